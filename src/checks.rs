@@ -1,0 +1,146 @@
+//! The rule checks that need no key: `format`, `contexts`, `valid_from`, `valid_until`.
+//! Each returns what passed (with its code) or the `Error` that failed it.
+
+use serde_json::Value;
+
+use crate::contexts;
+use crate::credential::{Credential, DateField, VcVersion};
+use crate::error::Error;
+use crate::report::Passed;
+use crate::timestamp::Timestamp;
+
+/// The shape the data model requires: base context, `VerifiableCredential` type, an issuer id,
+/// a subject, well-formed dates (and `issuanceDate` for VC 1.1).
+/// See: <https://www.w3.org/TR/vc-data-model-2.0/#types>
+///
+/// # Errors
+/// `invalid_base_context`, `missing_verifiable_credential_type`, `invalid_property`, `invalid_date`.
+pub fn format(credential: &Credential) -> Result<Passed, Error> {
+    if credential.version.is_none() {
+        let first = credential.contexts().first().map(|c| c.to_string()).unwrap_or_default();
+        return Err(Error::InvalidBaseContext(first.chars().take(200).collect()));
+    }
+    if !credential.types.iter().any(|t| t == "VerifiableCredential") {
+        return Err(Error::NotVerifiableCredentialType);
+    }
+    if credential.issuer.as_deref().is_none_or(str::is_empty) {
+        return Err(Error::InvalidProperty { property: "issuer", expected: "a URL, or an object with an id" });
+    }
+    if !matches!(credential.json.get("credentialSubject"), Some(Value::Object(_) | Value::Array(_))) {
+        return Err(Error::InvalidProperty { property: "credentialSubject", expected: "an object" });
+    }
+    if credential.version == Some(VcVersion::V1_1) && credential.valid_from.is_none() {
+        return Err(Error::InvalidProperty { property: "issuanceDate", expected: "present in a VC 1.1 credential" });
+    }
+    for field in [&credential.valid_from, &credential.valid_until].into_iter().flatten() {
+        parse_date(field)?;
+    }
+    Ok(Passed::FormatValid)
+}
+
+/// Every `@context` entry is a known URL; embedded contexts are refused (they could define any term).
+///
+/// # Errors
+/// `inline_context`, `unknown_context`.
+pub fn contexts(credential: &Credential) -> Result<Passed, Error> {
+    for context in credential.contexts() {
+        match context {
+            Value::String(url) if contexts::is_known(url) => {}
+            Value::String(url) => return Err(Error::UnknownContext(url.chars().take(200).collect())),
+            _ => return Err(Error::InlineContext),
+        }
+    }
+    Ok(Passed::ContextsKnown)
+}
+
+/// The credential's start has been reached, allowing `skew` seconds of clock difference.
+///
+/// # Errors
+/// `not_yet_valid`, `invalid_date`.
+pub fn has_started(credential: &Credential, now: Timestamp, skew: i64) -> Result<Passed, Error> {
+    let Some(field) = &credential.valid_from else {
+        return Ok(Passed::NoValidFrom);
+    };
+    let valid_from = parse_date(field)?;
+    if valid_from > now.plus_seconds(skew) {
+        return Err(Error::NotYetValid { valid_from, now });
+    }
+    Ok(Passed::Started)
+}
+
+/// The credential's end has not passed, allowing `skew` seconds of clock difference.
+///
+/// # Errors
+/// `expired`, `invalid_date`.
+pub fn not_expired(credential: &Credential, now: Timestamp, skew: i64) -> Result<Passed, Error> {
+    let Some(field) = &credential.valid_until else {
+        return Ok(Passed::NoExpiry);
+    };
+    let valid_until = parse_date(field)?;
+    if valid_until < now.plus_seconds(-skew) {
+        return Err(Error::Expired { valid_until, now });
+    }
+    Ok(Passed::NotExpired)
+}
+
+fn parse_date(field: &DateField) -> Result<Timestamp, Error> {
+    let text = field.text.as_deref().unwrap_or("");
+    Timestamp::parse(text)
+        .ok_or_else(|| Error::InvalidDate { property: field.property, value: text.chars().take(64).collect() })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn credential(extra: Value) -> Credential {
+        let mut base = json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiableCredential"],
+            "issuer": "did:example:issuer",
+            "credentialSubject": {"id": "did:example:subject"}
+        });
+        if let (Some(map), Value::Object(extra)) = (base.as_object_mut(), extra) {
+            map.extend(extra);
+        }
+        Credential::from_json(base).unwrap()
+    }
+
+    fn at(s: &str) -> Timestamp {
+        Timestamp::parse(s).unwrap()
+    }
+
+    #[test]
+    fn format_codes() {
+        assert_eq!(format(&credential(json!({}))), Ok(Passed::FormatValid));
+        let code = |extra| format(&credential(extra)).unwrap_err().code();
+        assert_eq!(code(json!({"@context": ["https://example.org/ctx"]})), "invalid_base_context");
+        assert_eq!(code(json!({"type": ["OpenBadgeCredential"]})), "missing_verifiable_credential_type");
+        assert_eq!(code(json!({"issuer": {"name": "no id"}})), "invalid_property");
+        assert_eq!(code(json!({"credentialSubject": "x"})), "invalid_property");
+        assert_eq!(code(json!({"validFrom": "yesterday"})), "invalid_date");
+        assert_eq!(code(json!({"@context": ["https://www.w3.org/2018/credentials/v1"]})), "invalid_property");
+    }
+
+    #[test]
+    fn contexts_codes() {
+        assert_eq!(contexts(&credential(json!({}))), Ok(Passed::ContextsKnown));
+        let with = |ctx| contexts(&credential(json!({"@context": ["https://www.w3.org/ns/credentials/v2", ctx]}))).unwrap_err().code();
+        assert_eq!(with(json!("https://evil.example/ctx")), "unknown_context");
+        assert_eq!(with(json!({"name": "https://schema.org/name"})), "inline_context");
+    }
+
+    #[test]
+    fn validity_window_with_skew() {
+        let c = credential(json!({"validFrom": "2024-01-01T00:00:00Z", "validUntil": "2025-01-01T00:00:00Z"}));
+        assert_eq!(has_started(&c, at("2023-12-31T23:56:00Z"), 300), Ok(Passed::Started));
+        assert_eq!(has_started(&c, at("2023-12-31T23:54:00Z"), 300).unwrap_err().code(), "not_yet_valid");
+        assert_eq!(not_expired(&c, at("2025-01-01T00:04:00Z"), 300), Ok(Passed::NotExpired));
+        assert_eq!(not_expired(&c, at("2025-01-01T00:06:00Z"), 300).unwrap_err().code(), "expired");
+        let open = credential(json!({}));
+        assert_eq!(has_started(&open, at("2000-01-01T00:00:00Z"), 0), Ok(Passed::NoValidFrom));
+        assert_eq!(not_expired(&open, at("2999-01-01T00:00:00Z"), 0), Ok(Passed::NoExpiry));
+    }
+}

@@ -1,0 +1,79 @@
+//! Multibase base58btc (`z…`), the only multibase the Ed25519 suites use, and Multikey decoding.
+
+use ed25519_dalek::VerifyingKey;
+
+use crate::error::Error;
+
+/// Longest multibase string accepted (a Multikey is 48 characters, a signature about 88).
+const MAX_MULTIBASE_CHARS: usize = 256;
+
+/// The multicodec prefix of an Ed25519 public key (`ed25519-pub`, 0xed as a varint).
+const ED25519_PUB_PREFIX: [u8; 2] = [0xed, 0x01];
+
+/// Decodes a base58btc multibase string (`z` + base58, Bitcoin alphabet).
+///
+/// # Errors
+/// `InvalidMultibase` for another base, bad characters, or an oversized string.
+pub fn decode_base58btc(text: &str) -> Result<Vec<u8>, Error> {
+    let body = text.strip_prefix('z').ok_or(Error::InvalidMultibase)?;
+    if body.is_empty() || text.len() > MAX_MULTIBASE_CHARS {
+        return Err(Error::InvalidMultibase);
+    }
+    bs58::decode(body).into_vec().map_err(|_| Error::InvalidMultibase)
+}
+
+/// Decodes a Multikey (`publicKeyMultibase`) holding an Ed25519 public key.
+///
+/// # Errors
+/// `InvalidMultibase`, `UnsupportedKeyType` for another multicodec, `InvalidPublicKey`.
+pub fn decode_ed25519_multikey(text: &str) -> Result<VerifyingKey, Error> {
+    let bytes = decode_base58btc(text)?;
+    let key = bytes
+        .strip_prefix(&ED25519_PUB_PREFIX[..])
+        .ok_or_else(|| Error::UnsupportedKeyType(multicodec_name(&bytes).to_owned()))?;
+    ed25519_key(key)
+}
+
+/// An Ed25519 public key from its 32 raw bytes.
+///
+/// # Errors
+/// `InvalidPublicKey` for a wrong length or a point that does not decompress.
+pub fn ed25519_key(bytes: &[u8]) -> Result<VerifyingKey, Error> {
+    let array = <[u8; 32]>::try_from(bytes).map_err(|_| Error::InvalidPublicKey)?;
+    VerifyingKey::from_bytes(&array).map_err(|_| Error::InvalidPublicKey)
+}
+
+/// Names the common multicodec key prefixes, for a helpful `unsupported_key_type`.
+fn multicodec_name(bytes: &[u8]) -> &'static str {
+    match bytes {
+        [0x80, 0x24, ..] => "P-256",
+        [0x81, 0x24, ..] => "P-384",
+        [0xe7, 0x01, ..] => "secp256k1",
+        [0xec, 0x01, ..] => "X25519",
+        [0x85, 0x24, ..] => "RSA",
+        _ => "unknown multicodec",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_the_w3c_test_key() {
+        let key = decode_ed25519_multikey("z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2").unwrap();
+        assert_eq!(key.as_bytes().len(), 32);
+    }
+
+    #[test]
+    fn refuses_other_bases_codecs_and_lengths() {
+        assert_eq!(decode_base58btc("uAAAA"), Err(Error::InvalidMultibase));
+        assert_eq!(decode_base58btc("z"), Err(Error::InvalidMultibase));
+        assert_eq!(decode_base58btc("z0OIl"), Err(Error::InvalidMultibase));
+        assert_eq!(decode_base58btc(&format!("z{}", "2".repeat(300))), Err(Error::InvalidMultibase));
+        // A P-256 did:key.
+        let p256 = decode_ed25519_multikey("zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP");
+        assert_eq!(p256, Err(Error::UnsupportedKeyType("P-256".into())));
+        assert_eq!(ed25519_key(&[1; 31]), Err(Error::InvalidPublicKey));
+    }
+}

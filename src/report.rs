@@ -1,0 +1,341 @@
+//! The report: the checklist as data (`Check`s with stable codes), the verdict derived from it
+//! (failing closed), and the badge view. Serialised the same way for the CLI's `--json` and for
+//! JS (camelCase), so one schema serves every host.
+
+use serde::Serialize;
+
+use crate::badge::BadgeView;
+use crate::error::Error;
+
+/// The checks, in the order they run and are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CheckId {
+    /// The credential's shape: base context, types, issuer, dates.
+    Format,
+    /// Every `@context` is known (bundled), none embedded.
+    Contexts,
+    /// The proof's verification method resolves to a key the issuer authorised.
+    IssuerKey,
+    /// The proof's signature over the canonicalised credential.
+    Proof,
+    /// `validFrom` / `issuanceDate` has been reached.
+    ValidFrom,
+    /// `validUntil` / `expirationDate` has not passed.
+    ValidUntil,
+}
+
+impl CheckId {
+    /// Every check whose pass a verified credential needs; a report missing one is not verified.
+    pub const REQUIRED: [CheckId; 6] =
+        [Self::Format, Self::Contexts, Self::IssuerKey, Self::Proof, Self::ValidFrom, Self::ValidUntil];
+}
+
+/// What a check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Checked and fine.
+    Passed,
+    /// Checked and wrong.
+    Failed,
+    /// Fine, with something the reader should know.
+    Warning,
+    /// Could not be checked (offline, a document unavailable): never read as passed or failed.
+    Unchecked,
+    /// Nothing to check (e.g. no `validUntil`).
+    NotApplicable,
+}
+
+/// A check that did not fail, with its stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Passed {
+    /// The credential has the required shape.
+    FormatValid,
+    /// Every context is known.
+    ContextsKnown,
+    /// The key resolved and the issuer authorised it.
+    KeyBoundToIssuer,
+    /// The signature verified.
+    SignatureValid,
+    /// The start date has been reached.
+    Started,
+    /// There is no start date.
+    NoValidFrom,
+    /// The end date has not been reached.
+    NotExpired,
+    /// There is no end date.
+    NoExpiry,
+}
+
+impl Passed {
+    /// Stable machine-readable code (frozen like `Error::code`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::FormatValid => "format_valid",
+            Self::ContextsKnown => "contexts_known",
+            Self::KeyBoundToIssuer => "key_bound_to_issuer",
+            Self::SignatureValid => "signature_valid",
+            Self::Started => "started",
+            Self::NoValidFrom => "no_valid_from",
+            Self::NotExpired => "not_expired",
+            Self::NoExpiry => "no_expiry",
+        }
+    }
+
+    /// The outcome it stands for.
+    pub fn outcome(self) -> Outcome {
+        match self {
+            Self::NoValidFrom | Self::NoExpiry => Outcome::NotApplicable,
+            _ => Outcome::Passed,
+        }
+    }
+
+    /// A plain-language sentence for people (the English catalogue; the widget localises by code).
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::FormatValid => "the credential has the required properties",
+            Self::ContextsKnown => "every context is known to this verifier",
+            Self::KeyBoundToIssuer => "the signing key belongs to the issuer",
+            Self::SignatureValid => "the signature matches the credential",
+            Self::Started => "the credential is already valid",
+            Self::NoValidFrom => "the credential has no start date",
+            Self::NotExpired => "the credential has not expired",
+            Self::NoExpiry => "the credential does not expire",
+        }
+    }
+}
+
+/// The overall judgement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Every required check passed.
+    Verified,
+    /// Every required check passed; something non-essential could not be checked or warned.
+    VerifiedWithWarnings,
+    /// Authentic, but `validUntil` has passed.
+    Expired,
+    /// Authentic, but `validFrom` is in the future.
+    NotYetValid,
+    /// A check failed, or an essential one could not be carried out.
+    NotVerified,
+    /// A format, suite or key type this build does not implement.
+    Unsupported,
+}
+
+/// One line of the checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Check {
+    /// Which check.
+    pub id: CheckId,
+    /// What it found.
+    pub outcome: Outcome,
+    /// Stable snake_case code (`signature_valid`, `signature_mismatch`, …).
+    pub code: &'static str,
+    /// A plain-language sentence.
+    pub message: String,
+    /// Which proof of a proof set (0-based), for the per-proof checks of a set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proof: Option<usize>,
+}
+
+/// The result of verifying one credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The overall judgement, derived from `checks`.
+    pub verdict: Verdict,
+    /// Every check, in order.
+    pub checks: Vec<Check>,
+    /// What the card may show: signed fields only. Trust it only as far as `verdict` says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub badge: Option<BadgeView>,
+    /// Documents (URLs or DIDs) a check needed and did not have: fetch them and verify again.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
+}
+
+/// Collects checks; `finish` derives the verdict.
+#[derive(Debug, Default)]
+pub(crate) struct Checklist {
+    checks: Vec<Check>,
+    needs: Vec<String>,
+}
+
+impl Checklist {
+    /// Records the result of one check; returns the value when it did not fail.
+    pub(crate) fn record<T>(&mut self, id: CheckId, proof: Option<usize>, result: Result<(Passed, T), Error>) -> Option<T> {
+        match result {
+            Ok((passed, value)) => {
+                self.push(Check { id, outcome: passed.outcome(), code: passed.code(), message: passed.message().into(), proof });
+                Some(value)
+            }
+            Err(error) => {
+                if let Error::DocumentUnavailable(url) = &error {
+                    if !self.needs.contains(url) {
+                        self.needs.push(url.clone());
+                    }
+                }
+                let outcome = if error.is_unchecked() { Outcome::Unchecked } else { Outcome::Failed };
+                self.push(Check { id, outcome, code: error.code(), message: error.to_string(), proof });
+                None
+            }
+        }
+    }
+
+    /// Records a check that could not run because an earlier one failed.
+    pub(crate) fn skipped(&mut self, id: CheckId, proof: Option<usize>, because: CheckId) {
+        let message = format!("not checked because the {} check did not pass", name(because));
+        self.push(Check { id, outcome: Outcome::Unchecked, code: "skipped", message, proof });
+    }
+
+    fn push(&mut self, check: Check) {
+        self.checks.push(check);
+    }
+
+    /// The report, with a verdict that fails closed.
+    pub(crate) fn finish(self, badge: Option<BadgeView>) -> Report {
+        Report { verdict: verdict(&self.checks), checks: self.checks, badge, needs: self.needs }
+    }
+}
+
+fn name(id: CheckId) -> &'static str {
+    match id {
+        CheckId::Format => "format",
+        CheckId::Contexts => "contexts",
+        CheckId::IssuerKey => "issuer key",
+        CheckId::Proof => "proof",
+        CheckId::ValidFrom => "valid-from",
+        CheckId::ValidUntil => "valid-until",
+    }
+}
+
+/// The verdict: `verified` only if every required check is present and none failed or went
+/// unchecked. Expiry and not-yet-valid are reported as such only for an otherwise sound credential.
+fn verdict(checks: &[Check]) -> Verdict {
+    let failed = |c: &&Check| c.outcome == Outcome::Failed;
+    let is_validity = |c: &&Check| matches!(c.id, CheckId::ValidFrom | CheckId::ValidUntil);
+    let unsupported = ALL_UNSUPPORTED_CODES;
+    if checks.iter().filter(failed).any(|c| !is_validity(&c) && !unsupported.contains(&c.code)) {
+        return Verdict::NotVerified;
+    }
+    if checks.iter().filter(failed).any(|c| unsupported.contains(&c.code)) {
+        return Verdict::Unsupported;
+    }
+    let essential_unchecked = checks.iter().any(|c| c.outcome == Outcome::Unchecked && CheckId::REQUIRED.contains(&c.id));
+    let all_present = CheckId::REQUIRED.iter().all(|id| checks.iter().any(|c| c.id == *id));
+    if essential_unchecked || !all_present {
+        return Verdict::NotVerified;
+    }
+    if checks.iter().any(|c| c.id == CheckId::ValidFrom && c.outcome == Outcome::Failed) {
+        return Verdict::NotYetValid;
+    }
+    if checks.iter().any(|c| c.id == CheckId::ValidUntil && c.outcome == Outcome::Failed) {
+        return Verdict::Expired;
+    }
+    if checks.iter().any(|c| matches!(c.outcome, Outcome::Warning | Outcome::Unchecked)) {
+        return Verdict::VerifiedWithWarnings;
+    }
+    Verdict::Verified
+}
+
+/// Codes of `Error`s for which `is_unsupported()` holds.
+const ALL_UNSUPPORTED_CODES: [&str; 6] = [
+    "unsupported_format",
+    "unsupported_verification_method",
+    "unsupported_key_type",
+    "unsupported_proof_type",
+    "unsupported_cryptosuite",
+    "unsupported_proof_chain",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timestamp::Timestamp;
+
+    fn all_pass() -> Checklist {
+        let mut list = Checklist::default();
+        for (id, passed) in [
+            (CheckId::Format, Passed::FormatValid),
+            (CheckId::Contexts, Passed::ContextsKnown),
+            (CheckId::IssuerKey, Passed::KeyBoundToIssuer),
+            (CheckId::Proof, Passed::SignatureValid),
+            (CheckId::ValidFrom, Passed::Started),
+        ] {
+            list.record(id, None, Ok((passed, ())));
+        }
+        list
+    }
+
+    #[test]
+    fn verified_needs_every_required_check() {
+        let mut list = all_pass();
+        assert_eq!(verdict(&list.checks), Verdict::NotVerified, "valid_until missing");
+        list.record(CheckId::ValidUntil, None, Ok((Passed::NoExpiry, ())));
+        assert_eq!(list.finish(None).verdict, Verdict::Verified);
+    }
+
+    #[test]
+    fn expired_only_when_otherwise_sound() {
+        let t = Timestamp::from_unix_seconds(0);
+        let mut list = all_pass();
+        list.record::<()>(CheckId::ValidUntil, None, Err(Error::Expired { valid_until: t, now: t }));
+        assert_eq!(verdict(&list.checks), Verdict::Expired);
+        list.record::<()>(CheckId::Proof, Some(1), Err(Error::SignatureMismatch));
+        assert_eq!(verdict(&list.checks), Verdict::NotVerified);
+    }
+
+    #[test]
+    fn unchecked_key_is_never_verified_and_is_listed_as_needed() {
+        let mut list = all_pass();
+        list.record(CheckId::ValidUntil, None, Ok((Passed::NoExpiry, ())));
+        list.record::<()>(CheckId::IssuerKey, Some(1), Err(Error::DocumentUnavailable("https://x.example".into())));
+        let report = list.finish(None);
+        assert_eq!(report.verdict, Verdict::NotVerified);
+        assert_eq!(report.needs, ["https://x.example"]);
+    }
+
+    #[test]
+    fn unsupported_unless_something_failed() {
+        let mut list = all_pass();
+        list.record(CheckId::ValidUntil, None, Ok((Passed::NoExpiry, ())));
+        list.record::<()>(CheckId::Proof, Some(1), Err(Error::UnsupportedCryptosuite("x".into())));
+        assert_eq!(verdict(&list.checks), Verdict::Unsupported);
+    }
+
+    #[test]
+    fn unsupported_codes_match_the_error_predicate() {
+        let errors = [
+            Error::UnsupportedFormat(""),
+            Error::UnsupportedVerificationMethod(String::new()),
+            Error::UnsupportedKeyType(String::new()),
+            Error::UnsupportedProofType(String::new()),
+            Error::UnsupportedCryptosuite(String::new()),
+            Error::UnsupportedProofChain,
+        ];
+        let codes: Vec<&str> = errors.iter().filter(|e| e.is_unsupported()).map(Error::code).collect();
+        assert_eq!(codes, ALL_UNSUPPORTED_CODES);
+    }
+
+    #[test]
+    fn pass_codes_are_frozen() {
+        let all = [
+            Passed::FormatValid,
+            Passed::ContextsKnown,
+            Passed::KeyBoundToIssuer,
+            Passed::SignatureValid,
+            Passed::Started,
+            Passed::NoValidFrom,
+            Passed::NotExpired,
+            Passed::NoExpiry,
+        ];
+        let codes: Vec<&str> = all.iter().map(|p| p.code()).collect();
+        assert_eq!(
+            codes,
+            ["format_valid", "contexts_known", "key_bound_to_issuer", "signature_valid", "started", "no_valid_from", "not_expired", "no_expiry"]
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! `verify`: input bytes → the ordered checks → a `Report`. One line per check; the checks
+//! themselves live in `checks`, `key` and `proof`. No I/O and no clock: `now` is an option and
+//! fetched documents come in through `Documents`.
+
+use crate::badge::BadgeView;
+use crate::checks;
+use crate::credential::Credential;
+use crate::documents::Documents;
+use crate::error::Error;
+use crate::input::{self, Decoded};
+use crate::json::Limits;
+use crate::key;
+use crate::proof::{self, MAX_PROOFS};
+use crate::report::{CheckId, Checklist, Passed, Report};
+use crate::timestamp::Timestamp;
+
+/// How to verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The instant to judge validity at (the host reads its clock; the core never does).
+    pub now: Timestamp,
+    /// Clock difference tolerated on every date comparison, in seconds (default 300).
+    pub clock_skew_seconds: i64,
+    /// Caps on input size and nesting.
+    pub limits: Limits,
+}
+
+impl Options {
+    /// Default options judging validity at `now`.
+    pub fn at(now: Timestamp) -> Self {
+        Self { now, clock_skew_seconds: 300, limits: Limits::default() }
+    }
+}
+
+/// Verifies one credential.
+///
+/// `Err` means there is nothing to report on (too large, not JSON, not a credential). A
+/// credential that fails a check is `Ok` with a report whose verdict says so.
+///
+/// # Errors
+/// `input_too_large`, `json_too_deep`, `malformed_json`, `not_a_credential`.
+pub fn verify(input: &[u8], options: &Options, documents: &Documents) -> Result<Report, Error> {
+    let value = match input::decode(input, &options.limits)? {
+        Decoded::Json(value) => value,
+        Decoded::Unsupported(what) => {
+            let mut list = Checklist::default();
+            list.record::<()>(CheckId::Format, None, Err(Error::UnsupportedFormat(what)));
+            return Ok(list.finish(None));
+        }
+    };
+    let credential = Credential::from_json(value)?;
+    let (now, skew) = (options.now, options.clock_skew_seconds);
+    let mut list = Checklist::default();
+    list.record(CheckId::Format, None, checks::format(&credential).map(with_unit));
+    list.record(CheckId::Contexts, None, checks::contexts(&credential).map(with_unit));
+    check_proofs(&credential, options, documents, &mut list);
+    list.record(CheckId::ValidFrom, None, checks::has_started(&credential, now, skew).map(with_unit));
+    list.record(CheckId::ValidUntil, None, checks::not_expired(&credential, now, skew).map(with_unit));
+    Ok(list.finish(Some(BadgeView::from_credential(&credential.json))))
+}
+
+/// `issuer_key` then `proof`, for each proof of the (possibly one-element) proof set.
+fn check_proofs(credential: &Credential, options: &Options, documents: &Documents, list: &mut Checklist) {
+    let proofs = credential.proofs();
+    if proofs.is_empty() {
+        list.record::<()>(CheckId::IssuerKey, None, Err(Error::MissingProof));
+        list.record::<()>(CheckId::Proof, None, Err(Error::MissingProof));
+        return;
+    }
+    if proofs.len() > MAX_PROOFS {
+        list.record::<()>(CheckId::Proof, None, Err(Error::TooManyProofs { limit: MAX_PROOFS }));
+        return;
+    }
+    let unsecured = credential.without_proof();
+    let index = |i: usize| (proofs.len() > 1).then_some(i);
+    for (i, proof_json) in proofs.iter().enumerate() {
+        let key = list.record(CheckId::IssuerKey, index(i), bound_key(credential, proof_json, documents));
+        let proof = proof::read(proof_json, options.now, options.clock_skew_seconds);
+        match (proof, key) {
+            (Err(error), _) => {
+                list.record::<()>(CheckId::Proof, index(i), Err(error));
+            }
+            (Ok(_), None) => list.skipped(CheckId::Proof, index(i), CheckId::IssuerKey),
+            (Ok(proof), Some(key)) => {
+                let result = proof::signature_matches(&unsecured, &proof, &key.public_key);
+                list.record(CheckId::Proof, index(i), result.map(with_unit));
+            }
+        }
+    }
+}
+
+fn bound_key(credential: &Credential, proof: &serde_json::Value, documents: &Documents) -> Result<(Passed, key::ResolvedKey), Error> {
+    let method = proof::verification_method(proof)?;
+    let issuer = credential
+        .issuer
+        .as_deref()
+        .ok_or(Error::InvalidProperty { property: "issuer", expected: "a URL, or an object with an id" })?;
+    key::resolve_bound(method, issuer, documents).map(|k| (Passed::KeyBoundToIssuer, k))
+}
+
+fn with_unit(passed: Passed) -> (Passed, ()) {
+    (passed, ())
+}
