@@ -1,0 +1,139 @@
+//! The CLI contract: `verify [--json] [--now] [--offline] [--doc URL=FILE] <FILE|->...`, one JSON
+//! report per line, exit 0 / 1 / 2.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const NOW: &str = common::fixtures::NOW;
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_badge-verifier")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+}
+
+fn reports(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn failed_codes(report: &Value) -> Vec<String> {
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["outcome"] == "failed")
+        .map(|c| c["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn w3c_eddsa_jcs_2022_vector_is_verified() {
+    let Some(dir) = common::vectors_dir("cli w3c eddsa-jcs-2022") else { return };
+    let vector = dir.join("w3c-vc-di-eddsa/eddsa-jcs-2022/signedJCS.json");
+    let output = cli(&[
+        "verify", "--json", "--offline", "--now", NOW,
+        "--doc", "https://vc.example/issuers/5678=tests/harness/vc-example-issuer-5678.json",
+        vector.to_str().unwrap(),
+    ]);
+    let report = &reports(&output)[0];
+    assert_eq!(report["verdict"], "verified", "{report:#}");
+    assert_eq!(output.status.code(), Some(0));
+    let ids: Vec<&str> = report["checks"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["format", "contexts", "issuer_key", "proof", "valid_from", "valid_until"]);
+
+    // Without the issuer's document the key cannot be bound: never verified, and it says what it needs.
+    let output = cli(&["verify", "--json", "--offline", "--now", NOW, vector.to_str().unwrap()]);
+    let report = &reports(&output)[0];
+    assert_eq!(report["verdict"], "not_verified");
+    assert_eq!(report["needs"][0], "https://vc.example/issuers/5678");
+    let key = report["checks"].as_array().unwrap().iter().find(|c| c["id"] == "issuer_key").unwrap();
+    assert_eq!((key["outcome"].as_str(), key["code"].as_str()), (Some("unchecked"), Some("document_unavailable")));
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn each_invalid_fixture_has_its_own_code_and_exit_1() {
+    let cases = [
+        ("signature_mismatch--name-changed-after-signing.json", "not_verified", "signature_mismatch"),
+        ("key_not_bound_to_issuer--valid-signature-by-someone-elses-key.json", "not_verified", "key_not_bound_to_issuer"),
+        ("invalid_proof_value--signature-truncated.json", "not_verified", "invalid_proof_value"),
+        ("expired--valid-until-2025.json", "expired", "expired"),
+        ("not_yet_valid--valid-from-2099.json", "not_yet_valid", "not_yet_valid"),
+    ];
+    for (file, verdict, code) in cases {
+        let path = format!("tests/fixtures/invalid/{file}");
+        let output = cli(&["verify", "--json", "--now", NOW, &path]);
+        let report = &reports(&output)[0];
+        assert_eq!(report["verdict"], verdict, "{file}");
+        assert_eq!(failed_codes(report), [code], "{file}");
+        assert_eq!(output.status.code(), Some(1), "{file}");
+    }
+}
+
+#[test]
+fn one_line_per_input_and_exit_1_if_any_fails() {
+    let output = cli(&[
+        "verify", "--json", "--now", NOW,
+        "tests/fixtures/valid/open-badge-3.json",
+        "tests/fixtures/invalid/expired--valid-until-2025.json",
+    ]);
+    let verdicts: Vec<Value> = reports(&output).iter().map(|r| r["verdict"].clone()).collect();
+    assert_eq!(verdicts, ["verified", "expired"]);
+    assert_eq!(output.status.code(), Some(1));
+    let only_valid = cli(&["verify", "--json", "--now", NOW, "tests/fixtures/valid/open-badge-3.json", "tests/fixtures/valid/vc-1.1-plain.json"]);
+    assert_eq!(only_valid.status.code(), Some(0));
+}
+
+#[test]
+fn badge_view_is_in_the_report() {
+    let output = cli(&["verify", "--json", "--now", NOW, "tests/fixtures/valid/open-badge-3.json"]);
+    let badge = &reports(&output)[0]["badge"];
+    assert_eq!(badge["name"], "Rust Verifier Builder");
+    assert_eq!(badge["issuer"]["name"], "Badge Verifier Test Issuer");
+    assert_eq!(badge["achievement"]["achievementType"], "Competency");
+    assert_eq!(badge["recipientName"], "Alice Example");
+}
+
+#[test]
+fn input_errors_are_reports_with_verdict_error() {
+    let dir = std::env::temp_dir().join(format!("bv-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\"@context\": ").unwrap();
+    let big = dir.join("big.json");
+    std::fs::write(&big, vec![b' '; 1024 * 1024 + 10]).unwrap();
+    let output = cli(&["verify", "--json", "--now", NOW, bad.to_str().unwrap(), big.to_str().unwrap()]);
+    let codes: Vec<Value> = reports(&output).iter().map(|r| r["error"]["code"].clone()).collect();
+    assert_eq!(codes, ["malformed_json", "input_too_large"]);
+    assert!(reports(&output).iter().all(|r| r["verdict"] == "error"));
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn stdin_and_human_checklist() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_badge-verifier"))
+        .args(["verify", "--now", NOW, "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let fixture = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid/expired--valid-until-2025.json")).unwrap();
+    child.stdin.take().unwrap().write_all(&fixture).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("-: EXPIRED\n"), "{text}");
+    assert!(text.contains("[FAIL] valid_until: valid until 2025-01-01T00:00:00Z"), "{text}");
+    assert!(text.contains("[ok  ] proof: the signature matches the credential (signature_valid)"), "{text}");
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    for args in [&[][..], &["verify"][..], &["frobnicate", "x"][..], &["verify", "--now", "yesterday", "x"][..], &["verify", "--doc", "nofile", "x"][..], &["verify", "/no/such/file.json"][..]] {
+        let output = cli(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!output.stderr.is_empty(), "{args:?}");
+    }
+}

@@ -1,0 +1,181 @@
+//! The project's own fixtures, signed by its test issuer with fixed seeds. `tests/fixtures.rs`
+//! checks that `tests/fixtures/` is exactly what this produces (set BADGE_VERIFIER_WRITE_FIXTURES=1
+//! to rewrite it). File names state the expectation: `valid/<what>.json`,
+//! `invalid/<expected code>--<what was done>.json`.
+//!
+//! A self-signed round trip cannot catch a symmetric bug (e.g. hash order); the W3C vectors are
+//! the judge of the suite, these fixtures of the pipeline's negative paths.
+
+use badge_verifier::proof::eddsa_jcs_2022::{configure_proof, hash, transform};
+use ed25519_dalek::{Signer, SigningKey};
+use serde_json::{json, Map, Value};
+
+/// The instant the fixtures are judged at (`--now` in the CLI tests).
+pub const NOW: &str = "2026-06-01T00:00:00Z";
+
+/// The project's test issuer (seed 0x07 × 32).
+pub fn issuer_key() -> SigningKey {
+    SigningKey::from_bytes(&[7; 32])
+}
+
+/// Someone else (seed 0x0b × 32).
+pub fn other_key() -> SigningKey {
+    SigningKey::from_bytes(&[11; 32])
+}
+
+/// The `did:key` of a signing key.
+pub fn did_key(key: &SigningKey) -> String {
+    let mut bytes = vec![0xed, 0x01];
+    bytes.extend_from_slice(key.verifying_key().as_bytes());
+    format!("did:key:z{}", bs58::encode(bytes).into_string())
+}
+
+/// The verification method id of a `did:key`.
+pub fn method(key: &SigningKey) -> String {
+    let did = did_key(key);
+    let multibase = did.trim_start_matches("did:key:").to_owned();
+    format!("{did}#{multibase}")
+}
+
+const BADGE_IMAGE: &str = "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCA2NCA2NCI+PGNpcmNsZSBjeD0iMzIiIGN5PSIzMiIgcj0iMzAiIGZpbGw9IiMxZjZmZWIiLz48cGF0aCBkPSJNMjAgMzNsOCA4IDE2LTE4IiBzdHJva2U9IiNmZmYiIHN0cm9rZS13aWR0aD0iNiIgZmlsbD0ibm9uZSIvPjwvc3ZnPg==";
+
+/// An unsigned Open Badges 3.0 credential from the test issuer.
+pub fn open_badge(id: &str, name: &str, valid_from: &str, valid_until: Option<&str>) -> Map<String, Value> {
+    let issuer = did_key(&issuer_key());
+    let mut credential = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "id": format!("urn:uuid:{id}"),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": name,
+        "issuer": {
+            "id": issuer,
+            "type": ["Profile"],
+            "name": "Badge Verifier Test Issuer",
+            "url": "https://badge-verifier.example/issuer",
+        },
+        "validFrom": valid_from,
+        "credentialSubject": {
+            "id": "did:example:alice",
+            "type": ["AchievementSubject"],
+            "name": "Alice Example",
+            "achievement": {
+                "id": "https://badge-verifier.example/achievements/rust-verifier",
+                "type": ["Achievement"],
+                "achievementType": "Competency",
+                "name": name,
+                "description": "Built a credential verifier in Rust that runs natively and in WebAssembly.",
+                "criteria": {"narrative": "Verify the W3C vc-di-eddsa vectors and refuse every tampered variant."},
+                "image": {"id": BADGE_IMAGE, "type": "Image", "caption": "A blue seal with a check mark"},
+            },
+        },
+    });
+    if let Some(until) = valid_until {
+        credential["validUntil"] = json!(until);
+    }
+    credential.as_object().cloned().unwrap_or_default()
+}
+
+/// A plain VC 1.1 credential (issuer as a string, `issuanceDate`).
+pub fn vc_v1(id: &str) -> Map<String, Value> {
+    json!({
+        "@context": ["https://www.w3.org/2018/credentials/v1", "https://w3id.org/security/data-integrity/v2"],
+        "id": format!("urn:uuid:{id}"),
+        "type": ["VerifiableCredential"],
+        "issuer": did_key(&issuer_key()),
+        "issuanceDate": "2024-03-01T12:00:00Z",
+        "credentialSubject": {"id": "did:example:bob"},
+    })
+    .as_object()
+    .cloned()
+    .unwrap_or_default()
+}
+
+/// The eddsa-jcs-2022 proof of `key` (as `verification_method`) over `unsecured`.
+pub fn jcs_proof(unsecured: &Map<String, Value>, key: &SigningKey, verification_method: &str) -> Value {
+    let mut options = json!({
+        "type": "DataIntegrityProof",
+        "cryptosuite": "eddsa-jcs-2022",
+        "created": "2024-01-01T00:00:00Z",
+        "verificationMethod": verification_method,
+        "proofPurpose": "assertionMethod",
+    });
+    if let Some(context) = unsecured.get("@context") {
+        options["@context"] = context.clone();
+    }
+    let options_map = options.as_object().cloned().unwrap_or_default();
+    let data = hash(&transform(unsecured).unwrap(), &configure_proof(&options_map).unwrap());
+    let signature = key.sign(&data);
+    options["proofValue"] = json!(format!("z{}", bs58::encode(signature.to_bytes()).into_string()));
+    options
+}
+
+/// `unsecured` with the test issuer's proof.
+pub fn signed(mut unsecured: Map<String, Value>) -> Map<String, Value> {
+    let proof = jcs_proof(&unsecured, &issuer_key(), &method(&issuer_key()));
+    unsecured.insert("proof".into(), proof);
+    unsecured
+}
+
+/// Every fixture: (path under tests/fixtures, document).
+pub fn all() -> Vec<(String, Value)> {
+    let valid = || open_badge("0b1e1e1e-0000-4000-8000-000000000001", "Rust Verifier Builder", "2024-01-01T00:00:00Z", Some("2099-01-01T00:00:00Z"));
+    let mut out: Vec<(&str, Map<String, Value>)> = Vec::new();
+
+    out.push(("valid/open-badge-3.json", signed(valid())));
+    out.push(("valid/vc-1.1-plain.json", signed(vc_v1("0b1e1e1e-0000-4000-8000-000000000002"))));
+    let mut localized = open_badge("0b1e1e1e-0000-4000-8000-000000000003", "Multilingual", "2024-01-01T00:00:00Z", None);
+    localized["name"] = json!([{"@value": "Multilingual badge", "@language": "en"}, {"@value": "Mehrsprachiges Abzeichen", "@language": "de"}]);
+    out.push(("valid/open-badge-3-language-map.json", signed(localized)));
+
+    let mut tampered = signed(valid());
+    tampered["name"] = json!("Rust Verifier Grandmaster");
+    out.push(("invalid/signature_mismatch--name-changed-after-signing.json", tampered));
+
+    let mut foreign = valid();
+    let proof = jcs_proof(&foreign, &other_key(), &method(&issuer_key()));
+    foreign.insert("proof".into(), proof);
+    out.push(("invalid/signature_mismatch--signed-by-another-key-claiming-the-issuers.json", foreign));
+
+    let mut wrong_key = valid();
+    let proof = jcs_proof(&wrong_key, &other_key(), &method(&other_key()));
+    wrong_key.insert("proof".into(), proof);
+    out.push(("invalid/key_not_bound_to_issuer--valid-signature-by-someone-elses-key.json", wrong_key));
+
+    let mut truncated = signed(valid());
+    let value = truncated["proof"]["proofValue"].as_str().unwrap_or_default().to_owned();
+    truncated["proof"]["proofValue"] = json!(value[..value.len() - 8]);
+    out.push(("invalid/invalid_proof_value--signature-truncated.json", truncated));
+
+    out.push(("invalid/expired--valid-until-2025.json", signed(open_badge("0b1e1e1e-0000-4000-8000-000000000004", "Expired Badge", "2023-01-01T00:00:00Z", Some("2025-01-01T00:00:00Z")))));
+    out.push(("invalid/not_yet_valid--valid-from-2099.json", signed(open_badge("0b1e1e1e-0000-4000-8000-000000000005", "Future Badge", "2099-01-01T00:00:00Z", None))));
+
+    let mut unknown_context = valid();
+    unknown_context["@context"].as_array_mut().map(|c| c.push(json!("https://evil.example/context.json")));
+    out.push(("invalid/unknown_context--unlisted-context-url.json", signed(unknown_context)));
+
+    let mut unsupported = signed(valid());
+    unsupported["proof"]["cryptosuite"] = json!("ecdsa-jcs-2019");
+    out.push(("invalid/unsupported_cryptosuite--ecdsa-jcs-2019.json", unsupported));
+
+    let mut no_proof = valid();
+    no_proof.remove("proof");
+    out.push(("invalid/missing_proof--unsigned.json", no_proof));
+
+    let mut purpose = valid();
+    let mut proof = jcs_proof(&purpose, &issuer_key(), &method(&issuer_key()));
+    proof["proofPurpose"] = json!("authentication");
+    purpose.insert("proof".into(), proof);
+    out.push(("invalid/wrong_proof_purpose--authentication.json", purpose));
+
+    let mut proof_set = valid();
+    let good = jcs_proof(&proof_set, &issuer_key(), &method(&issuer_key()));
+    let bad = jcs_proof(&proof_set, &other_key(), &method(&issuer_key()));
+    proof_set.insert("proof".into(), json!([good, bad]));
+    out.push(("invalid/signature_mismatch--proof-set-with-one-bad-proof.json", proof_set));
+
+    let mut inline_context = valid();
+    inline_context["@context"].as_array_mut().map(|c| c.push(json!({"secretTerm": "https://evil.example/secret"})));
+    out.push(("invalid/inline_context--embedded-context-object.json", signed(inline_context)));
+
+    out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect()
+}
