@@ -37,6 +37,10 @@ pub enum Error {
     },
     /// Valid JSON, but not a verifiable credential (not an object, or no `@context` / `type`).
     NotACredential(&'static str),
+    /// The host passed an input that is neither text, bytes nor a JSON-serialisable object (JS API).
+    InvalidInput(&'static str),
+    /// The host passed unusable options (JS API).
+    InvalidOptions(String),
 
     // ---- format ---------------------------------------------------------------------------------
     /// A JSON or JWT format this build does not verify (yet).
@@ -155,6 +159,8 @@ impl Error {
             Self::MalformedJson { .. } => "malformed_json",
             Self::JsonTooDeep { .. } => "json_too_deep",
             Self::NotACredential(_) => "not_a_credential",
+            Self::InvalidInput(_) => "invalid_input",
+            Self::InvalidOptions(_) => "invalid_options",
             Self::UnsupportedFormat(_) => "unsupported_format",
             Self::InvalidProperty { .. } => "invalid_property",
             Self::InvalidDate { .. } => "invalid_date",
@@ -220,6 +226,8 @@ impl fmt::Display for Error {
             }
             Self::JsonTooDeep { limit } => write!(f, "input nests arrays and objects deeper than {limit} levels"),
             Self::NotACredential(why) => write!(f, "not a verifiable credential: {why}"),
+            Self::InvalidInput(why) => write!(f, "input is not usable: {why}"),
+            Self::InvalidOptions(why) => write!(f, "options are not usable: {why}"),
             Self::UnsupportedFormat(what) => write!(f, "{what} is not supported yet"),
             Self::InvalidProperty { property, expected } => {
                 write!(f, "`{property}` must be {expected}")
@@ -299,6 +307,8 @@ mod tests {
         "malformed_json",
         "json_too_deep",
         "not_a_credential",
+        "invalid_input",
+        "invalid_options",
         "unsupported_format",
         "invalid_property",
         "invalid_date",
@@ -339,6 +349,8 @@ mod tests {
             Error::MalformedJson { line: 1, column: 1, reason: String::new() },
             Error::JsonTooDeep { limit: 1 },
             Error::NotACredential(""),
+            Error::InvalidInput(""),
+            Error::InvalidOptions(String::new()),
             Error::UnsupportedFormat(""),
             Error::InvalidProperty { property: "", expected: "" },
             Error::InvalidDate { property: "", value: String::new() },

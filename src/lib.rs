@@ -37,7 +37,7 @@ pub mod timestamp;
 pub mod verify;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use badge::BadgeView;
 pub use documents::Documents;
