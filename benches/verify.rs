@@ -1,1 +1,66 @@
-fn main(){}
+//! Native benchmark: µs per eddsa-jcs-2022 verify (whole pipeline) beside one bare Ed25519
+//! `verify_strict`, printed as a table. Run with `scripts/bench` (or `cargo bench`); the
+//! `bench` profile is opt-level 3 (at "z" curve25519-dalek's AVX2 backend is not inlined).
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use badge_verifier::{verify, Documents, Options, Timestamp, Verdict};
+
+/// Median µs per call over `batches` batches of `per_batch` calls.
+fn measure(per_batch: u32, batches: u32, mut f: impl FnMut()) -> f64 {
+    for _ in 0..per_batch {
+        f();
+    }
+    let mut samples: Vec<f64> = (0..batches)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..per_batch {
+                f();
+            }
+            start.elapsed().as_secs_f64() * 1e6 / f64::from(per_batch)
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let now = Options::at(Timestamp::parse("2026-06-01T00:00:00Z").unwrap());
+    let badge = std::fs::read(format!("{root}/tests/fixtures/valid/open-badge-3.json")).unwrap();
+    let none = Documents::new();
+    assert_eq!(verify(&badge, &now, &none).unwrap().verdict, Verdict::Verified);
+
+    // One bare Ed25519 verify_strict over a 64-byte message (what every suite ends with).
+    let key = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+    let message = [42u8; 64];
+    let signature = ed25519_dalek::Signer::sign(&key, &message);
+    let public = key.verifying_key();
+
+    let ed25519 = measure(2000, 15, || {
+        black_box(public.verify_strict(black_box(&message), black_box(&signature))).unwrap();
+    });
+    let full = measure(500, 15, || {
+        black_box(verify(black_box(&badge), &now, &none).unwrap());
+    });
+    println!("native (bench profile, opt-level 3), median of 15 batches");
+    println!("| what | µs per call |");
+    println!("| --- | ---: |");
+    println!("| Ed25519 verify_strict (64-byte message) | {ed25519:.1} |");
+    println!("| eddsa-jcs-2022 OB 3.0 verify, whole pipeline ({} bytes) | {full:.1} |", badge.len());
+    println!("| ratio verify / Ed25519 | {:.2} |", full / ed25519);
+
+    let vectors = std::env::var("BADGE_VERIFIER_VECTORS").unwrap_or_else(|_| format!("{root}/../shared/vectors"));
+    if let Ok(w3c) = std::fs::read(format!("{vectors}/w3c-vc-di-eddsa/eddsa-jcs-2022/signedJCS.json")) {
+        let mut documents = Documents::new();
+        let issuer = std::fs::read(format!("{root}/tests/harness/vc-example-issuer-5678.json")).unwrap();
+        documents.insert_json("https://vc.example/issuers/5678", &issuer, &badge_verifier::Limits::default()).unwrap();
+        assert_eq!(verify(&w3c, &now, &documents).unwrap().verdict, Verdict::Verified);
+        let w3c_time = measure(500, 15, || {
+            black_box(verify(black_box(&w3c), &now, &documents).unwrap());
+        });
+        println!("| eddsa-jcs-2022 W3C vector verify ({} bytes) | {w3c_time:.1} |", w3c.len());
+    }
+}

@@ -259,9 +259,9 @@ fn list(value: Option<&Value>) -> Box<dyn Iterator<Item = &Value> + '_> {
 pub fn safe_image_url(url: &str) -> Option<String> {
     let lower: String = url.chars().take(32).collect::<String>().to_ascii_lowercase();
     let allowed = ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp", "data:image/svg+xml"];
-    let is_data = allowed.iter().any(|prefix| {
-        lower.strip_prefix(prefix).is_some_and(|rest| rest.starts_with(';') || rest.starts_with(','))
-    });
+    let is_data = allowed
+        .iter()
+        .any(|prefix| lower.strip_prefix(prefix).is_some_and(|rest| rest.starts_with(';') || rest.starts_with(',')));
     (lower.starts_with("https://") || is_data).then(|| url.to_owned())
 }
 
@@ -283,7 +283,14 @@ mod tests {
         assert!(safe_image_url("HTTPS://x.example/a.png").is_some());
         assert!(safe_image_url("data:image/png;base64,AAAA").is_some());
         assert!(safe_image_url("data:image/svg+xml,<svg/>").is_some());
-        for bad in ["javascript:alert(1)", "http://x.example/a.png", "data:text/html,<script>", "data:image/pngx;,", " https://x", "//x.example"] {
+        for bad in [
+            "javascript:alert(1)",
+            "http://x.example/a.png",
+            "data:text/html,<script>",
+            "data:image/pngx;,",
+            " https://x",
+            "//x.example",
+        ] {
             assert_eq!(safe_image_url(bad), None, "{bad}");
         }
         assert!(safe_link_url("http://x.example").is_some());

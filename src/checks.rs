@@ -127,7 +127,11 @@ mod tests {
     #[test]
     fn contexts_codes() {
         assert_eq!(contexts(&credential(json!({}))), Ok(Passed::ContextsKnown));
-        let with = |ctx| contexts(&credential(json!({"@context": ["https://www.w3.org/ns/credentials/v2", ctx]}))).unwrap_err().code();
+        let with = |ctx| {
+            contexts(&credential(json!({"@context": ["https://www.w3.org/ns/credentials/v2", ctx]})))
+                .unwrap_err()
+                .code()
+        };
         assert_eq!(with(json!("https://evil.example/ctx")), "unknown_context");
         assert_eq!(with(json!({"name": "https://schema.org/name"})), "inline_context");
     }

@@ -259,10 +259,9 @@ impl fmt::Display for Error {
             Self::InvalidControllerDocument { url, reason } => {
                 write!(f, "the document for {url:?} is not usable: {reason}")
             }
-            Self::KeyNotBoundToIssuer { verification_method, issuer } => write!(
-                f,
-                "key {verification_method:?} is not an assertion key of issuer {issuer:?}"
-            ),
+            Self::KeyNotBoundToIssuer { verification_method, issuer } => {
+                write!(f, "key {verification_method:?} is not an assertion key of issuer {issuer:?}")
+            }
             Self::DocumentUnavailable(url) => write!(f, "the document {url:?} was not available"),
             Self::MissingProof => write!(f, "the credential has no proof"),
             Self::TooManyProofs { limit } => write!(f, "more than {limit} proofs"),

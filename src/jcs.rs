@@ -3,7 +3,7 @@
 //! form. Written here (about 100 lines over `ryu`, which serde_json already links) rather than
 //! taken from a crate: see the closing note of issue 2 for the size comparison.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::error::Error;
 
@@ -14,6 +14,16 @@ use crate::error::Error;
 pub fn canonicalize(value: &Value) -> Result<String, Error> {
     let mut out = String::new();
     write_value(value, &mut out)?;
+    Ok(out)
+}
+
+/// The canonical serialization of a JSON object.
+///
+/// # Errors
+/// As [`canonicalize`].
+pub fn canonicalize_object(map: &Map<String, Value>) -> Result<String, Error> {
+    let mut out = String::new();
+    write_object(map, &mut out)?;
     Ok(out)
 }
 
@@ -36,22 +46,25 @@ fn write_value(value: &Value, out: &mut String) -> Result<(), Error> {
             }
             out.push(']');
         }
-        Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            // RFC 8785 §3.2.3: sort by the keys' UTF-16 code units, not by UTF-8 bytes.
-            entries.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
-            out.push('{');
-            for (i, (key, item)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(key, out);
-                out.push(':');
-                write_value(item, out)?;
-            }
-            out.push('}');
-        }
+        Value::Object(map) => write_object(map, out)?,
     }
+    Ok(())
+}
+
+fn write_object(map: &Map<String, Value>, out: &mut String) -> Result<(), Error> {
+    let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+    // RFC 8785 §3.2.3: sort by the keys' UTF-16 code units, not by UTF-8 bytes.
+    entries.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+    out.push('{');
+    for (i, (key, item)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(key, out);
+        out.push(':');
+        write_value(item, out)?;
+    }
+    out.push('}');
     Ok(())
 }
 

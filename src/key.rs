@@ -62,7 +62,9 @@ pub fn resolve(verification_method: &str, documents: &Documents) -> Result<Resol
     if let Some(fragment) = verification_method.strip_prefix(base).and_then(|f| f.strip_prefix('#')) {
         if let Some(multibase_key) = base.strip_prefix("did:key:") {
             if fragment != multibase_key {
-                return Err(Error::InvalidDidKey(format!("fragment #{fragment} does not name the key {multibase_key}")));
+                return Err(Error::InvalidDidKey(format!(
+                    "fragment #{fragment} does not name the key {multibase_key}"
+                )));
             }
         }
     }
@@ -104,7 +106,10 @@ fn controller_document<'a>(id: &str, documents: &'a Documents) -> Result<Cow<'a,
         None => return Err(Error::UnsupportedVerificationMethod(id.to_owned())),
     };
     if document.get("id").and_then(Value::as_str) != Some(id) {
-        return Err(Error::InvalidControllerDocument { url: id.to_owned(), reason: "its id is not the URL it was retrieved from" });
+        return Err(Error::InvalidControllerDocument {
+            url: id.to_owned(),
+            reason: "its id is not the URL it was retrieved from",
+        });
     }
     Ok(Cow::Borrowed(document))
 }
@@ -175,7 +180,8 @@ mod tests {
     use super::*;
 
     const DID: &str = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
-    const VM: &str = "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
+    const VM: &str =
+        "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
     const OTHER: &str = "did:key:z6MkhWqdDBPojHA7cprTGTt5yHv5yUi1B8cnXn8ReLumkw6E";
 
     #[test]
@@ -213,12 +219,15 @@ mod tests {
         let vm = format!("{did}#key-1");
         let mut docs = Documents::new();
         assert_eq!(resolve(&vm, &docs).unwrap_err().code(), "document_unavailable");
-        docs.insert(did, json!({
-            "id": did,
-            "verificationMethod": [{"id": "#key-1", "type": "Ed25519VerificationKey2020", "controller": did,
-                "publicKeyMultibase": "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"}],
-            "assertionMethod": ["#key-1"],
-        }));
+        docs.insert(
+            did,
+            json!({
+                "id": did,
+                "verificationMethod": [{"id": "#key-1", "type": "Ed25519VerificationKey2020", "controller": did,
+                    "publicKeyMultibase": "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"}],
+                "assertionMethod": ["#key-1"],
+            }),
+        );
         assert!(resolve_bound(&vm, did, &docs).is_ok());
         assert_eq!(resolve(&format!("{did}#key-2"), &docs).unwrap_err().code(), "verification_method_not_found");
     }

@@ -89,7 +89,11 @@ pub fn read(proof: &Value, now: Timestamp, skew: i64) -> Result<Proof<'_>, Error
 ///
 /// # Errors
 /// `signature_mismatch`, or the suite's own errors.
-pub fn signature_matches(unsecured: &Map<String, Value>, proof: &Proof<'_>, key: &VerifyingKey) -> Result<Passed, Error> {
+pub fn signature_matches(
+    unsecured: &Map<String, Value>,
+    proof: &Proof<'_>,
+    key: &VerifyingKey,
+) -> Result<Passed, Error> {
     match proof.suite {
         Suite::EddsaJcs2022 => eddsa_jcs_2022::verify(unsecured, proof, key)?,
     }

@@ -166,10 +166,21 @@ pub(crate) struct Checklist {
 
 impl Checklist {
     /// Records the result of one check; returns the value when it did not fail.
-    pub(crate) fn record<T>(&mut self, id: CheckId, proof: Option<usize>, result: Result<(Passed, T), Error>) -> Option<T> {
+    pub(crate) fn record<T>(
+        &mut self,
+        id: CheckId,
+        proof: Option<usize>,
+        result: Result<(Passed, T), Error>,
+    ) -> Option<T> {
         match result {
             Ok((passed, value)) => {
-                self.push(Check { id, outcome: passed.outcome(), code: passed.code(), message: passed.message().into(), proof });
+                self.push(Check {
+                    id,
+                    outcome: passed.outcome(),
+                    code: passed.code(),
+                    message: passed.message().into(),
+                    proof,
+                });
                 Some(value)
             }
             Err(error) => {
@@ -224,7 +235,8 @@ fn verdict(checks: &[Check]) -> Verdict {
     if checks.iter().filter(failed).any(|c| unsupported.contains(&c.code)) {
         return Verdict::Unsupported;
     }
-    let essential_unchecked = checks.iter().any(|c| c.outcome == Outcome::Unchecked && CheckId::REQUIRED.contains(&c.id));
+    let essential_unchecked =
+        checks.iter().any(|c| c.outcome == Outcome::Unchecked && CheckId::REQUIRED.contains(&c.id));
     let all_present = CheckId::REQUIRED.iter().all(|id| checks.iter().any(|c| c.id == *id));
     if essential_unchecked || !all_present {
         return Verdict::NotVerified;
@@ -335,7 +347,16 @@ mod tests {
         let codes: Vec<&str> = all.iter().map(|p| p.code()).collect();
         assert_eq!(
             codes,
-            ["format_valid", "contexts_known", "key_bound_to_issuer", "signature_valid", "started", "no_valid_from", "not_expired", "no_expiry"]
+            [
+                "format_valid",
+                "contexts_known",
+                "key_bound_to_issuer",
+                "signature_valid",
+                "started",
+                "no_valid_from",
+                "not_expired",
+                "no_expiry"
+            ]
         );
     }
 }

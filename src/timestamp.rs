@@ -33,9 +33,7 @@ impl Timestamp {
         let bytes = text.as_bytes();
         let digits = |from: usize, len: usize| -> Option<i64> {
             let slice = bytes.get(from..from + len)?;
-            slice.iter().try_fold(0i64, |acc, &b| {
-                b.is_ascii_digit().then(|| acc * 10 + i64::from(b - b'0'))
-            })
+            slice.iter().try_fold(0i64, |acc, &b| b.is_ascii_digit().then(|| acc * 10 + i64::from(b - b'0')))
         };
         let at = |i: usize| bytes.get(i).copied();
         let year = digits(0, 4)?;
@@ -71,8 +69,7 @@ impl Timestamp {
             [b'Z' | b'z'] => 0,
             [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
                 let two = |a: u8, b: u8| -> Option<i64> {
-                    (a.is_ascii_digit() && b.is_ascii_digit())
-                        .then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
+                    (a.is_ascii_digit() && b.is_ascii_digit()).then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'))
                 };
                 let (h, m) = (two(*h1, *h2)?, two(*m1, *m2)?);
                 if h > 23 || m > 59 {
@@ -98,13 +95,7 @@ impl fmt::Display for Timestamp {
         let days = self.0.div_euclid(86_400);
         let seconds = self.0.rem_euclid(86_400);
         let (year, month, day) = civil_from_days(days);
-        write!(
-            f,
-            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-            seconds / 3600,
-            seconds / 60 % 60,
-            seconds % 60
-        )
+        write!(f, "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", seconds / 3600, seconds / 60 % 60, seconds % 60)
     }
 }
 

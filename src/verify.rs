@@ -89,7 +89,11 @@ fn check_proofs(credential: &Credential, options: &Options, documents: &Document
     }
 }
 
-fn bound_key(credential: &Credential, proof: &serde_json::Value, documents: &Documents) -> Result<(Passed, key::ResolvedKey), Error> {
+fn bound_key(
+    credential: &Credential,
+    proof: &serde_json::Value,
+    documents: &Documents,
+) -> Result<(Passed, key::ResolvedKey), Error> {
     let method = proof::verification_method(proof)?;
     let issuer = credential
         .issuer

@@ -1,5 +1,6 @@
 //! The CLI contract: `verify [--json] [--now] [--offline] [--doc URL=FILE] <FILE|->...`, one JSON
 //! report per line, exit 0 / 1 / 2.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -11,7 +12,11 @@ use serde_json::Value;
 const NOW: &str = common::fixtures::NOW;
 
 fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_badge-verifier")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_badge-verifier"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
 }
 
 fn reports(output: &Output) -> Vec<Value> {
@@ -33,8 +38,13 @@ fn w3c_eddsa_jcs_2022_vector_is_verified() {
     let Some(dir) = common::vectors_dir("cli w3c eddsa-jcs-2022") else { return };
     let vector = dir.join("w3c-vc-di-eddsa/eddsa-jcs-2022/signedJCS.json");
     let output = cli(&[
-        "verify", "--json", "--offline", "--now", NOW,
-        "--doc", "https://vc.example/issuers/5678=tests/harness/vc-example-issuer-5678.json",
+        "verify",
+        "--json",
+        "--offline",
+        "--now",
+        NOW,
+        "--doc",
+        "https://vc.example/issuers/5678=tests/harness/vc-example-issuer-5678.json",
         vector.to_str().unwrap(),
     ]);
     let report = &reports(&output)[0];
@@ -57,7 +67,11 @@ fn w3c_eddsa_jcs_2022_vector_is_verified() {
 fn each_invalid_fixture_has_its_own_code_and_exit_1() {
     let cases = [
         ("signature_mismatch--name-changed-after-signing.json", "not_verified", "signature_mismatch"),
-        ("key_not_bound_to_issuer--valid-signature-by-someone-elses-key.json", "not_verified", "key_not_bound_to_issuer"),
+        (
+            "key_not_bound_to_issuer--valid-signature-by-someone-elses-key.json",
+            "not_verified",
+            "key_not_bound_to_issuer",
+        ),
         ("invalid_proof_value--signature-truncated.json", "not_verified", "invalid_proof_value"),
         ("expired--valid-until-2025.json", "expired", "expired"),
         ("not_yet_valid--valid-from-2099.json", "not_yet_valid", "not_yet_valid"),
@@ -75,14 +89,24 @@ fn each_invalid_fixture_has_its_own_code_and_exit_1() {
 #[test]
 fn one_line_per_input_and_exit_1_if_any_fails() {
     let output = cli(&[
-        "verify", "--json", "--now", NOW,
+        "verify",
+        "--json",
+        "--now",
+        NOW,
         "tests/fixtures/valid/open-badge-3.json",
         "tests/fixtures/invalid/expired--valid-until-2025.json",
     ]);
     let verdicts: Vec<Value> = reports(&output).iter().map(|r| r["verdict"].clone()).collect();
     assert_eq!(verdicts, ["verified", "expired"]);
     assert_eq!(output.status.code(), Some(1));
-    let only_valid = cli(&["verify", "--json", "--now", NOW, "tests/fixtures/valid/open-badge-3.json", "tests/fixtures/valid/vc-1.1-plain.json"]);
+    let only_valid = cli(&[
+        "verify",
+        "--json",
+        "--now",
+        NOW,
+        "tests/fixtures/valid/open-badge-3.json",
+        "tests/fixtures/valid/vc-1.1-plain.json",
+    ]);
     assert_eq!(only_valid.status.code(), Some(0));
 }
 
@@ -120,7 +144,9 @@ fn stdin_and_human_checklist() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let fixture = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid/expired--valid-until-2025.json")).unwrap();
+    let fixture =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid/expired--valid-until-2025.json"))
+            .unwrap();
     child.stdin.take().unwrap().write_all(&fixture).unwrap();
     let output = child.wait_with_output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
@@ -131,7 +157,14 @@ fn stdin_and_human_checklist() {
 
 #[test]
 fn usage_and_io_errors_exit_2() {
-    for args in [&[][..], &["verify"][..], &["frobnicate", "x"][..], &["verify", "--now", "yesterday", "x"][..], &["verify", "--doc", "nofile", "x"][..], &["verify", "/no/such/file.json"][..]] {
+    for args in [
+        &[][..],
+        &["verify"][..],
+        &["frobnicate", "x"][..],
+        &["verify", "--now", "yesterday", "x"][..],
+        &["verify", "--doc", "nofile", "x"][..],
+        &["verify", "/no/such/file.json"][..],
+    ] {
         let output = cli(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(!output.stderr.is_empty(), "{args:?}");

@@ -1,5 +1,6 @@
 //! Ed25519 as the proofs use it (`verify_strict`) against Wycheproof and ed25519-speccheck.
 //! The speccheck table, with the reason for each case, is in `docs/ed25519-speccheck.md`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -48,7 +49,8 @@ fn wycheproof_ed25519_all_151() {
 /// What `verify_strict` does with each speccheck case (index = case number).
 /// Only case 3 (mixed-order A and R, valid both cofactored and cofactorless) is accepted;
 /// see docs/ed25519-speccheck.md for why each other case is refused.
-const SPECCHECK_ACCEPTED: [bool; 12] = [false, false, false, true, false, false, false, false, false, false, false, false];
+const SPECCHECK_ACCEPTED: [bool; 12] =
+    [false, false, false, true, false, false, false, false, false, false, false, false];
 
 #[test]
 fn speccheck_table_matches_the_documented_one() {
@@ -70,7 +72,8 @@ fn speccheck_table_matches_the_documented_one() {
     // It is the "Dalek strict" row of speccheck's own results table.
     let table = common::read(&dir, "ed25519-speccheck/results.md");
     let row = table.lines().find(|l| l.starts_with("|Dalek strict")).expect("Dalek strict row");
-    let upstream: Vec<bool> = row.split('|').skip(2).filter(|c| !c.trim().is_empty()).map(|c| c.trim() == "V").collect();
+    let upstream: Vec<bool> =
+        row.split('|').skip(2).filter(|c| !c.trim().is_empty()).map(|c| c.trim() == "V").collect();
     assert_eq!(upstream, SPECCHECK_ACCEPTED);
     println!("ed25519-speccheck: 12 passed, 0 failed");
 }

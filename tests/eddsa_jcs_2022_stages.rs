@@ -1,5 +1,6 @@
 //! eddsa-jcs-2022 stage by stage against the W3C vc-di-eddsa vectors, so a failure names the
 //! stage: canonical document, canonical proof config, both hashes, the signature.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -25,9 +26,16 @@ fn w3c_eddsa_jcs_2022_stages() {
     let canonical_document = transform(&signed).unwrap();
     assert_eq!(canonical_document, common::read(&dir, &path("canonDocJCS.txt")).trim_end(), "stage: transform");
     let document_hash = Sha256::digest(canonical_document.as_bytes());
-    assert_eq!(common::to_hex(&document_hash), common::read(&dir, &path("docHashJCS.txt")).trim(), "stage: document hash");
+    assert_eq!(
+        common::to_hex(&document_hash),
+        common::read(&dir, &path("docHashJCS.txt")).trim(),
+        "stage: document hash"
+    );
 
-    assert_eq!(Value::Object(options.clone()), serde_json::from_str::<Value>(&common::read(&dir, &path("proofConfigJCS.json"))).unwrap());
+    assert_eq!(
+        Value::Object(options.clone()),
+        serde_json::from_str::<Value>(&common::read(&dir, &path("proofConfigJCS.json"))).unwrap()
+    );
     let canonical_config = configure_proof(&options).unwrap();
     assert_eq!(canonical_config, common::read(&dir, &path("proofCanonJCS.txt")).trim_end(), "stage: configure_proof");
     let proof_hash = Sha256::digest(canonical_config.as_bytes());

@@ -1,5 +1,6 @@
 //! The project's own fixtures: the committed files are exactly what `common/fixtures.rs` signs,
 //! and each one is judged as its file name says.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

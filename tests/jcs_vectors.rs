@@ -1,5 +1,6 @@
 //! RFC 8785 against cyberphone's vectors in `shared/vectors/jcs/` (input → output, and the hex of
 //! the output bytes).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

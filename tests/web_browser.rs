@@ -1,4 +1,5 @@
 //! The JS API in headless Chromium (chromedriver; `webdriver.json` holds the flags).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 #![cfg(target_arch = "wasm32")]
 
 mod wasm_shared;

@@ -1,4 +1,5 @@
 //! The JS API under Node (wasm-bindgen-test's default runtime).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 #![cfg(target_arch = "wasm32")]
 
 mod wasm_shared;

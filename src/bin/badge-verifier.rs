@@ -58,7 +58,8 @@ fn run(args: &[String]) -> Result<bool, String> {
     for input in &args.inputs {
         let bytes = read_input(input)?;
         let result = verify(&bytes, &options, &documents);
-        let verified = matches!(&result, Ok(r) if matches!(r.verdict, Verdict::Verified | Verdict::VerifiedWithWarnings));
+        let verified =
+            matches!(&result, Ok(r) if matches!(r.verdict, Verdict::Verified | Verdict::VerifiedWithWarnings));
         all_verified &= verified;
         let text = if args.json { json_line(&result) } else { checklist(input, &result, args.offline) };
         writeln!(out, "{text}").map_err(|e| format!("cannot write output: {e}"))?;
@@ -84,7 +85,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--offline" => parsed.offline = true,
             "--now" => {
                 let value = rest.next().ok_or("--now needs a value")?;
-                parsed.now = Some(Timestamp::parse(value).ok_or_else(|| format!("--now {value:?} is not an RFC 3339 date-time with a time zone"))?);
+                parsed.now = Some(
+                    Timestamp::parse(value)
+                        .ok_or_else(|| format!("--now {value:?} is not an RFC 3339 date-time with a time zone"))?,
+                );
             }
             "--doc" => {
                 let value = rest.next().ok_or("--doc needs URL=FILE")?;
@@ -135,7 +139,9 @@ fn json_line(result: &Result<Report, Error>) -> String {
             "error": {"code": error.code(), "message": error.to_string()},
         })),
     };
-    value.map(|v| v.to_string()).unwrap_or_else(|e| format!("{{\"verdict\":\"error\",\"error\":{{\"code\":\"internal\",\"message\":{:?}}}}}", e.to_string()))
+    value.map(|v| v.to_string()).unwrap_or_else(|e| {
+        format!("{{\"verdict\":\"error\",\"error\":{{\"code\":\"internal\",\"message\":{:?}}}}}", e.to_string())
+    })
 }
 
 fn checklist(input: &str, result: &Result<Report, Error>, offline: bool) -> String {
@@ -143,7 +149,8 @@ fn checklist(input: &str, result: &Result<Report, Error>, offline: bool) -> Stri
         Ok(report) => report,
         Err(error) => return format!("{input}: ERROR ({})\n  {error}\n", error.code()),
     };
-    let verdict = serde_json::to_value(report.verdict).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let verdict =
+        serde_json::to_value(report.verdict).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     let mut text = format!("{input}: {}\n", verdict.replace('_', " ").to_uppercase());
     for check in &report.checks {
         let mark = match check.outcome {

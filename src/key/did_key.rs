@@ -12,13 +12,12 @@ use crate::error::Error;
 /// # Errors
 /// `InvalidDidKey` for a malformed DID; `UnsupportedKeyType` / `InvalidPublicKey` from the key.
 pub fn document(did: &str) -> Result<Value, Error> {
-    let multibase_key = did
-        .strip_prefix("did:key:")
-        .ok_or_else(|| Error::InvalidDidKey(format!("{did:?} is not a did:key")))?;
+    let multibase_key =
+        did.strip_prefix("did:key:").ok_or_else(|| Error::InvalidDidKey(format!("{did:?} is not a did:key")))?;
     if multibase_key.contains([':', '/', '?', '#']) {
         return Err(Error::InvalidDidKey(format!("{did:?} has a path, query or version")));
     }
-    multibase::decode_ed25519_multikey(multibase_key)?;
+    multibase::ed25519_multikey_bytes(multibase_key)?;
     let method = format!("{did}#{multibase_key}");
     Ok(json!({
         "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],

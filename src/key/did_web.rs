@@ -30,14 +30,24 @@ mod tests {
 
     #[test]
     fn maps_as_the_spec_examples_do() {
-        assert_eq!(document_url("did:web:w3c-ccg.github.io").as_deref(), Some("https://w3c-ccg.github.io/.well-known/did.json"));
-        assert_eq!(document_url("did:web:w3c-ccg.github.io:user:alice").as_deref(), Some("https://w3c-ccg.github.io/user/alice/did.json"));
-        assert_eq!(document_url("did:web:example.com%3A3000:user").as_deref(), Some("https://example.com:3000/user/did.json"));
+        assert_eq!(
+            document_url("did:web:w3c-ccg.github.io").as_deref(),
+            Some("https://w3c-ccg.github.io/.well-known/did.json")
+        );
+        assert_eq!(
+            document_url("did:web:w3c-ccg.github.io:user:alice").as_deref(),
+            Some("https://w3c-ccg.github.io/user/alice/did.json")
+        );
+        assert_eq!(
+            document_url("did:web:example.com%3A3000:user").as_deref(),
+            Some("https://example.com:3000/user/did.json")
+        );
     }
 
     #[test]
     fn refuses_what_could_escape_the_host() {
-        for bad in ["did:web:", "did:web:a/b", "did:web:a:..:b", "did:web:a::b", "did:web:ex@mple.com", "did:key:z6Mk"] {
+        for bad in ["did:web:", "did:web:a/b", "did:web:a:..:b", "did:web:a::b", "did:web:ex@mple.com", "did:key:z6Mk"]
+        {
             assert_eq!(document_url(bad), None, "{bad}");
         }
     }

@@ -22,16 +22,25 @@ pub fn decode_base58btc(text: &str) -> Result<Vec<u8>, Error> {
     bs58::decode(body).into_vec().map_err(|_| Error::InvalidMultibase)
 }
 
+/// The 32 key bytes of an Ed25519 Multikey, checked for encoding, codec and length only (no
+/// point decompression: that happens once, when the key is used).
+///
+/// # Errors
+/// `InvalidMultibase`, `UnsupportedKeyType` for another multicodec, `InvalidPublicKey`.
+pub fn ed25519_multikey_bytes(text: &str) -> Result<[u8; 32], Error> {
+    let bytes = decode_base58btc(text)?;
+    let key = bytes
+        .strip_prefix(&ED25519_PUB_PREFIX[..])
+        .ok_or_else(|| Error::UnsupportedKeyType(multicodec_name(&bytes).to_owned()))?;
+    <[u8; 32]>::try_from(key).map_err(|_| Error::InvalidPublicKey)
+}
+
 /// Decodes a Multikey (`publicKeyMultibase`) holding an Ed25519 public key.
 ///
 /// # Errors
 /// `InvalidMultibase`, `UnsupportedKeyType` for another multicodec, `InvalidPublicKey`.
 pub fn decode_ed25519_multikey(text: &str) -> Result<VerifyingKey, Error> {
-    let bytes = decode_base58btc(text)?;
-    let key = bytes
-        .strip_prefix(&ED25519_PUB_PREFIX[..])
-        .ok_or_else(|| Error::UnsupportedKeyType(multicodec_name(&bytes).to_owned()))?;
-    ed25519_key(key)
+    ed25519_key(&ed25519_multikey_bytes(text)?)
 }
 
 /// An Ed25519 public key from its 32 raw bytes.

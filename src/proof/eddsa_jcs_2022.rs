@@ -36,7 +36,7 @@ pub fn verify(unsecured: &Map<String, Value>, proof: &Proof<'_>, key: &Verifying
 /// # Errors
 /// `non_canonicalizable_number`.
 pub fn transform(unsecured: &Map<String, Value>) -> Result<String, Error> {
-    jcs::canonicalize(&Value::Object(unsecured.clone()))
+    jcs::canonicalize_object(unsecured)
 }
 
 /// Proof Configuration (§3.3.6): the JCS form of the proof options (the proof without `proofValue`).
@@ -44,7 +44,7 @@ pub fn transform(unsecured: &Map<String, Value>) -> Result<String, Error> {
 /// # Errors
 /// `non_canonicalizable_number`.
 pub fn configure_proof(options: &Map<String, Value>) -> Result<String, Error> {
-    jcs::canonicalize(&Value::Object(options.clone()))
+    jcs::canonicalize_object(options)
 }
 
 /// Hashing (§3.3.5): SHA-256(proof config) followed by SHA-256(transformed document).

@@ -56,7 +56,8 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsValue> {
         return Ok(Uint8Array::new(buffer).to_vec());
     }
     if input.is_object() {
-        let text = js_sys::JSON::stringify(input).map_err(|_| invalid_input("the object cannot be serialised as JSON"))?;
+        let text =
+            js_sys::JSON::stringify(input).map_err(|_| invalid_input("the object cannot be serialised as JSON"))?;
         return Ok(String::from(text).into_bytes());
     }
     Err(invalid_input("give a string, bytes or an object"))
@@ -99,7 +100,8 @@ fn now_option(options: &JsValue) -> Result<Timestamp, JsValue> {
     } else if let Some(date) = value.dyn_ref::<js_sys::Date>() {
         date.get_time()
     } else if let Some(text) = value.as_string() {
-        return Timestamp::parse(&text).ok_or_else(|| invalid_options("now must be an RFC 3339 date-time with a time zone"));
+        return Timestamp::parse(&text)
+            .ok_or_else(|| invalid_options("now must be an RFC 3339 date-time with a time zone"));
     } else if let Some(n) = value.as_f64() {
         n
     } else {
@@ -122,10 +124,11 @@ fn documents_option(options: &JsValue, verify_options: &Options) -> Result<Docum
         let pair = js_sys::Array::from(&entry);
         let id = pair.get(0).as_string().unwrap_or_default();
         let document = pair.get(1);
-        let bytes = input_bytes(&document).map_err(|_| invalid_options(&format!("documents[{id:?}] is not JSON text or an object")))?;
-        documents.insert_json(&id, &bytes, &verify_options.limits).map_err(|e: Error| {
-            js_error(e.code(), &format!("documents[{id:?}]: {e}"))
-        })?;
+        let bytes = input_bytes(&document)
+            .map_err(|_| invalid_options(&format!("documents[{id:?}] is not JSON text or an object")))?;
+        documents
+            .insert_json(&id, &bytes, &verify_options.limits)
+            .map_err(|e: Error| js_error(e.code(), &format!("documents[{id:?}]: {e}")))?;
     }
     Ok(documents)
 }

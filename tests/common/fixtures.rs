@@ -118,12 +118,20 @@ pub fn signed(mut unsecured: Map<String, Value>) -> Map<String, Value> {
 
 /// Every fixture: (path under tests/fixtures, document).
 pub fn all() -> Vec<(String, Value)> {
-    let valid = || open_badge("0b1e1e1e-0000-4000-8000-000000000001", "Rust Verifier Builder", "2024-01-01T00:00:00Z", Some("2099-01-01T00:00:00Z"));
+    let valid = || {
+        open_badge(
+            "0b1e1e1e-0000-4000-8000-000000000001",
+            "Rust Verifier Builder",
+            "2024-01-01T00:00:00Z",
+            Some("2099-01-01T00:00:00Z"),
+        )
+    };
     let mut out: Vec<(&str, Map<String, Value>)> = Vec::new();
 
     out.push(("valid/open-badge-3.json", signed(valid())));
     out.push(("valid/vc-1.1-plain.json", signed(vc_v1("0b1e1e1e-0000-4000-8000-000000000002"))));
-    let mut localized = open_badge("0b1e1e1e-0000-4000-8000-000000000003", "Multilingual", "2024-01-01T00:00:00Z", None);
+    let mut localized =
+        open_badge("0b1e1e1e-0000-4000-8000-000000000003", "Multilingual", "2024-01-01T00:00:00Z", None);
     localized["name"] = json!([{"@value": "Multilingual badge", "@language": "en"}, {"@value": "Mehrsprachiges Abzeichen", "@language": "de"}]);
     out.push(("valid/open-badge-3-language-map.json", signed(localized)));
 
@@ -146,11 +154,24 @@ pub fn all() -> Vec<(String, Value)> {
     truncated["proof"]["proofValue"] = json!(value[..value.len() - 8]);
     out.push(("invalid/invalid_proof_value--signature-truncated.json", truncated));
 
-    out.push(("invalid/expired--valid-until-2025.json", signed(open_badge("0b1e1e1e-0000-4000-8000-000000000004", "Expired Badge", "2023-01-01T00:00:00Z", Some("2025-01-01T00:00:00Z")))));
-    out.push(("invalid/not_yet_valid--valid-from-2099.json", signed(open_badge("0b1e1e1e-0000-4000-8000-000000000005", "Future Badge", "2099-01-01T00:00:00Z", None))));
+    out.push((
+        "invalid/expired--valid-until-2025.json",
+        signed(open_badge(
+            "0b1e1e1e-0000-4000-8000-000000000004",
+            "Expired Badge",
+            "2023-01-01T00:00:00Z",
+            Some("2025-01-01T00:00:00Z"),
+        )),
+    ));
+    out.push((
+        "invalid/not_yet_valid--valid-from-2099.json",
+        signed(open_badge("0b1e1e1e-0000-4000-8000-000000000005", "Future Badge", "2099-01-01T00:00:00Z", None)),
+    ));
 
     let mut unknown_context = valid();
-    unknown_context["@context"].as_array_mut().map(|c| c.push(json!("https://evil.example/context.json")));
+    if let Some(contexts) = unknown_context["@context"].as_array_mut() {
+        contexts.push(json!("https://evil.example/context.json"));
+    }
     out.push(("invalid/unknown_context--unlisted-context-url.json", signed(unknown_context)));
 
     let mut unsupported = signed(valid());
@@ -174,7 +195,9 @@ pub fn all() -> Vec<(String, Value)> {
     out.push(("invalid/signature_mismatch--proof-set-with-one-bad-proof.json", proof_set));
 
     let mut inline_context = valid();
-    inline_context["@context"].as_array_mut().map(|c| c.push(json!({"secretTerm": "https://evil.example/secret"})));
+    if let Some(contexts) = inline_context["@context"].as_array_mut() {
+        contexts.push(json!({"secretTerm": "https://evil.example/secret"}));
+    }
     out.push(("invalid/inline_context--embedded-context-object.json", signed(inline_context)));
 
     out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect()

@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests: where the third-party vectors are, and hex.
-#![allow(dead_code, unreachable_pub)]
+#![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 pub mod fixtures;
 
@@ -17,7 +17,10 @@ pub fn vectors_dir(test: &str) -> Option<PathBuf> {
     }
     let required = std::env::var("BADGE_VERIFIER_REQUIRE_VECTORS").is_ok_and(|v| v == "1");
     assert!(!required, "third-party vectors not found at {} and BADGE_VERIFIER_REQUIRE_VECTORS=1", dir.display());
-    eprintln!("\n!!! SKIPPED {test}: third-party vectors not found at {} (set BADGE_VERIFIER_VECTORS). NOT PASSED. !!!\n", dir.display());
+    eprintln!(
+        "\n!!! SKIPPED {test}: third-party vectors not found at {} (set BADGE_VERIFIER_VECTORS). NOT PASSED. !!!\n",
+        dir.display()
+    );
     None
 }
 
@@ -29,7 +32,7 @@ pub fn read(dir: &std::path::Path, path: &str) -> String {
 /// Lower-case hex decoding for test vectors.
 pub fn hex(text: &str) -> Vec<u8> {
     let text = text.trim();
-    assert!(text.len() % 2 == 0, "odd hex length");
+    assert!(text.len().is_multiple_of(2), "odd hex length");
     (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex")).collect()
 }
 

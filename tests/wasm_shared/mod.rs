@@ -1,6 +1,6 @@
 //! The JS-facing checks run both in Node (`web_node.rs`) and in headless Chromium
 //! (`web_browser.rs`): the same fixtures, the same verdicts and codes as natively.
-#![allow(dead_code, unreachable_pub)]
+#![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use badge_verifier::web::exports::verify;
 use js_sys::{Array, Object, Reflect};
@@ -13,12 +13,28 @@ pub const CASES: &[(&str, &str, Option<&str>)] = &[
     (include_str!("../fixtures/valid/open-badge-3.json"), "verified", None),
     (include_str!("../fixtures/valid/vc-1.1-plain.json"), "verified", None),
     (include_str!("../fixtures/valid/open-badge-3-language-map.json"), "verified", None),
-    (include_str!("../fixtures/invalid/signature_mismatch--name-changed-after-signing.json"), "not_verified", Some("signature_mismatch")),
-    (include_str!("../fixtures/invalid/key_not_bound_to_issuer--valid-signature-by-someone-elses-key.json"), "not_verified", Some("key_not_bound_to_issuer")),
-    (include_str!("../fixtures/invalid/invalid_proof_value--signature-truncated.json"), "not_verified", Some("invalid_proof_value")),
+    (
+        include_str!("../fixtures/invalid/signature_mismatch--name-changed-after-signing.json"),
+        "not_verified",
+        Some("signature_mismatch"),
+    ),
+    (
+        include_str!("../fixtures/invalid/key_not_bound_to_issuer--valid-signature-by-someone-elses-key.json"),
+        "not_verified",
+        Some("key_not_bound_to_issuer"),
+    ),
+    (
+        include_str!("../fixtures/invalid/invalid_proof_value--signature-truncated.json"),
+        "not_verified",
+        Some("invalid_proof_value"),
+    ),
     (include_str!("../fixtures/invalid/expired--valid-until-2025.json"), "expired", Some("expired")),
     (include_str!("../fixtures/invalid/not_yet_valid--valid-from-2099.json"), "not_yet_valid", Some("not_yet_valid")),
-    (include_str!("../fixtures/invalid/unsupported_cryptosuite--ecdsa-jcs-2019.json"), "unsupported", Some("unsupported_cryptosuite")),
+    (
+        include_str!("../fixtures/invalid/unsupported_cryptosuite--ecdsa-jcs-2019.json"),
+        "unsupported",
+        Some("unsupported_cryptosuite"),
+    ),
 ];
 
 fn options(now: &str) -> JsValue {
@@ -93,7 +109,10 @@ pub fn documents_option_binds_an_https_issuer() {
     let input = JsValue::from_str(&credential.to_string());
     let report = verify(input.clone(), options(NOW)).unwrap();
     assert_eq!(get(&report, "verdict").as_string().as_deref(), Some("not_verified"));
-    assert_eq!(Array::from(&get(&report, "needs")).get(0).as_string().as_deref(), Some("https://issuer.example/profile"));
+    assert_eq!(
+        Array::from(&get(&report, "needs")).get(0).as_string().as_deref(),
+        Some("https://issuer.example/profile")
+    );
     let opts = options(NOW);
     let documents = Object::new();
     let document = serde_json::json!({"id": "https://issuer.example/profile", "assertionMethod": [method]});
