@@ -104,8 +104,8 @@ fn manifest_vectors_are_judged_as_expected() {
         let bytes = std::fs::read(dir.join(path)).unwrap();
         let outcome = verify(&bytes, &options, &documents);
         let verdict = outcome.as_ref().ok().map(|r| r.verdict);
-        let fooled = expect.starts_with("invalid")
-            && matches!(verdict, Some(Verdict::Verified | Verdict::VerifiedWithWarnings));
+        let fooled =
+            expect.starts_with("invalid") && matches!(verdict, Some(Verdict::Verified | Verdict::VerifiedWithWarnings));
         let proof_type = record["proof_type"].as_str().unwrap_or("");
         let supported = !proof_type.is_empty()
             && proof_type.split(['+', ',']).all(|part| SUPPORTED_SUITES.iter().any(|s| part.trim() == *s));

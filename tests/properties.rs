@@ -26,9 +26,9 @@ fn string_pointers(value: &Value, at: String, out: &mut Vec<String>) {
     match value {
         Value::String(_) => out.push(at),
         Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| string_pointers(v, format!("{at}/{i}"), out)),
-        Value::Object(map) => map.iter().for_each(|(k, v)| {
-            string_pointers(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)
-        }),
+        Value::Object(map) => map
+            .iter()
+            .for_each(|(k, v)| string_pointers(v, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out)),
         _ => {}
     }
 }
