@@ -1,7 +1,7 @@
 //! Native benchmark: µs per eddsa-jcs-2022 verify (whole pipeline) beside one bare Ed25519
 //! `verify_strict`, printed as a table. Run with `scripts/bench` (or `cargo bench`); the
 //! `bench` profile is opt-level 3 (at "z" curve25519-dalek's AVX2 backend is not inlined).
-#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::hint::black_box;
 use std::time::Instant;

@@ -105,3 +105,92 @@ fn bound_key(
 fn with_unit(passed: Passed) -> (Passed, ()) {
     (passed, ())
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use super::*;
+    use crate::report::{Outcome, Verdict};
+
+    const VALID: &str = include_str!("../tests/fixtures/valid/open-badge-3.json");
+
+    fn judge(credential: &Value) -> Report {
+        let options = Options::at(Timestamp::parse("2026-06-01T00:00:00Z").unwrap_or(Timestamp::from_unix_seconds(0)));
+        verify(credential.to_string().as_bytes(), &options, &Documents::new()).unwrap()
+    }
+
+    fn failed(report: &Report) -> Vec<&'static str> {
+        report.checks.iter().filter(|c| c.outcome == Outcome::Failed).map(|c| c.code).collect()
+    }
+
+    fn valid() -> Value {
+        serde_json::from_str(VALID).unwrap()
+    }
+
+    #[test]
+    fn the_valid_fixture_passes_every_check_in_order() {
+        let report = judge(&valid());
+        assert_eq!(report.verdict, Verdict::Verified);
+        let ids: Vec<CheckId> = report.checks.iter().map(|c| c.id).collect();
+        assert_eq!(ids, CheckId::REQUIRED);
+    }
+
+    #[test]
+    fn missing_verification_method() {
+        let mut credential = valid();
+        credential["proof"].as_object_mut().unwrap().remove("verificationMethod");
+        let report = judge(&credential);
+        assert_eq!(failed(&report), ["missing_verification_method"]);
+        let proof = report.checks.iter().find(|c| c.id == CheckId::Proof).unwrap();
+        assert_eq!((proof.outcome, proof.code), (Outcome::Unchecked, "skipped"));
+        assert_eq!(report.verdict, Verdict::NotVerified);
+    }
+
+    #[test]
+    fn too_many_proofs() {
+        let mut credential = valid();
+        let proof = credential["proof"].clone();
+        credential["proof"] = Value::Array(vec![proof; MAX_PROOFS + 1]);
+        let report = judge(&credential);
+        assert_eq!(failed(&report), ["too_many_proofs"]);
+        assert_eq!(report.verdict, Verdict::NotVerified);
+    }
+
+    #[test]
+    fn proof_context_must_prefix_the_documents() {
+        let mut credential = valid();
+        credential["proof"]["@context"] =
+            json!(["https://www.w3.org/ns/credentials/v2", "https://w3id.org/security/data-integrity/v2"]);
+        assert_eq!(failed(&judge(&credential)), ["proof_context_mismatch"]);
+    }
+
+    #[test]
+    fn a_proof_set_reports_each_proof() {
+        let mut credential = valid();
+        let proof = credential["proof"].clone();
+        credential["proof"] = json!([proof.clone(), proof]);
+        let report = judge(&credential);
+        assert_eq!(report.verdict, Verdict::Verified);
+        let proofs: Vec<Option<usize>> =
+            report.checks.iter().filter(|c| c.id == CheckId::Proof).map(|c| c.proof).collect();
+        assert_eq!(proofs, [Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn unsupported_formats_are_reports_not_errors() {
+        let options = Options::at(Timestamp::from_unix_seconds(0));
+        let report = verify(b"eyJhbGciOiJSUzI1NiJ9.eyJ2YyI6e319.c2ln", &options, &Documents::new()).unwrap();
+        assert_eq!(report.verdict, Verdict::Unsupported);
+        assert_eq!(failed(&report), ["unsupported_format"]);
+        assert_eq!(report.badge, None);
+    }
+
+    #[test]
+    fn input_errors_are_errors() {
+        let options = Options::at(Timestamp::from_unix_seconds(0));
+        let none = Documents::new();
+        assert_eq!(verify(b"{", &options, &none).unwrap_err().code(), "malformed_json");
+        assert_eq!(verify(b"{\"type\":1}", &options, &none).unwrap_err().code(), "not_a_credential");
+    }
+}
