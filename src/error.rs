@@ -118,6 +118,15 @@ pub enum Error {
     MalformedProof(&'static str),
     /// `proofPurpose` is not `assertionMethod`.
     WrongProofPurpose(String),
+    /// A term or type that the contexts do not define: JSON-LD would drop it, so the signature
+    /// would not cover it (safe mode).
+    UndefinedTerm(String),
+    /// A JSON-LD feature this build does not implement (it fails closed rather than guess).
+    UnsupportedJsonLd(&'static str),
+    /// The document or a context breaks a JSON-LD rule (e.g. a protected term redefined).
+    InvalidJsonLd(String),
+    /// JSON-LD expansion exceeded its work cap.
+    ExpansionLimit,
     /// `proof.@context` is not a prefix of the document's `@context`.
     ProofContextMismatch,
     /// A proof chain (`previousProof`), not supported yet.
@@ -184,6 +193,10 @@ impl Error {
             Self::UnsupportedCryptosuite(_) => "unsupported_cryptosuite",
             Self::MalformedProof(_) => "malformed_proof",
             Self::WrongProofPurpose(_) => "wrong_proof_purpose",
+            Self::UndefinedTerm(_) => "undefined_term",
+            Self::UnsupportedJsonLd(_) => "unsupported_json_ld",
+            Self::InvalidJsonLd(_) => "invalid_json_ld",
+            Self::ExpansionLimit => "expansion_limit",
             Self::ProofContextMismatch => "proof_context_mismatch",
             Self::UnsupportedProofChain => "unsupported_proof_chain",
             Self::InvalidProofValue => "invalid_proof_value",
@@ -206,6 +219,7 @@ impl Error {
                 | Self::UnsupportedProofType(_)
                 | Self::UnsupportedCryptosuite(_)
                 | Self::UnsupportedProofChain
+                | Self::UnsupportedJsonLd(_)
         )
     }
 
@@ -271,6 +285,12 @@ impl fmt::Display for Error {
             Self::WrongProofPurpose(p) => {
                 write!(f, "proof purpose is {p:?}, a credential needs assertionMethod")
             }
+            Self::UndefinedTerm(term) => {
+                write!(f, "{term:?} is not defined by the credential's contexts, so the signature would not cover it")
+            }
+            Self::UnsupportedJsonLd(feature) => write!(f, "the JSON-LD feature {feature} is not supported"),
+            Self::InvalidJsonLd(why) => write!(f, "invalid JSON-LD: {why}"),
+            Self::ExpansionLimit => write!(f, "expanding the JSON-LD exceeded its work limit"),
             Self::ProofContextMismatch => {
                 write!(f, "the proof's @context is not a prefix of the credential's @context")
             }
@@ -331,6 +351,10 @@ mod tests {
         "unsupported_cryptosuite",
         "malformed_proof",
         "wrong_proof_purpose",
+        "undefined_term",
+        "unsupported_json_ld",
+        "invalid_json_ld",
+        "expansion_limit",
         "proof_context_mismatch",
         "unsupported_proof_chain",
         "invalid_proof_value",
@@ -373,6 +397,10 @@ mod tests {
             Error::UnsupportedCryptosuite(String::new()),
             Error::MalformedProof(""),
             Error::WrongProofPurpose(String::new()),
+            Error::UndefinedTerm(String::new()),
+            Error::UnsupportedJsonLd(""),
+            Error::InvalidJsonLd(String::new()),
+            Error::ExpansionLimit,
             Error::ProofContextMismatch,
             Error::UnsupportedProofChain,
             Error::InvalidProofValue,

@@ -30,8 +30,10 @@ pub mod error;
 pub mod input;
 pub mod jcs;
 pub mod json;
+pub mod jsonld;
 pub mod key;
 pub mod proof;
+pub mod rdf;
 pub mod report;
 pub mod timestamp;
 pub mod verify;
@@ -40,6 +42,7 @@ pub mod verify;
 pub mod web;
 
 pub use badge::BadgeView;
+pub use contexts::Contexts;
 pub use documents::Documents;
 pub use error::Error;
 pub use json::Limits;

@@ -254,13 +254,14 @@ fn verdict(checks: &[Check]) -> Verdict {
 }
 
 /// Codes of `Error`s for which `is_unsupported()` holds.
-const ALL_UNSUPPORTED_CODES: [&str; 6] = [
+const ALL_UNSUPPORTED_CODES: [&str; 7] = [
     "unsupported_format",
     "unsupported_verification_method",
     "unsupported_key_type",
     "unsupported_proof_type",
     "unsupported_cryptosuite",
     "unsupported_proof_chain",
+    "unsupported_json_ld",
 ];
 
 #[cfg(test)]
@@ -327,6 +328,7 @@ mod tests {
             Error::UnsupportedProofType(String::new()),
             Error::UnsupportedCryptosuite(String::new()),
             Error::UnsupportedProofChain,
+            Error::UnsupportedJsonLd(""),
         ];
         let codes: Vec<&str> = errors.iter().filter(|e| e.is_unsupported()).map(Error::code).collect();
         assert_eq!(codes, ALL_UNSUPPORTED_CODES);

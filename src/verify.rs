@@ -4,6 +4,7 @@
 
 use crate::badge::BadgeView;
 use crate::checks;
+use crate::contexts::Contexts;
 use crate::credential::Credential;
 use crate::documents::Documents;
 use crate::error::Error;
@@ -15,7 +16,7 @@ use crate::report::{CheckId, Checklist, Passed, Report};
 use crate::timestamp::Timestamp;
 
 /// How to verify.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     /// The instant to judge validity at (the host reads its clock; the core never does).
     pub now: Timestamp,
@@ -23,12 +24,14 @@ pub struct Options {
     pub clock_skew_seconds: i64,
     /// Caps on input size and nesting.
     pub limits: Limits,
+    /// The JSON-LD contexts known: the bundled ones plus any the host registered.
+    pub contexts: Contexts,
 }
 
 impl Options {
     /// Default options judging validity at `now`.
     pub fn at(now: Timestamp) -> Self {
-        Self { now, clock_skew_seconds: 300, limits: Limits::default() }
+        Self { now, clock_skew_seconds: 300, limits: Limits::default(), contexts: Contexts::new() }
     }
 }
 
@@ -52,7 +55,7 @@ pub fn verify(input: &[u8], options: &Options, documents: &Documents) -> Result<
     let (now, skew) = (options.now, options.clock_skew_seconds);
     let mut list = Checklist::default();
     list.record(CheckId::Format, None, checks::format(&credential).map(with_unit));
-    list.record(CheckId::Contexts, None, checks::contexts(&credential).map(with_unit));
+    list.record(CheckId::Contexts, None, checks::contexts(&credential, &options.contexts).map(with_unit));
     check_proofs(&credential, options, documents, &mut list);
     list.record(CheckId::ValidFrom, None, checks::has_started(&credential, now, skew).map(with_unit));
     list.record(CheckId::ValidUntil, None, checks::not_expired(&credential, now, skew).map(with_unit));

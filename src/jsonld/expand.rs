@@ -1,0 +1,426 @@
+//! Expansion (JSON-LD 1.1 API §5.1) in **safe mode**: every key that would be dropped (a term
+//! no context defines, a relative `@id` or `@type`, a free-floating value) is an error
+//! (`undefined_term`), because a dropped statement is not covered by the signature.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde_json::{Map, Value};
+
+use super::context::{self, invalid, ActiveContext, ProcessOptions, TermDefinition};
+use super::iri::{is_absolute_iri, is_keyword, looks_like_keyword};
+use super::{Loader, Work};
+use crate::error::Error;
+
+type ScopedKey = (usize, usize, usize, bool, Option<String>);
+
+/// One expansion run: the loader, the work budget and a cache of applied scoped contexts.
+pub(crate) struct Expander<'a> {
+    pub(crate) loader: &'a dyn Loader,
+    pub(crate) work: Work,
+    /// Holds the input context too, so the identities in the key stay alive (never reused).
+    scoped: HashMap<ScopedKey, (ActiveContext, ActiveContext)>,
+}
+
+impl<'a> Expander<'a> {
+    pub(crate) fn new(loader: &'a dyn Loader, work: Work) -> Self {
+        Self { loader, work, scoped: HashMap::new() }
+    }
+
+    /// Expands a document whose top-level `@context` has already been applied to `active`.
+    pub(crate) fn expand_document(
+        &mut self,
+        active: &ActiveContext,
+        document: &Map<String, Value>,
+    ) -> Result<Vec<Value>, Error> {
+        let expanded = self.expand_object(active, None, document, false, true)?;
+        Ok(match expanded {
+            None => Vec::new(),
+            Some(Value::Object(mut object)) if object.len() == 1 && object.contains_key("@graph") => {
+                as_array(object.remove("@graph").unwrap_or(Value::Null))
+            }
+            Some(other) => as_array(other),
+        })
+    }
+
+    /// A scoped context applied to `active`, cached by identity for this run.
+    fn apply_scoped(
+        &mut self,
+        active: &ActiveContext,
+        scoped: &Arc<Value>,
+        options: ProcessOptions,
+    ) -> Result<ActiveContext, Error> {
+        let key = (
+            active.identity(),
+            Arc::as_ptr(scoped) as usize,
+            active.previous_identity(),
+            options.propagate,
+            active.vocab.clone(),
+        );
+        if let Some((_, cached)) = self.scoped.get(&key) {
+            return Ok(cached.clone());
+        }
+        let result = context::process(active, scoped, options, self.loader, &mut self.work)?;
+        self.scoped.insert(key, (active.clone(), result.clone()));
+        Ok(result)
+    }
+
+    fn expand(
+        &mut self,
+        active: &ActiveContext,
+        property: Option<&str>,
+        element: &Value,
+        from_map: bool,
+    ) -> Result<Option<Value>, Error> {
+        self.work.spend(1)?;
+        match element {
+            Value::Null => Ok(None),
+            Value::Array(items) => {
+                let is_list = property.and_then(|p| active.get(p)).is_some_and(|d| d.container.list);
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    match self.expand(active, property, item, from_map)? {
+                        None => {}
+                        Some(Value::Array(values)) if is_list => out.push(list_object(values)),
+                        Some(Value::Array(values)) => out.extend(values),
+                        Some(value) => out.push(value),
+                    }
+                }
+                Ok(Some(Value::Array(out)))
+            }
+            Value::Object(object) => self.expand_object(active, property, object, from_map, false),
+            scalar => {
+                let Some(property) = property.filter(|p| *p != "@graph") else {
+                    return Err(Error::UndefinedTerm(format!("the value {scalar} outside any property")));
+                };
+                let definition = active.get(property).cloned();
+                let active = match definition.as_ref().and_then(|d| d.context.clone()) {
+                    Some(scoped) => self.apply_scoped(
+                        active,
+                        &scoped,
+                        ProcessOptions { override_protected: true, propagate: true },
+                    )?,
+                    None => active.clone(),
+                };
+                expand_value(&active, property, scalar).map(Some)
+            }
+        }
+    }
+
+    fn expand_object(
+        &mut self,
+        active: &ActiveContext,
+        property: Option<&str>,
+        object: &Map<String, Value>,
+        from_map: bool,
+        context_applied: bool,
+    ) -> Result<Option<Value>, Error> {
+        let property_definition = property.and_then(|p| active.get(p)).cloned();
+        let mut active = active.clone();
+        // §5.1.2 step 7: a non-propagated (type-scoped) context does not reach nested nodes.
+        if let Some(previous) = active.previous.clone() {
+            let keys: Vec<Option<String>> = object.keys().map(|k| expand_iri(&active, k, true)).collect();
+            let has_value = keys.iter().any(|k| k.as_deref() == Some("@value"));
+            let only_id = keys.len() == 1 && keys.first().is_some_and(|k| k.as_deref() == Some("@id"));
+            if !from_map && !has_value && !only_id {
+                active = (*previous).clone();
+            }
+        }
+        if let Some(scoped) = property_definition.as_ref().and_then(|d| d.context.clone()) {
+            active =
+                self.apply_scoped(&active, &scoped, ProcessOptions { override_protected: true, propagate: true })?;
+        }
+        if !context_applied {
+            if let Some(local) = object.get("@context") {
+                active = context::process(&active, local, ProcessOptions::default(), self.loader, &mut self.work)?;
+            }
+        }
+        let type_scoped = active.clone();
+        let mut type_keys: Vec<&String> =
+            object.keys().filter(|k| expand_iri(&active, k, true).as_deref() == Some("@type")).collect();
+        type_keys.sort();
+        for key in type_keys {
+            let mut types: Vec<&str> = match object.get(key) {
+                Some(Value::String(t)) => vec![t.as_str()],
+                Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+                _ => Vec::new(),
+            };
+            types.sort_unstable();
+            for kind in types {
+                if let Some(scoped) = type_scoped.get(kind).and_then(|d| d.context.clone()) {
+                    active = self.apply_scoped(
+                        &active,
+                        &scoped,
+                        ProcessOptions { override_protected: false, propagate: false },
+                    )?;
+                }
+            }
+        }
+
+        let mut result = Map::new();
+        let mut keys: Vec<&String> = object.keys().collect();
+        keys.sort();
+        for key in keys {
+            let value = object.get(key).unwrap_or(&Value::Null);
+            if key == "@context" {
+                continue;
+            }
+            let expanded_property = match expand_iri(&active, key, true) {
+                Some(p) if is_keyword(&p) || (p.contains(':') && !p.starts_with("_:")) => p,
+                _ => return Err(Error::UndefinedTerm(key.chars().take(200).collect())),
+            };
+            if is_keyword(&expanded_property) {
+                self.expand_keyword(&active, &type_scoped, property, &expanded_property, value, &mut result)?;
+                continue;
+            }
+            let definition = active.get(key).cloned();
+            let expanded = if definition.as_ref().and_then(|d| d.type_mapping.as_deref()) == Some("@json") {
+                Value::Object(Map::from_iter([
+                    ("@value".to_owned(), value.clone()),
+                    ("@type".to_owned(), Value::String("@json".into())),
+                ]))
+            } else {
+                match self.expand(&active, Some(key), value, false)? {
+                    None => continue,
+                    Some(v) => v,
+                }
+            };
+            let container = definition.as_ref().map(|d| d.container).unwrap_or_default();
+            let expanded =
+                if container.list && !is_list(&expanded) { list_object(as_array(expanded)) } else { expanded };
+            let expanded = if container.graph {
+                Value::Array(
+                    as_array(expanded)
+                        .into_iter()
+                        .map(|item| {
+                            Value::Object(Map::from_iter([("@graph".to_owned(), Value::Array(as_array(item)))]))
+                        })
+                        .collect(),
+                )
+            } else {
+                expanded
+            };
+            append(&mut result, &expanded_property, expanded);
+        }
+        finish_object(result, property)
+    }
+
+    fn expand_keyword(
+        &mut self,
+        active: &ActiveContext,
+        type_scoped: &ActiveContext,
+        property: Option<&str>,
+        keyword: &str,
+        value: &Value,
+        result: &mut Map<String, Value>,
+    ) -> Result<(), Error> {
+        if result.contains_key(keyword) && keyword != "@type" {
+            return Err(invalid(&format!("colliding keywords: {keyword} appears twice")));
+        }
+        let expanded = match keyword {
+            "@id" => {
+                let id = value.as_str().ok_or_else(|| invalid("@id must be a string"))?;
+                Value::String(node_iri(active, id, false)?)
+            }
+            "@type" => {
+                let types: Vec<&Value> = match value {
+                    Value::Array(items) => items.iter().collect(),
+                    single => vec![single],
+                };
+                let mut out = Vec::with_capacity(types.len());
+                for kind in types {
+                    let kind = kind.as_str().ok_or_else(|| invalid("@type values must be strings"))?;
+                    out.push(Value::String(if kind == "@json" {
+                        kind.to_owned()
+                    } else {
+                        node_iri(type_scoped, kind, true)?
+                    }));
+                }
+                Value::Array(out)
+            }
+            "@graph" => {
+                Value::Array(as_array(self.expand(active, Some("@graph"), value, false)?.unwrap_or(Value::Null)))
+            }
+            "@value" => match value {
+                Value::Object(_) | Value::Array(_) => value.clone(), // checked in finish_object (only @json allows it)
+                scalar => scalar.clone(),
+            },
+            "@language" => {
+                Value::String(value.as_str().ok_or_else(|| invalid("@language must be a string"))?.to_ascii_lowercase())
+            }
+            "@direction" => match value.as_str() {
+                Some(d @ ("ltr" | "rtl")) => Value::String(d.to_owned()),
+                _ => return Err(invalid("@direction must be ltr or rtl")),
+            },
+            "@index" => Value::String(value.as_str().ok_or_else(|| invalid("@index must be a string"))?.to_owned()),
+            "@list" => {
+                if property.is_none_or(|p| p == "@graph") {
+                    return Err(Error::UndefinedTerm("a @list outside any property".into()));
+                }
+                Value::Array(as_array(self.expand(active, property, value, false)?.unwrap_or(Value::Null)))
+            }
+            "@set" => self.expand(active, property, value, false)?.unwrap_or(Value::Array(Vec::new())),
+            "@included" => return Err(Error::UnsupportedJsonLd("@included")),
+            "@reverse" => return Err(Error::UnsupportedJsonLd("@reverse")),
+            "@nest" => return Err(Error::UnsupportedJsonLd("@nest")),
+            other => return Err(invalid(&format!("{other} is not allowed here"))),
+        };
+        if keyword == "@type" {
+            append(result, "@type", expanded);
+        } else {
+            result.insert(keyword.to_owned(), expanded);
+        }
+        Ok(())
+    }
+}
+
+/// §5.1.2 steps 15–20: validate value, list and set objects; drop what the algorithm drops.
+fn finish_object(mut result: Map<String, Value>, property: Option<&str>) -> Result<Option<Value>, Error> {
+    if let Some(value) = result.get("@value") {
+        if result.keys().any(|k| !matches!(k.as_str(), "@direction" | "@index" | "@language" | "@type" | "@value")) {
+            return Err(invalid("a value object has other properties"));
+        }
+        let kind = result.get("@type");
+        if kind.is_some() && (result.contains_key("@language") || result.contains_key("@direction")) {
+            return Err(invalid("a value object cannot have both @type and @language"));
+        }
+        let is_json =
+            kind.is_some_and(|t| t.as_array().is_some_and(|a| a.len() == 1 && a.first().is_some_and(|t| t == "@json")));
+        if !is_json {
+            if value.is_null() {
+                return Ok(None);
+            }
+            if value.is_object() || value.is_array() {
+                return Err(invalid("@value must be a scalar"));
+            }
+            if result.contains_key("@language") && !value.is_string() {
+                return Err(invalid("a language-tagged value must be a string"));
+            }
+        }
+        if let Some(kind) = result.remove("@type") {
+            // Keyword expansion collected @type into an array; a value object has exactly one.
+            let single = match kind {
+                Value::Array(mut items) if items.len() == 1 => items.pop().unwrap_or(Value::Null),
+                _ => return Err(invalid("a value object's @type must be one IRI")),
+            };
+            result.insert("@type".into(), single);
+        }
+    } else if result.contains_key("@set") || result.contains_key("@list") {
+        if result.keys().any(|k| !matches!(k.as_str(), "@set" | "@list" | "@index")) || result.len() > 2 {
+            return Err(invalid("a @set or @list object has other properties"));
+        }
+        if let Some(set) = result.remove("@set") {
+            return Ok(Some(set));
+        }
+    }
+    if !result.contains_key("@value") && (result.contains_key("@language") || result.contains_key("@direction")) {
+        // JSON-LD ignores a language on a node: it would not be signed.
+        return Err(Error::UndefinedTerm("@language or @direction outside a value object".into()));
+    }
+    if property.is_none_or(|p| p == "@graph") {
+        let only = |k: &str| result.len() == 1 && result.contains_key(k);
+        if result.is_empty() || only("@id") {
+            return Ok(None);
+        }
+        if result.contains_key("@value") || only("@list") {
+            return Err(Error::UndefinedTerm("a value outside any property".into()));
+        }
+    }
+    Ok(Some(Value::Object(result)))
+}
+
+/// Value Expansion (§5.3.2).
+fn expand_value(active: &ActiveContext, property: &str, value: &Value) -> Result<Value, Error> {
+    let definition: Option<&Arc<TermDefinition>> = active.get(property);
+    let type_mapping = definition.and_then(|d| d.type_mapping.as_deref());
+    if let (Some(mapping @ ("@id" | "@vocab")), Value::String(text)) = (type_mapping, value) {
+        return Ok(Value::Object(Map::from_iter([(
+            "@id".to_owned(),
+            Value::String(node_iri(active, text, mapping == "@vocab")?),
+        )])));
+    }
+    let mut result = Map::from_iter([("@value".to_owned(), value.clone())]);
+    match type_mapping {
+        Some(kind) if !matches!(kind, "@id" | "@vocab" | "@none") => {
+            result.insert("@type".into(), Value::String(kind.to_owned()));
+        }
+        _ if value.is_string() => {
+            let language = definition.and_then(|d| d.language.clone()).unwrap_or_else(|| active.language.clone());
+            let direction = definition.and_then(|d| d.direction.clone()).unwrap_or_else(|| active.direction.clone());
+            if let Some(language) = language {
+                result.insert("@language".into(), Value::String(language));
+            }
+            if let Some(direction) = direction {
+                result.insert("@direction".into(), Value::String(direction));
+            }
+        }
+        _ => {}
+    }
+    Ok(Value::Object(result))
+}
+
+/// An `@id` or `@type` value as an absolute IRI or blank node identifier; anything that would
+/// stay relative is refused (safe mode: there is no base IRI, so it would be dropped).
+fn node_iri(active: &ActiveContext, value: &str, vocab: bool) -> Result<String, Error> {
+    match expand_iri(active, value, vocab) {
+        Some(iri) if is_absolute_iri(&iri) || iri.starts_with("_:") => Ok(iri),
+        _ => Err(Error::UndefinedTerm(value.chars().take(200).collect())),
+    }
+}
+
+/// IRI Expansion (§5.2.2) against a finished active context (no local context in progress).
+pub(crate) fn expand_iri(active: &ActiveContext, value: &str, vocab: bool) -> Option<String> {
+    if is_keyword(value) {
+        return Some(value.to_owned());
+    }
+    if looks_like_keyword(value) {
+        return None;
+    }
+    if vocab {
+        if let Some(definition) = active.get(value) {
+            return definition.iri.clone();
+        }
+    }
+    if let Some((prefix, suffix)) = value.split_once(':') {
+        if prefix == "_" || suffix.starts_with("//") {
+            return Some(value.to_owned());
+        }
+        if let Some(definition) = active.get(prefix) {
+            if let (Some(iri), true) = (&definition.iri, definition.prefix) {
+                return Some(format!("{iri}{suffix}"));
+            }
+        }
+        if is_absolute_iri(value) {
+            return Some(value.to_owned());
+        }
+    }
+    if vocab {
+        if let Some(base) = &active.vocab {
+            return Some(format!("{base}{value}"));
+        }
+    }
+    Some(value.to_owned()) // relative: callers refuse it
+}
+
+fn as_array(value: Value) -> Vec<Value> {
+    match value {
+        Value::Array(items) => items,
+        Value::Null => Vec::new(),
+        other => vec![other],
+    }
+}
+
+fn is_list(value: &Value) -> bool {
+    value.as_object().is_some_and(|o| o.contains_key("@list"))
+}
+
+fn list_object(items: Vec<Value>) -> Value {
+    Value::Object(Map::from_iter([("@list".to_owned(), Value::Array(items))]))
+}
+
+fn append(result: &mut Map<String, Value>, key: &str, value: Value) {
+    let entry = result.entry(key.to_owned()).or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(items) = entry {
+        items.extend(as_array(value));
+    }
+}

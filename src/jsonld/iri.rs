@@ -1,0 +1,70 @@
+//! Keyword and IRI predicates used throughout JSON-LD processing.
+
+/// The JSON-LD 1.1 keywords.
+const KEYWORDS: &[&str] = &[
+    "@base",
+    "@container",
+    "@context",
+    "@default",
+    "@direction",
+    "@embed",
+    "@explicit",
+    "@graph",
+    "@id",
+    "@import",
+    "@included",
+    "@index",
+    "@json",
+    "@language",
+    "@list",
+    "@nest",
+    "@none",
+    "@omitDefault",
+    "@prefix",
+    "@preserve",
+    "@propagate",
+    "@protected",
+    "@requireAll",
+    "@reverse",
+    "@set",
+    "@type",
+    "@value",
+    "@version",
+    "@vocab",
+];
+
+/// Whether `s` is a JSON-LD keyword.
+pub(crate) fn is_keyword(s: &str) -> bool {
+    s.starts_with('@') && KEYWORDS.contains(&s)
+}
+
+/// `@` followed by ASCII letters only: reserved for future keywords, ignored by processors.
+pub(crate) fn looks_like_keyword(s: &str) -> bool {
+    s.strip_prefix('@').is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// Whether `s` has a URI scheme (`scheme:…`), i.e. is an absolute IRI rather than a relative one.
+pub(crate) fn is_absolute_iri(s: &str) -> bool {
+    let Some((scheme, _)) = s.split_once(':') else { return false };
+    let mut bytes = scheme.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+        && !s.chars().any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predicates() {
+        assert!(is_keyword("@id") && !is_keyword("@foo") && !is_keyword("id"));
+        assert!(looks_like_keyword("@foo") && !looks_like_keyword("@") && !looks_like_keyword("@foo1"));
+        assert!(
+            is_absolute_iri("https://x.example/a") && is_absolute_iri("urn:uuid:1") && is_absolute_iri("did:key:z")
+        );
+        for relative in ["a", "a/b", "1a:b", "", ":x", "https://x y", "_x:"] {
+            assert!(!is_absolute_iri(relative), "{relative}");
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Deserialize JSON-LD to RDF (JSON-LD 1.1 API §8): expanded JSON-LD → quads. Blank nodes get
+//! fresh labels (`b0`, `b1`, …; RDFC relabels them canonically anyway), lists become
+//! `rdf:first`/`rdf:rest` chains, `@graph` containers become named graphs, and value objects
+//! become literals with the canonical lexical forms JSON-LD prescribes for numbers and booleans.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use super::iri::is_absolute_iri;
+use crate::error::Error;
+use crate::jcs;
+use crate::rdf::{Literal, Quad, Term};
+
+const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+
+/// Collects the quads of an expanded document.
+#[derive(Default)]
+pub(crate) struct RdfWriter {
+    pub(crate) quads: Vec<Quad>,
+    labels: HashMap<String, String>,
+    counter: usize,
+}
+
+impl RdfWriter {
+    /// Emits the quads of every top-level node of an expanded document.
+    pub(crate) fn document(&mut self, nodes: &[Value]) -> Result<(), Error> {
+        for node in nodes {
+            if let Value::Object(node) = node {
+                self.node(node, None)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn fresh(&mut self) -> Term {
+        let label = format!("b{}", self.counter);
+        self.counter += 1;
+        Term::BlankNode(label)
+    }
+
+    /// A subject or object named by `id`: an IRI, or a blank node relabelled consistently.
+    fn named(&mut self, id: &str) -> Result<Term, Error> {
+        if let Some(label) = id.strip_prefix("_:") {
+            if let Some(mapped) = self.labels.get(label) {
+                return Ok(Term::BlankNode(mapped.clone()));
+            }
+            let fresh = self.fresh();
+            if let Term::BlankNode(mapped) = &fresh {
+                self.labels.insert(label.to_owned(), mapped.clone());
+            }
+            return Ok(fresh);
+        }
+        if is_absolute_iri(id) {
+            Ok(Term::Iri(id.to_owned()))
+        } else {
+            Err(Error::UndefinedTerm(id.chars().take(200).collect()))
+        }
+    }
+
+    fn node(&mut self, node: &Map<String, Value>, graph: Option<&Term>) -> Result<Term, Error> {
+        let subject = match node.get("@id").and_then(Value::as_str) {
+            Some(id) => self.named(id)?,
+            None => self.fresh(),
+        };
+        if let Some(Value::Array(types)) = node.get("@type") {
+            for kind in types.iter().filter_map(Value::as_str) {
+                let object = self.named(kind)?;
+                self.push(&subject, Term::Iri(format!("{RDF}type")), object, graph);
+            }
+        }
+        for (property, values) in node {
+            if property.starts_with('@') {
+                continue;
+            }
+            let Value::Array(values) = values else { continue };
+            for value in values {
+                let object = self.object(value, graph)?;
+                self.push(&subject, Term::Iri(property.clone()), object, graph);
+            }
+        }
+        if let Some(Value::Array(members)) = node.get("@graph") {
+            for member in members {
+                match member {
+                    // A value directly in a graph states nothing: JSON-LD drops it, so safe mode refuses it.
+                    Value::Object(member) if !member.contains_key("@value") && !member.contains_key("@list") => {
+                        self.node(member, Some(&subject))?;
+                    }
+                    _ => return Err(Error::UndefinedTerm("a value directly inside a graph".into())),
+                }
+            }
+        }
+        Ok(subject)
+    }
+
+    fn object(&mut self, value: &Value, graph: Option<&Term>) -> Result<Term, Error> {
+        let Value::Object(object) = value else {
+            return Err(Error::InvalidJsonLd("an expanded value is not an object".into()));
+        };
+        if object.contains_key("@value") {
+            return literal(object).map(Term::Literal);
+        }
+        if let Some(Value::Array(items)) = object.get("@list") {
+            return self.list(items, graph);
+        }
+        self.node(object, graph)
+    }
+
+    fn list(&mut self, items: &[Value], graph: Option<&Term>) -> Result<Term, Error> {
+        let nil = Term::Iri(format!("{RDF}nil"));
+        let Some(first) = items.first() else { return Ok(nil) };
+        let head = self.fresh();
+        let mut current = head.clone();
+        let mut item = first;
+        let mut rest = items.get(1..).unwrap_or_default().iter();
+        loop {
+            let object = self.object(item, graph)?;
+            self.push(&current, Term::Iri(format!("{RDF}first")), object, graph);
+            match rest.next() {
+                Some(next) => {
+                    let node = self.fresh();
+                    self.push(&current, Term::Iri(format!("{RDF}rest")), node.clone(), graph);
+                    current = node;
+                    item = next;
+                }
+                None => {
+                    self.push(&current, Term::Iri(format!("{RDF}rest")), nil, graph);
+                    return Ok(head);
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, subject: &Term, predicate: Term, object: Term, graph: Option<&Term>) {
+        self.quads.push(Quad { subject: subject.clone(), predicate, object, graph: graph.cloned() });
+    }
+}
+
+/// Object to RDF for a value object (§8.2.3 steps 4–13).
+fn literal(object: &Map<String, Value>) -> Result<Literal, Error> {
+    let value = object.get("@value").unwrap_or(&Value::Null);
+    let datatype = object.get("@type").and_then(Value::as_str);
+    let language = object.get("@language").and_then(Value::as_str).map(str::to_owned);
+    if datatype == Some("@json") {
+        return Ok(Literal { value: jcs::canonicalize(value)?, datatype: format!("{RDF}JSON"), language: None });
+    }
+    let (lexical, default_type) = match value {
+        Value::Bool(b) => (b.to_string(), format!("{XSD}boolean")),
+        Value::Number(n) => {
+            let x = n.as_f64().ok_or(Error::NonCanonicalizableNumber)?;
+            let double = format!("{XSD}double");
+            if x.fract() != 0.0 || x.abs() >= 1e21 || datatype == Some(double.as_str()) {
+                (canonical_double(x)?, double)
+            } else {
+                (if x == 0.0 { "0".to_owned() } else { format!("{x:.0}") }, format!("{XSD}integer"))
+            }
+        }
+        Value::String(s) => {
+            (s.clone(), if language.is_some() { format!("{RDF}langString") } else { format!("{XSD}string") })
+        }
+        _ => return Err(Error::InvalidJsonLd("@value must be a scalar".into())),
+    };
+    if language.is_some() {
+        return Ok(Literal { value: lexical, datatype: format!("{RDF}langString"), language });
+    }
+    Ok(Literal { value: lexical, datatype: datatype.map_or(default_type, str::to_owned), language: None })
+}
+
+/// The canonical xsd:double form JSON-LD uses (jsonld.js: `toExponential(15)` with trailing zeros
+/// of the mantissa removed, e.g. `1.1E0`, `5.0E-324`).
+fn canonical_double(x: f64) -> Result<String, Error> {
+    if !x.is_finite() {
+        return Err(Error::NonCanonicalizableNumber);
+    }
+    let formatted = format!("{x:.15e}");
+    let (mantissa, exponent) = formatted.split_once('e').ok_or(Error::NonCanonicalizableNumber)?;
+    let mantissa = match mantissa.split_once('.') {
+        Some((int, frac)) => {
+            let frac = frac.trim_end_matches('0');
+            format!("{int}.{}", if frac.is_empty() { "0" } else { frac })
+        }
+        None => format!("{mantissa}.0"),
+    };
+    Ok(format!("{mantissa}E{exponent}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubles_match_jsonld_js() {
+        let cases = [
+            (1.1, "1.1E0"),
+            (5.3, "5.3E0"),
+            (-2.5e-7, "-2.5E-7"),
+            (1e21, "1.0E21"),
+            (0.1, "1.0E-1"),
+            (123.456, "1.23456E2"),
+        ];
+        for (x, want) in cases {
+            assert_eq!(canonical_double(x).unwrap(), want);
+        }
+    }
+
+    #[test]
+    fn integers_and_booleans() {
+        let lit = |v: Value| literal(serde_json::json!({"@value": v}).as_object().unwrap()).unwrap();
+        assert_eq!(lit(serde_json::json!(5)).value, "5");
+        assert_eq!(lit(serde_json::json!(5.0)).value, "5");
+        assert_eq!(lit(serde_json::json!(-0.0)).value, "0");
+        assert!(lit(serde_json::json!(5)).datatype.ends_with("#integer"));
+        assert_eq!(lit(serde_json::json!(true)).value, "true");
+        assert!(lit(serde_json::json!(2.5)).datatype.ends_with("#double"));
+    }
+}
