@@ -83,6 +83,26 @@ pub fn not_expired(credential: &Credential, now: Timestamp, skew: i64) -> Result
     Ok(Passed::NotExpired)
 }
 
+/// The credential's revocation status. Status lists are not implemented yet: a credential that
+/// has a `credentialStatus` gets this check *unchecked*, so it is never reported as verified.
+///
+/// # Errors
+/// `status_not_checked` (outcome unchecked).
+pub fn status(credential: &Credential) -> Result<Passed, Error> {
+    let Some(status) = credential.json.get("credentialStatus") else {
+        return Ok(Passed::NoStatus);
+    };
+    let first = match status {
+        Value::Array(items) => items.first(),
+        one => Some(one),
+    };
+    let kind = first.and_then(|s| s.get("type")).map(|t| match t {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    Err(Error::StatusNotChecked(kind.unwrap_or_else(|| "unknown type".into()).chars().take(100).collect()))
+}
+
 fn parse_date(field: &DateField) -> Result<Timestamp, Error> {
     let text = field.text.as_deref().unwrap_or("");
     Timestamp::parse(text)

@@ -93,7 +93,6 @@ impl Contexts {
     }
 
     /// The same contexts with variant `variant` of `url`.
-    #[allow(dead_code)] // used by the RDFC suites, next
     pub(crate) fn with_variant(&self, url: &str, variant: usize) -> Self {
         let mut copy = self.clone();
         copy.variants.insert(url.to_owned(), variant);

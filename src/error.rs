@@ -127,10 +127,10 @@ pub enum Error {
     InvalidJsonLd(String),
     /// JSON-LD expansion exceeded its work cap.
     ExpansionLimit,
+    /// RDF canonicalization exceeded its work cap (a "poison" dataset).
+    CanonicalizationLimit,
     /// `proof.@context` is not a prefix of the document's `@context`.
     ProofContextMismatch,
-    /// A proof chain (`previousProof`), not supported yet.
-    UnsupportedProofChain,
     /// `proofValue` does not decode to a 64-byte Ed25519 signature.
     InvalidProofValue,
     /// `proof.expires` has passed.
@@ -142,6 +142,11 @@ pub enum Error {
     SignatureMismatch,
     /// A number that JCS (RFC 8785) cannot serialise.
     NonCanonicalizableNumber,
+
+    // ---- status -----------------------------------------------------------------------------------
+    /// The credential has a `credentialStatus` this build cannot check yet (never read as
+    /// revoked, never as verified: the verdict is `verified_with_warnings`).
+    StatusNotChecked(String),
 
     // ---- validity -------------------------------------------------------------------------------
     /// `validFrom` (or `issuanceDate`) is in the future.
@@ -197,12 +202,13 @@ impl Error {
             Self::UnsupportedJsonLd(_) => "unsupported_json_ld",
             Self::InvalidJsonLd(_) => "invalid_json_ld",
             Self::ExpansionLimit => "expansion_limit",
+            Self::CanonicalizationLimit => "canonicalization_limit",
             Self::ProofContextMismatch => "proof_context_mismatch",
-            Self::UnsupportedProofChain => "unsupported_proof_chain",
             Self::InvalidProofValue => "invalid_proof_value",
             Self::ProofExpired { .. } => "proof_expired",
             Self::SignatureMismatch => "signature_mismatch",
             Self::NonCanonicalizableNumber => "non_canonicalizable_number",
+            Self::StatusNotChecked(_) => "status_not_checked",
             Self::NotYetValid { .. } => "not_yet_valid",
             Self::Expired { .. } => "expired",
         }
@@ -218,14 +224,13 @@ impl Error {
                 | Self::UnsupportedKeyType(_)
                 | Self::UnsupportedProofType(_)
                 | Self::UnsupportedCryptosuite(_)
-                | Self::UnsupportedProofChain
                 | Self::UnsupportedJsonLd(_)
         )
     }
 
     /// Whether the check could not be carried out (as opposed to: it was, and failed).
     pub fn is_unchecked(&self) -> bool {
-        matches!(self, Self::DocumentUnavailable(_))
+        matches!(self, Self::DocumentUnavailable(_) | Self::StatusNotChecked(_))
     }
 }
 
@@ -291,10 +296,10 @@ impl fmt::Display for Error {
             Self::UnsupportedJsonLd(feature) => write!(f, "the JSON-LD feature {feature} is not supported"),
             Self::InvalidJsonLd(why) => write!(f, "invalid JSON-LD: {why}"),
             Self::ExpansionLimit => write!(f, "expanding the JSON-LD exceeded its work limit"),
+            Self::CanonicalizationLimit => write!(f, "canonicalizing the RDF exceeded its work limit"),
             Self::ProofContextMismatch => {
                 write!(f, "the proof's @context is not a prefix of the credential's @context")
             }
-            Self::UnsupportedProofChain => write!(f, "proof chains are not supported yet"),
             Self::InvalidProofValue => {
                 write!(f, "proofValue is not a base58btc-encoded 64-byte signature")
             }
@@ -303,6 +308,9 @@ impl fmt::Display for Error {
                 write!(f, "the signature does not match the credential and key")
             }
             Self::NonCanonicalizableNumber => write!(f, "a number cannot be canonicalized"),
+            Self::StatusNotChecked(kind) => {
+                write!(f, "the revocation status ({kind}) could not be checked: status lists are not supported yet")
+            }
             Self::NotYetValid { valid_from, now } => {
                 write!(f, "valid from {valid_from}, which is after {now}")
             }
@@ -355,12 +363,13 @@ mod tests {
         "unsupported_json_ld",
         "invalid_json_ld",
         "expansion_limit",
+        "canonicalization_limit",
         "proof_context_mismatch",
-        "unsupported_proof_chain",
         "invalid_proof_value",
         "proof_expired",
         "signature_mismatch",
         "non_canonicalizable_number",
+        "status_not_checked",
         "not_yet_valid",
         "expired",
     ];
@@ -401,12 +410,13 @@ mod tests {
             Error::UnsupportedJsonLd(""),
             Error::InvalidJsonLd(String::new()),
             Error::ExpansionLimit,
+            Error::CanonicalizationLimit,
             Error::ProofContextMismatch,
-            Error::UnsupportedProofChain,
             Error::InvalidProofValue,
             Error::ProofExpired { expires: t },
             Error::SignatureMismatch,
             Error::NonCanonicalizableNumber,
+            Error::StatusNotChecked(String::new()),
             Error::NotYetValid { valid_from: t, now: t },
             Error::Expired { valid_until: t, now: t },
         ]

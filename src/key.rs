@@ -36,9 +36,19 @@ pub struct ResolvedKey {
 /// binding errors (`verification_method_not_found`, `key_not_bound_to_issuer`, …).
 pub fn resolve_bound(verification_method: &str, issuer: &str, documents: &Documents) -> Result<ResolvedKey, Error> {
     let key = resolve(verification_method, documents)?;
+    check_bound(verification_method, issuer, documents)?;
+    Ok(key)
+}
+
+/// Checks that `issuer` authorised `verification_method` for assertions: the issuer's controller
+/// document lists it under `assertionMethod`.
+///
+/// # Errors
+/// `key_not_bound_to_issuer`, or `document_unavailable` when the issuer's document is needed.
+pub fn check_bound(verification_method: &str, issuer: &str, documents: &Documents) -> Result<(), Error> {
     let issuer_document = controller_document(issuer, documents)?;
     if lists_assertion_method(&issuer_document, issuer, verification_method) {
-        Ok(key)
+        Ok(())
     } else {
         Err(Error::KeyNotBoundToIssuer {
             verification_method: verification_method.to_owned(),

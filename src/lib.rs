@@ -34,6 +34,7 @@ pub mod jsonld;
 pub mod key;
 pub mod proof;
 pub mod rdf;
+pub mod rdfc;
 pub mod report;
 pub mod timestamp;
 pub mod verify;

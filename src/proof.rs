@@ -1,11 +1,15 @@
 //! Proofs: reads a proof's options, picks the cryptosuite, and checks the signature.
 //! Suites live in `proof/<spec identifier>.rs`, one file each, with the spec's stage names.
 
+pub mod canonical;
+pub mod ed25519_signature_2020;
 pub mod eddsa_jcs_2022;
+pub mod eddsa_rdfc_2022;
 
 use ed25519_dalek::{Signature, VerifyingKey};
 use serde_json::{Map, Value};
 
+use crate::contexts::Contexts;
 use crate::error::Error;
 use crate::key::multibase;
 use crate::report::Passed;
@@ -20,6 +24,14 @@ pub const MAX_PROOFS: usize = 8;
 pub enum Suite {
     /// `DataIntegrityProof` with `cryptosuite: "eddsa-jcs-2022"`.
     EddsaJcs2022,
+    /// `DataIntegrityProof` with `cryptosuite: "eddsa-rdfc-2022"` (or its pre-standard name
+    /// `eddsa-2022`, accepted with a warning as 1EdTech's validator does).
+    EddsaRdfc2022 {
+        /// Whether the proof used the pre-standard name `eddsa-2022`.
+        legacy_name: bool,
+    },
+    /// `Ed25519Signature2020`.
+    Ed25519Signature2020,
 }
 
 /// A proof whose options passed the generic Data Integrity checks.
@@ -50,12 +62,18 @@ pub fn verification_method(proof: &Value) -> Result<&str, Error> {
 ///
 /// # Errors
 /// `malformed_proof`, `unsupported_proof_type`, `unsupported_cryptosuite`, `wrong_proof_purpose`,
-/// `unsupported_proof_chain`, `proof_expired`, `invalid_proof_value`.
+/// `proof_expired`, `invalid_proof_value`.
 pub fn read(proof: &Value, now: Timestamp, skew: i64) -> Result<Proof<'_>, Error> {
     let json = proof.as_object().ok_or(Error::MalformedProof("the proof is not an object"))?;
     let text = |name| json.get(name).and_then(Value::as_str);
     let suite = match (text("type"), text("cryptosuite")) {
         (Some("DataIntegrityProof"), Some("eddsa-jcs-2022")) => Suite::EddsaJcs2022,
+        (Some("DataIntegrityProof"), Some("eddsa-rdfc-2022")) => Suite::EddsaRdfc2022 { legacy_name: false },
+        (Some("DataIntegrityProof"), Some("eddsa-2022")) => Suite::EddsaRdfc2022 { legacy_name: true },
+        (Some("Ed25519Signature2020"), None) => Suite::Ed25519Signature2020,
+        (Some("Ed25519Signature2020"), Some(_)) => {
+            return Err(Error::MalformedProof("Ed25519Signature2020 has no cryptosuite"))
+        }
         (Some("DataIntegrityProof"), Some(other)) => return Err(Error::UnsupportedCryptosuite(cut(other))),
         (Some("DataIntegrityProof"), None) => return Err(Error::MalformedProof("cryptosuite is missing")),
         (Some(other), _) => return Err(Error::UnsupportedProofType(cut(other))),
@@ -65,9 +83,6 @@ pub fn read(proof: &Value, now: Timestamp, skew: i64) -> Result<Proof<'_>, Error
         Some("assertionMethod") => {}
         Some(other) => return Err(Error::WrongProofPurpose(cut(other))),
         None => return Err(Error::MalformedProof("proofPurpose is missing")),
-    }
-    if json.contains_key("previousProof") {
-        return Err(Error::UnsupportedProofChain);
     }
     if let Some(created) = json.get("created") {
         created.as_str().and_then(Timestamp::parse).ok_or(Error::MalformedProof("created is not a date-time"))?;
@@ -85,6 +100,39 @@ pub fn read(proof: &Value, now: Timestamp, skew: i64) -> Result<Proof<'_>, Error
     Ok(Proof { suite, json, signature: Signature::from_bytes(&signature) })
 }
 
+/// The document a proof signs: the credential without its proofs, plus, for a proof in a chain,
+/// the proofs its `previousProof` names (Data Integrity §4.4, step 5).
+///
+/// # Errors
+/// `malformed_proof` when `previousProof` names no proof of this credential.
+pub fn signed_document<'a>(
+    proof: &Proof<'_>,
+    unsecured: &'a Map<String, Value>,
+    all_proofs: &[&Value],
+) -> Result<std::borrow::Cow<'a, Map<String, Value>>, Error> {
+    let Some(previous) = proof.json.get("previousProof") else {
+        return Ok(std::borrow::Cow::Borrowed(unsecured));
+    };
+    let ids: Vec<&str> = match previous {
+        Value::String(id) => vec![id],
+        Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
+        _ => return Err(Error::MalformedProof("previousProof must name proofs by id")),
+    };
+    let matching = ids
+        .iter()
+        .map(|id| {
+            all_proofs
+                .iter()
+                .find(|p| p.get("id").and_then(Value::as_str) == Some(id))
+                .map(|p| (*p).clone())
+                .ok_or(Error::MalformedProof("previousProof names no proof of this credential"))
+        })
+        .collect::<Result<Vec<Value>, Error>>()?;
+    let mut document = unsecured.clone();
+    document.insert("proof".into(), Value::Array(matching));
+    Ok(std::borrow::Cow::Owned(document))
+}
+
 /// Verifies the proof's signature over `unsecured` (the credential without `proof`).
 ///
 /// # Errors
@@ -93,11 +141,33 @@ pub fn signature_matches(
     unsecured: &Map<String, Value>,
     proof: &Proof<'_>,
     key: &VerifyingKey,
+    contexts: &Contexts,
 ) -> Result<Passed, Error> {
     match proof.suite {
         Suite::EddsaJcs2022 => eddsa_jcs_2022::verify(unsecured, proof, key)?,
+        Suite::EddsaRdfc2022 { legacy_name } => {
+            eddsa_rdfc_2022::verify(unsecured, proof, key, contexts)?;
+            if legacy_name {
+                return Ok(Passed::SignatureValidLegacyName);
+            }
+        }
+        Suite::Ed25519Signature2020 => ed25519_signature_2020::verify(unsecured, proof, key, contexts)?,
     }
     Ok(Passed::SignatureValid)
+}
+
+/// Whether the document's `@context` starts with every entry of the proof's, in order
+/// (the Data Integrity suites' rule for a proof that carries its own `@context`).
+pub(crate) fn context_prefix_holds(document_context: Option<&Value>, proof_context: &Value) -> bool {
+    let as_list = |v: &Value| -> Vec<Value> {
+        match v {
+            Value::Array(items) => items.clone(),
+            other => vec![other.clone()],
+        }
+    };
+    let Some(document_context) = document_context else { return false };
+    let (document, prefix) = (as_list(document_context), as_list(proof_context));
+    document.len() >= prefix.len() && document.iter().zip(&prefix).all(|(a, b)| a == b)
 }
 
 /// Ed25519 as every suite must use it: `verify_strict` (no small-order keys or R, canonical S).
@@ -140,12 +210,12 @@ mod tests {
     #[test]
     fn each_defect_has_its_code() {
         assert_eq!(code(json!("proof")), "malformed_proof");
-        assert_eq!(code(with("type", json!("Ed25519Signature2020"))), "unsupported_proof_type");
+        assert_eq!(code(with("type", json!("Ed25519Signature2018"))), "unsupported_proof_type");
+        assert_eq!(code(with("type", json!("Ed25519Signature2020"))), "malformed_proof");
         assert_eq!(code(with("cryptosuite", json!("ecdsa-rdfc-2019"))), "unsupported_cryptosuite");
         assert_eq!(code(with("proofPurpose", json!("authentication"))), "wrong_proof_purpose");
         assert_eq!(code(with("created", json!("yesterday"))), "malformed_proof");
         assert_eq!(code(with("expires", json!("2023-01-01T00:00:00Z"))), "proof_expired");
-        assert_eq!(code(with("previousProof", json!("urn:uuid:1"))), "unsupported_proof_chain");
         assert_eq!(code(with("proofValue", json!(&SIG[..80]))), "invalid_proof_value");
         assert_eq!(code(with("proofValue", json!("u2HnFSSPPBzR"))), "invalid_proof_value");
         assert_eq!(code(with("proofValue", json!(7))), "malformed_proof");

@@ -24,12 +24,20 @@ pub enum CheckId {
     ValidFrom,
     /// `validUntil` / `expirationDate` has not passed.
     ValidUntil,
+    /// `credentialStatus`: not revoked or suspended.
+    Status,
 }
 
 impl CheckId {
     /// Every check whose pass a verified credential needs; a report missing one is not verified.
-    pub const REQUIRED: [CheckId; 6] =
-        [Self::Format, Self::Contexts, Self::IssuerKey, Self::Proof, Self::ValidFrom, Self::ValidUntil];
+    pub const REQUIRED: [CheckId; 7] =
+        [Self::Format, Self::Contexts, Self::IssuerKey, Self::Proof, Self::ValidFrom, Self::ValidUntil, Self::Status];
+
+    /// Whether a credential can be verified at all when this check could not be carried out.
+    /// Only the status is not essential: status unknown is `verified_with_warnings`, never `verified`.
+    pub fn is_essential(self) -> bool {
+        self != Self::Status
+    }
 }
 
 /// What a check found.
@@ -60,6 +68,8 @@ pub enum Passed {
     KeyBoundToIssuer,
     /// The signature verified.
     SignatureValid,
+    /// The signature verified, under a pre-standard suite name (`eddsa-2022`).
+    SignatureValidLegacyName,
     /// The start date has been reached.
     Started,
     /// There is no start date.
@@ -68,6 +78,8 @@ pub enum Passed {
     NotExpired,
     /// There is no end date.
     NoExpiry,
+    /// The credential has no `credentialStatus`.
+    NoStatus,
 }
 
 impl Passed {
@@ -78,17 +90,20 @@ impl Passed {
             Self::ContextsKnown => "contexts_known",
             Self::KeyBoundToIssuer => "key_bound_to_issuer",
             Self::SignatureValid => "signature_valid",
+            Self::SignatureValidLegacyName => "signature_valid_legacy_name",
             Self::Started => "started",
             Self::NoValidFrom => "no_valid_from",
             Self::NotExpired => "not_expired",
             Self::NoExpiry => "no_expiry",
+            Self::NoStatus => "no_status",
         }
     }
 
     /// The outcome it stands for.
     pub fn outcome(self) -> Outcome {
         match self {
-            Self::NoValidFrom | Self::NoExpiry => Outcome::NotApplicable,
+            Self::NoValidFrom | Self::NoExpiry | Self::NoStatus => Outcome::NotApplicable,
+            Self::SignatureValidLegacyName => Outcome::Warning,
             _ => Outcome::Passed,
         }
     }
@@ -100,10 +115,14 @@ impl Passed {
             Self::ContextsKnown => "every context is known to this verifier",
             Self::KeyBoundToIssuer => "the signing key belongs to the issuer",
             Self::SignatureValid => "the signature matches the credential",
+            Self::SignatureValidLegacyName => {
+                "the signature matches, but the proof uses the pre-standard suite name eddsa-2022"
+            }
             Self::Started => "the credential is already valid",
             Self::NoValidFrom => "the credential has no start date",
             Self::NotExpired => "the credential has not expired",
             Self::NoExpiry => "the credential does not expire",
+            Self::NoStatus => "the credential has no revocation status to check",
         }
     }
 }
@@ -196,6 +215,11 @@ impl Checklist {
         }
     }
 
+    /// Records a check that found something the reader should know without failing the credential.
+    pub(crate) fn warn(&mut self, id: CheckId, proof: Option<usize>, error: &Error) {
+        self.push(Check { id, outcome: Outcome::Warning, code: error.code(), message: error.to_string(), proof });
+    }
+
     /// Records a check that could not run because an earlier one failed.
     pub(crate) fn skipped(&mut self, id: CheckId, proof: Option<usize>, because: CheckId) {
         let message = format!("not checked because the {} check did not pass", name(because));
@@ -220,6 +244,7 @@ fn name(id: CheckId) -> &'static str {
         CheckId::Proof => "proof",
         CheckId::ValidFrom => "valid-from",
         CheckId::ValidUntil => "valid-until",
+        CheckId::Status => "status",
     }
 }
 
@@ -235,8 +260,7 @@ fn verdict(checks: &[Check]) -> Verdict {
     if checks.iter().filter(failed).any(|c| unsupported.contains(&c.code)) {
         return Verdict::Unsupported;
     }
-    let essential_unchecked =
-        checks.iter().any(|c| c.outcome == Outcome::Unchecked && CheckId::REQUIRED.contains(&c.id));
+    let essential_unchecked = checks.iter().any(|c| c.outcome == Outcome::Unchecked && c.id.is_essential());
     let all_present = CheckId::REQUIRED.iter().all(|id| checks.iter().any(|c| c.id == *id));
     if essential_unchecked || !all_present {
         return Verdict::NotVerified;
@@ -254,13 +278,12 @@ fn verdict(checks: &[Check]) -> Verdict {
 }
 
 /// Codes of `Error`s for which `is_unsupported()` holds.
-const ALL_UNSUPPORTED_CODES: [&str; 7] = [
+const ALL_UNSUPPORTED_CODES: [&str; 6] = [
     "unsupported_format",
     "unsupported_verification_method",
     "unsupported_key_type",
     "unsupported_proof_type",
     "unsupported_cryptosuite",
-    "unsupported_proof_chain",
     "unsupported_json_ld",
 ];
 
@@ -277,6 +300,7 @@ mod tests {
             (CheckId::IssuerKey, Passed::KeyBoundToIssuer),
             (CheckId::Proof, Passed::SignatureValid),
             (CheckId::ValidFrom, Passed::Started),
+            (CheckId::Status, Passed::NoStatus),
         ] {
             list.record(id, None, Ok((passed, ())));
         }
@@ -312,6 +336,14 @@ mod tests {
     }
 
     #[test]
+    fn unchecked_status_is_a_warning_never_verified() {
+        let mut list = all_pass();
+        list.record(CheckId::ValidUntil, None, Ok((Passed::NoExpiry, ())));
+        list.record::<()>(CheckId::Status, None, Err(Error::StatusNotChecked("BitstringStatusListEntry".into())));
+        assert_eq!(verdict(&list.checks), Verdict::VerifiedWithWarnings);
+    }
+
+    #[test]
     fn unsupported_unless_something_failed() {
         let mut list = all_pass();
         list.record(CheckId::ValidUntil, None, Ok((Passed::NoExpiry, ())));
@@ -327,7 +359,6 @@ mod tests {
             Error::UnsupportedKeyType(String::new()),
             Error::UnsupportedProofType(String::new()),
             Error::UnsupportedCryptosuite(String::new()),
-            Error::UnsupportedProofChain,
             Error::UnsupportedJsonLd(""),
         ];
         let codes: Vec<&str> = errors.iter().filter(|e| e.is_unsupported()).map(Error::code).collect();
@@ -341,10 +372,12 @@ mod tests {
             Passed::ContextsKnown,
             Passed::KeyBoundToIssuer,
             Passed::SignatureValid,
+            Passed::SignatureValidLegacyName,
             Passed::Started,
             Passed::NoValidFrom,
             Passed::NotExpired,
             Passed::NoExpiry,
+            Passed::NoStatus,
         ];
         let codes: Vec<&str> = all.iter().map(|p| p.code()).collect();
         assert_eq!(
@@ -354,10 +387,12 @@ mod tests {
                 "contexts_known",
                 "key_bound_to_issuer",
                 "signature_valid",
+                "signature_valid_legacy_name",
                 "started",
                 "no_valid_from",
                 "not_expired",
-                "no_expiry"
+                "no_expiry",
+                "no_status"
             ]
         );
     }

@@ -59,10 +59,15 @@ pub fn verify(input: &[u8], options: &Options, documents: &Documents) -> Result<
     check_proofs(&credential, options, documents, &mut list);
     list.record(CheckId::ValidFrom, None, checks::has_started(&credential, now, skew).map(with_unit));
     list.record(CheckId::ValidUntil, None, checks::not_expired(&credential, now, skew).map(with_unit));
+    list.record(CheckId::Status, None, checks::status(&credential).map(with_unit));
     Ok(list.finish(Some(BadgeView::from_credential(&credential.json))))
 }
 
 /// `issuer_key` then `proof`, for each proof of the (possibly one-element) proof set.
+///
+/// Every proof is checked and reported. A credential needs at least one valid proof by a key its
+/// issuer authorised, and no failed one; a valid proof by another party's key (a co-signer) is
+/// then a warning, and on its own a failure.
 fn check_proofs(credential: &Credential, options: &Options, documents: &Documents, list: &mut Checklist) {
     let proofs = credential.proofs();
     if proofs.is_empty() {
@@ -75,34 +80,68 @@ fn check_proofs(credential: &Credential, options: &Options, documents: &Document
         return;
     }
     let unsecured = credential.without_proof();
+    let results: Vec<ProofResult> =
+        proofs.iter().map(|proof| check_one(credential, proof, &proofs, &unsecured, options, documents)).collect();
+    let issuer_proof_verified =
+        results.iter().any(|r| r.key.is_ok() && r.binding.is_ok() && matches!(r.signature, Some(Ok(_))));
     let index = |i: usize| (proofs.len() > 1).then_some(i);
-    for (i, proof_json) in proofs.iter().enumerate() {
-        let key = list.record(CheckId::IssuerKey, index(i), bound_key(credential, proof_json, documents));
-        let proof = proof::read(proof_json, options.now, options.clock_skew_seconds);
-        match (proof, key) {
+    for (i, result) in results.into_iter().enumerate() {
+        match (result.key, result.binding) {
             (Err(error), _) => {
-                list.record::<()>(CheckId::Proof, index(i), Err(error));
+                list.record::<()>(CheckId::IssuerKey, index(i), Err(error));
             }
-            (Ok(_), None) => list.skipped(CheckId::Proof, index(i), CheckId::IssuerKey),
-            (Ok(proof), Some(key)) => {
-                let result = proof::signature_matches(&unsecured, &proof, &key.public_key);
-                list.record(CheckId::Proof, index(i), result.map(with_unit));
+            (Ok(_), Ok(())) => {
+                list.record(CheckId::IssuerKey, index(i), Ok((Passed::KeyBoundToIssuer, ())));
             }
+            (Ok(_), Err(error @ Error::KeyNotBoundToIssuer { .. }))
+                if issuer_proof_verified && matches!(result.signature, Some(Ok(_))) =>
+            {
+                list.warn(CheckId::IssuerKey, index(i), &error);
+            }
+            (Ok(_), Err(error)) => {
+                list.record::<()>(CheckId::IssuerKey, index(i), Err(error));
+            }
+        }
+        match result.signature {
+            Some(signature) => {
+                list.record(CheckId::Proof, index(i), signature.map(with_unit));
+            }
+            None => list.skipped(CheckId::Proof, index(i), CheckId::IssuerKey),
         }
     }
 }
 
-fn bound_key(
+/// What one proof of the set came to.
+struct ProofResult {
+    key: Result<key::ResolvedKey, Error>,
+    binding: Result<(), Error>,
+    /// `None` when there was no key to check the signature with.
+    signature: Option<Result<Passed, Error>>,
+}
+
+fn check_one(
     credential: &Credential,
-    proof: &serde_json::Value,
+    proof_json: &serde_json::Value,
+    all_proofs: &[&serde_json::Value],
+    unsecured: &serde_json::Map<String, serde_json::Value>,
+    options: &Options,
     documents: &Documents,
-) -> Result<(Passed, key::ResolvedKey), Error> {
-    let method = proof::verification_method(proof)?;
-    let issuer = credential
-        .issuer
-        .as_deref()
-        .ok_or(Error::InvalidProperty { property: "issuer", expected: "a URL, or an object with an id" })?;
-    key::resolve_bound(method, issuer, documents).map(|k| (Passed::KeyBoundToIssuer, k))
+) -> ProofResult {
+    let key = proof::verification_method(proof_json).and_then(|method| key::resolve(method, documents));
+    let binding = match (&key, credential.issuer.as_deref()) {
+        (Ok(key), Some(issuer)) => key::check_bound(&key.verification_method, issuer, documents),
+        (Ok(_), None) => Err(Error::InvalidProperty { property: "issuer", expected: "a URL, or an object with an id" }),
+        (Err(_), _) => Ok(()),
+    };
+    let signature = match (proof::read(proof_json, options.now, options.clock_skew_seconds), &key) {
+        (Err(error), _) => Some(Err(error)),
+        (Ok(_), Err(_)) => None,
+        (Ok(proof), Ok(key)) => Some(
+            proof::signed_document(&proof, unsecured, all_proofs)
+                .and_then(|document| proof::signature_matches(&document, &proof, &key.public_key, &options.contexts)),
+        ),
+    };
+    ProofResult { key, binding, signature }
 }
 
 fn with_unit(passed: Passed) -> (Passed, ()) {

@@ -11,18 +11,42 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use badge_verifier::{verify, Documents, Limits, Options, Timestamp, Verdict};
+use badge_verifier::{verify, CheckId, Documents, Limits, Options, Outcome, Timestamp, Verdict};
 use serde_json::Value;
 
 /// Fixed, so expiry judgements do not change with the calendar (vectors collected 2026-11-22).
 const NOW: &str = "2026-11-01T00:00:00Z";
 
 /// Suites this build verifies; a vector is judged only if every proof type it names is here.
-const SUPPORTED_SUITES: &[&str] = &["eddsa-jcs-2022"];
+const SUPPORTED_SUITES: &[&str] = &["eddsa-jcs-2022", "eddsa-rdfc-2022", "Ed25519Signature2020"];
 
-/// Third-party vectors judged wrong, with the reason: the one place for such exceptions.
-/// (None so far.)
-const EXCEPTIONS: &[(&str, &str)] = &[];
+/// Third-party vectors judged wrong or unjudgeable offline, with the reason: the one place for
+/// such exceptions. Each is counted as "not yet supported", never as passed.
+const EXCEPTIONS: &[(&str, &str)] = &[
+    (
+        "dcc-vc-test-fixtures/verifiableCredentials/v1/ed25519/didKey/legacy-noStatus-noExpiry.json",
+        "the file is empty upstream (shared/vectors/README.md); there is nothing to verify",
+    ),
+    (
+        "dcc-verifier-core/v1/testVC.json",
+        "both proofs fail upstream too (shared/vectors/README.md: used only in a skipped upstream experiment)",
+    ),
+    (
+        "1edtech-validator/ob30/simple-did-key-method.json",
+        "the issuer is urn:uuid:6f2e…, which publishes no document, and the verificationMethod is a bare \
+         did:key (a DID, not a verification method); 1EdTech's validator does not bind the key to the issuer, \
+         we must: a valid signature by a key nobody ties to the issuer is not a verified badge",
+    ),
+    (
+        "dcc-verifier-core/v2/didWeb/v2didWebWithValidStatus.json",
+        "needs the DID document of did:web:digitalcredentials.github.io:dcc-did-web, which is not among the \
+         vectors; offline the key cannot be resolved (document_unavailable), which is the right answer",
+    ),
+    (
+        "dcc-verifier-core/v2/didWeb/v2didWebMultikeyWithValidStatus.json",
+        "needs the DID document of did:web:digitalcredentials.github.io:dcc-did-web, not among the vectors",
+    ),
+];
 
 /// Folders whose files are not credentials (they have suites of their own: jcs_vectors.rs,
 /// ed25519_vectors.rs) or are inputs for other components.
@@ -32,6 +56,8 @@ const NOT_CREDENTIALS: &[&str] =
 #[derive(Default)]
 struct Tally {
     passed: usize,
+    /// Judged right on everything but the revocation status, which was reported unchecked.
+    passed_status_unchecked: usize,
     failed: usize,
     not_yet_supported: usize,
 }
@@ -53,6 +79,7 @@ fn harness_documents(vectors: &Path) -> Documents {
             add(&path);
         }
     }
+    add(&vectors.join("spruceid-ssi/lds-ed25519-2020-issuer0.jsonld"));
     let dids = vectors.join("dcc-vc-test-fixtures/dids");
     if let Ok(entries) = std::fs::read_dir(&dids) {
         for entry in entries {
@@ -102,20 +129,45 @@ fn manifest_vectors_are_judged_as_expected() {
             continue;
         }
         let bytes = std::fs::read(dir.join(path)).unwrap();
+        let is_json = path.ends_with(".json") || path.ends_with(".jsonld");
+        if is_json
+            && serde_json::from_slice::<Value>(&bytes)
+                .is_ok_and(|v| v.get("@context").is_none() && v.get("proof").is_none())
+        {
+            continue; // intermediate values (e.g. hashes.json), not a credential
+        }
         let outcome = verify(&bytes, &options, &documents);
         let verdict = outcome.as_ref().ok().map(|r| r.verdict);
-        let fooled =
-            expect.starts_with("invalid") && matches!(verdict, Some(Verdict::Verified | Verdict::VerifiedWithWarnings));
+        let status_unchecked = outcome
+            .as_ref()
+            .is_ok_and(|r| r.checks.iter().any(|c| c.id == CheckId::Status && c.outcome == Outcome::Unchecked));
+        // Status list credentials are inputs to another credential's status check, not judged alone.
+        let is_status_list = path.contains("/statusLists/") || path.to_ascii_lowercase().contains("statuslist");
+        let fooled = expect.starts_with("invalid")
+            && !is_status_list
+            && (verdict == Some(Verdict::Verified)
+                || (verdict == Some(Verdict::VerifiedWithWarnings) && !status_unchecked && !is_status_list));
         let proof_type = record["proof_type"].as_str().unwrap_or("");
         let supported = !proof_type.is_empty()
+            && !is_status_list
             && proof_type.split(['+', ',']).all(|part| SUPPORTED_SUITES.iter().any(|s| part.trim() == *s));
         if fooled {
             failures.push(format!("{path}: expected {expect}, got {verdict:?} (FOOLED)"));
             tally.failed += 1;
-        } else if !supported {
+        } else if !supported || verdict == Some(Verdict::Unsupported) {
+            // A suite, format (baked PNG/SVG) or JSON-LD feature this build does not implement.
             tally.not_yet_supported += 1;
-        } else if verdict.is_some_and(|v| expected.contains(&v)) {
+        } else if verdict.is_some_and(|v| expected.contains(&v)) || (verdict.is_none() && expect.starts_with("invalid"))
+        {
             tally.passed += 1;
+        } else if verdict == Some(Verdict::VerifiedWithWarnings) && status_unchecked {
+            // Everything but the status passed: a revoked one is not yet supported until status
+            // lists land; a valid one passed with its status reported as not checked.
+            if expect.starts_with("valid") {
+                tally.passed_status_unchecked += 1;
+            } else {
+                tally.not_yet_supported += 1;
+            }
         } else {
             let codes = outcome.map(|r| r.checks.iter().map(|c| c.code).collect::<Vec<_>>().join(","));
             failures.push(format!("{path}: expected {expect}, got {verdict:?} {codes:?}"));
@@ -123,16 +175,23 @@ fn manifest_vectors_are_judged_as_expected() {
         }
     }
     println!("\nconformance tally (judged at {NOW}; suites: {SUPPORTED_SUITES:?})");
-    println!("| source | passed | failed | not yet supported |");
-    println!("| --- | ---: | ---: | ---: |");
+    println!("| source | passed | passed, status not checked | failed | not yet supported |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
     let mut total = Tally::default();
     for (source, tally) in &tallies {
-        println!("| {source} | {} | {} | {} |", tally.passed, tally.failed, tally.not_yet_supported);
+        println!(
+            "| {source} | {} | {} | {} | {} |",
+            tally.passed, tally.passed_status_unchecked, tally.failed, tally.not_yet_supported
+        );
         total.passed += tally.passed;
+        total.passed_status_unchecked += tally.passed_status_unchecked;
         total.failed += tally.failed;
         total.not_yet_supported += tally.not_yet_supported;
     }
-    println!("| **total** | {} | {} | {} |", total.passed, total.failed, total.not_yet_supported);
+    println!(
+        "| **total** | {} | {} | {} | {} |",
+        total.passed, total.passed_status_unchecked, total.failed, total.not_yet_supported
+    );
     for failure in &failures {
         println!("FAILED {failure}");
     }

@@ -6,7 +6,7 @@ use ed25519_dalek::VerifyingKey;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::{ed25519_verify, Proof};
+use super::{context_prefix_holds, ed25519_verify, Proof};
 use crate::error::Error;
 use crate::jcs;
 
@@ -21,7 +21,7 @@ pub fn verify(unsecured: &Map<String, Value>, proof: &Proof<'_>, key: &Verifying
     // Step 4: the proof's @context must prefix the document's; the document is then hashed
     // with the proof's @context.
     if let Some(proof_context) = options.get("@context") {
-        if !starts_with(document.get("@context"), proof_context) {
+        if !context_prefix_holds(document.get("@context"), proof_context) {
             return Err(Error::ProofContextMismatch);
         }
         document.insert("@context".into(), proof_context.clone());
@@ -56,17 +56,6 @@ pub fn hash(transformed: &str, proof_config: &str) -> [u8; 64] {
     out
 }
 
-/// Whether the document's `@context` starts with every entry of the proof's, in order.
-fn starts_with(document_context: Option<&Value>, proof_context: &Value) -> bool {
-    let as_list = |v: &Value| match v {
-        Value::Array(items) => items.clone(),
-        other => vec![other.clone()],
-    };
-    let Some(document_context) = document_context else { return false };
-    let (document, prefix) = (as_list(document_context), as_list(proof_context));
-    document.len() >= prefix.len() && document.iter().zip(&prefix).all(|(a, b)| a == b)
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -76,12 +65,12 @@ mod tests {
     #[test]
     fn context_prefix_rule() {
         let doc = json!(["a", "b"]);
-        assert!(starts_with(Some(&doc), &json!(["a"])));
-        assert!(starts_with(Some(&doc), &json!("a")));
-        assert!(starts_with(Some(&doc), &json!(["a", "b"])));
-        assert!(!starts_with(Some(&doc), &json!(["b"])));
-        assert!(!starts_with(Some(&doc), &json!(["a", "b", "c"])));
-        assert!(!starts_with(None, &json!(["a"])));
+        assert!(context_prefix_holds(Some(&doc), &json!(["a"])));
+        assert!(context_prefix_holds(Some(&doc), &json!("a")));
+        assert!(context_prefix_holds(Some(&doc), &json!(["a", "b"])));
+        assert!(!context_prefix_holds(Some(&doc), &json!(["b"])));
+        assert!(!context_prefix_holds(Some(&doc), &json!(["a", "b", "c"])));
+        assert!(!context_prefix_holds(None, &json!(["a"])));
     }
 
     #[test]

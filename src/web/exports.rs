@@ -132,3 +132,15 @@ fn documents_option(options: &JsValue, verify_options: &Options) -> Result<Docum
     }
     Ok(documents)
 }
+
+/// One Ed25519 `verify_strict` of `signature` (64 bytes) over `message` by `publicKey` (32 bytes):
+/// the primitive every suite ends with, exported so benchmarks can compare a whole verification
+/// with it in the same runtime. `false` for malformed keys or signatures.
+#[wasm_bindgen(js_name = ed25519Verify)]
+pub fn ed25519_verify(public_key: &[u8], message: &[u8], signature: &[u8]) -> bool {
+    let (Ok(key), Ok(signature)) = (<[u8; 32]>::try_from(public_key), <[u8; 64]>::try_from(signature)) else {
+        return false;
+    };
+    let Ok(key) = ed25519_dalek::VerifyingKey::from_bytes(&key) else { return false };
+    key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(&signature)).is_ok()
+}

@@ -6,7 +6,9 @@
 //! A self-signed round trip cannot catch a symmetric bug (e.g. hash order); the W3C vectors are
 //! the judge of the suite, these fixtures of the pipeline's negative paths.
 
+use badge_verifier::proof::canonical::hash_data;
 use badge_verifier::proof::eddsa_jcs_2022::{configure_proof, hash, transform};
+use badge_verifier::Contexts;
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{json, Map, Value};
 
@@ -116,6 +118,87 @@ pub fn signed(mut unsecured: Map<String, Value>) -> Map<String, Value> {
     unsecured
 }
 
+/// A proof of an RDFC suite (`eddsa-rdfc-2022` or `Ed25519Signature2020`) over `unsecured`: the
+/// proof configuration takes the document's `@context` for hashing but does not store it, as the
+/// JavaScript reference stack does.
+pub fn rdfc_proof(unsecured: &Map<String, Value>, key: &SigningKey, verification_method: &str, suite: &str) -> Value {
+    let mut options = match suite {
+        "Ed25519Signature2020" => json!({"type": "Ed25519Signature2020"}),
+        cryptosuite => json!({"type": "DataIntegrityProof", "cryptosuite": cryptosuite}),
+    };
+    options["created"] = json!("2024-01-01T00:00:00Z");
+    options["verificationMethod"] = json!(verification_method);
+    options["proofPurpose"] = json!("assertionMethod");
+    let mut config = options.as_object().cloned().unwrap_or_default();
+    if let Some(context) = unsecured.get("@context") {
+        config.insert("@context".into(), context.clone());
+    }
+    let data = hash_data(unsecured, &config, &Contexts::new()).unwrap();
+    options["proofValue"] = json!(format!("z{}", bs58::encode(key.sign(&data).to_bytes()).into_string()));
+    options
+}
+
+/// `unsecured` with the test issuer's proof of an RDFC suite.
+pub fn signed_rdfc(mut unsecured: Map<String, Value>, suite: &str) -> Map<String, Value> {
+    let proof = rdfc_proof(&unsecured, &issuer_key(), &method(&issuer_key()), suite);
+    unsecured.insert("proof".into(), proof);
+    unsecured
+}
+
+/// A rich Open Badges 3.0 credential: results, result descriptions, alignments, evidence.
+pub fn rich_open_badge() -> Map<String, Value> {
+    let mut credential = Value::Object(open_badge(
+        "0b1e1e1e-0000-4000-8000-000000000010",
+        "Data Integrity Practitioner",
+        "2024-01-01T00:00:00Z",
+        Some("2099-01-01T00:00:00Z"),
+    ));
+    credential["description"] = json!("Awarded for verifying Data Integrity proofs across three cryptosuites.");
+    let achievement = &mut credential["credentialSubject"]["achievement"];
+    achievement["alignment"] = json!([{
+        "type": ["Alignment"],
+        "targetName": "Apply cryptographic verification",
+        "targetUrl": "https://badge-verifier.example/frameworks/security#verify",
+        "targetType": "ceterms:Competency",
+        "targetFramework": "Badge Verifier Skills",
+        "targetCode": "SEC-3"
+    }]);
+    achievement["resultDescription"] = json!([{
+        "id": "urn:uuid:0b1e1e1e-0000-4000-8000-0000000000aa",
+        "type": ["ResultDescription"],
+        "name": "Final grade",
+        "resultType": "LetterGrade",
+        "allowedValue": ["A", "B", "C"]
+    }]);
+    credential["credentialSubject"]["result"] = json!([{
+        "type": ["Result"],
+        "resultDescription": "urn:uuid:0b1e1e1e-0000-4000-8000-0000000000aa",
+        "value": "A"
+    }]);
+    credential["evidence"] = json!([{
+        "id": "https://badge-verifier.example/evidence/42",
+        "type": ["Evidence"],
+        "name": "Verifier test report",
+        "narrative": "All third-party vectors judged as expected."
+    }]);
+    credential.as_object().cloned().unwrap_or_default()
+}
+
+/// A minimal VC 2.0 credential.
+pub fn minimal_vc2() -> Map<String, Value> {
+    json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": "urn:uuid:0b1e1e1e-0000-4000-8000-000000000011",
+        "type": ["VerifiableCredential"],
+        "issuer": did_key(&issuer_key()),
+        "validFrom": "2024-01-01T00:00:00Z",
+        "credentialSubject": {"id": "did:example:carol"},
+    })
+    .as_object()
+    .cloned()
+    .unwrap_or_default()
+}
+
 /// Every fixture: (path under tests/fixtures, document).
 pub fn all() -> Vec<(String, Value)> {
     let valid = || {
@@ -199,6 +282,23 @@ pub fn all() -> Vec<(String, Value)> {
         contexts.push(json!({"secretTerm": "https://evil.example/secret"}));
     }
     out.push(("invalid/inline_context--embedded-context-object.json", signed(inline_context)));
+
+    out.push(("valid/open-badge-3-rich-eddsa-rdfc-2022.json", signed_rdfc(rich_open_badge(), "eddsa-rdfc-2022")));
+    out.push(("valid/vc-2.0-minimal-eddsa-rdfc-2022.json", signed_rdfc(minimal_vc2(), "eddsa-rdfc-2022")));
+    let mut vc1 = vc_v1("0b1e1e1e-0000-4000-8000-000000000012");
+    vc1["@context"] =
+        json!(["https://www.w3.org/2018/credentials/v1", "https://w3id.org/security/suites/ed25519-2020/v1"]);
+    out.push(("valid/vc-1.1-ed25519-signature-2020.json", signed_rdfc(vc1, "Ed25519Signature2020")));
+
+    let mut rdfc_tampered = signed_rdfc(rich_open_badge(), "eddsa-rdfc-2022");
+    rdfc_tampered["credentialSubject"]["result"][0]["value"] = json!("A+");
+    out.push(("invalid/signature_mismatch--rdfc-result-changed-after-signing.json", rdfc_tampered));
+    let mut undefined = signed_rdfc(minimal_vc2(), "eddsa-rdfc-2022");
+    undefined["credentialSubject"]["secretClaim"] = json!("not covered by the signature");
+    out.push(("invalid/undefined_term--property-no-context-defines.json", undefined));
+    let mut reordered = signed_rdfc(rich_open_badge(), "eddsa-rdfc-2022");
+    reordered["proof"]["cryptosuite"] = json!("eddsa-jcs-2022");
+    out.push(("invalid/signature_mismatch--rdfc-proof-relabelled-as-jcs.json", reordered));
 
     out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect()
 }

@@ -1,0 +1,51 @@
+//! `eddsa-rdfc-2022`: Ed25519 over SHA-256(RDFC(proof config)) ‖ SHA-256(RDFC(document)).
+//! See: <https://www.w3.org/TR/vc-di-eddsa/#eddsa-rdfc-2022>
+
+use ed25519_dalek::VerifyingKey;
+use serde_json::{Map, Value};
+
+use super::canonical::{hash_data, with_context_variants};
+use super::{context_prefix_holds, ed25519_verify, Proof};
+use crate::contexts::Contexts;
+use crate::error::Error;
+
+/// A JSON object.
+type Object = Map<String, Value>;
+
+/// Verify Proof (eddsa-rdfc-2022), §3.2.2.
+///
+/// # Errors
+/// `proof_context_mismatch`, the JSON-LD / RDFC errors, `signature_mismatch`.
+pub fn verify(
+    unsecured: &Map<String, Value>,
+    proof: &Proof<'_>,
+    key: &VerifyingKey,
+    contexts: &Contexts,
+) -> Result<(), Error> {
+    let (document, options) = transform_inputs(unsecured, proof)?;
+    with_context_variants(document.get("@context"), contexts, |contexts| {
+        ed25519_verify(key, &hash_data(&document, &options, contexts)?, &proof.signature)
+    })
+}
+
+/// The unsecured document and the proof configuration, as §3.2.2 steps 1–5 and §3.2.6 make them:
+/// the proof's `@context` (if any) must prefix the document's and then replaces it; the proof
+/// configuration carries the document's `@context`.
+///
+/// # Errors
+/// `proof_context_mismatch`.
+pub fn transform_inputs(unsecured: &Map<String, Value>, proof: &Proof<'_>) -> Result<(Object, Object), Error> {
+    let mut options = proof.json.clone();
+    options.remove("proofValue");
+    let mut document = unsecured.clone();
+    if let Some(proof_context) = options.get("@context") {
+        if !context_prefix_holds(document.get("@context"), proof_context) {
+            return Err(Error::ProofContextMismatch);
+        }
+        document.insert("@context".into(), proof_context.clone());
+    }
+    if let Some(context) = document.get("@context") {
+        options.insert("@context".into(), context.clone());
+    }
+    Ok((document, options))
+}
