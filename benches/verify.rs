@@ -51,6 +51,18 @@ fn main() {
     println!("| Ed25519 verify_strict (64-byte message) | {ed25519:.1} |");
     println!("| eddsa-jcs-2022 OB 3.0 verify, whole pipeline ({} bytes) | {full:.1} |", badge.len());
     println!("| ratio verify / Ed25519 | {:.2} |", full / ed25519);
+    for (name, file) in [
+        ("eddsa-rdfc-2022 rich OB 3.0", "open-badge-3-rich-eddsa-rdfc-2022.json"),
+        ("eddsa-rdfc-2022 minimal VC 2.0", "vc-2.0-minimal-eddsa-rdfc-2022.json"),
+        ("Ed25519Signature2020 VC 1.1", "vc-1.1-ed25519-signature-2020.json"),
+    ] {
+        let bytes = std::fs::read(format!("{root}/tests/fixtures/valid/{file}")).unwrap();
+        assert_eq!(verify(&bytes, &now, &none).unwrap().verdict, Verdict::Verified, "{file}");
+        let time = measure(200, 15, || {
+            black_box(verify(black_box(&bytes), &now, &none).unwrap());
+        });
+        println!("| {name} verify ({} bytes) | {time:.1} | {:.2}× Ed25519", bytes.len(), time / ed25519);
+    }
 
     let vectors = std::env::var("BADGE_VERIFIER_VECTORS").unwrap_or_else(|_| format!("{root}/../shared/vectors"));
     if let Ok(w3c) = std::fs::read(format!("{vectors}/w3c-vc-di-eddsa/eddsa-jcs-2022/signedJCS.json")) {

@@ -1,27 +1,60 @@
-// Wasm benchmark in Node: µs per verify() of the same fixture as the native bench, through the
-// real JS API (input string in, report object out). Needs scripts/build-wasm first.
+// Wasm benchmark in Node: µs per verify() through the real JS API for each benchmark credential,
+// beside the JavaScript reference stack (@digitalbazaar/vc + eddsa-rdfc-2022-cryptosuite, offline)
+// verifying the same files in the same run, and beside one bare Ed25519 verify in the same wasm.
+// Needs scripts/build-wasm first. Figures, not pass/fail.
 import { readFileSync } from 'node:fs';
-import { initSync, verify } from '../www/pkg/badge_verifier.js';
+import { initSync, verify, ed25519Verify } from '../www/pkg/badge_verifier.js';
+import { referenceVerifier } from './js-reference.mjs';
 
 const root = new URL('../', import.meta.url);
 initSync({ module: readFileSync(new URL('www/pkg/badge_verifier_bg.wasm', root)) });
-const badge = readFileSync(new URL('tests/fixtures/valid/open-badge-3.json', root), 'utf8');
 const options = { now: '2026-06-01T00:00:00Z' };
-if (verify(badge, options).verdict !== 'verified') throw new Error('fixture does not verify');
+const fixtures = [
+  ['eddsa-rdfc-2022, rich OB 3.0', 'tests/fixtures/valid/open-badge-3-rich-eddsa-rdfc-2022.json', true],
+  ['eddsa-rdfc-2022, minimal VC 2.0', 'tests/fixtures/valid/vc-2.0-minimal-eddsa-rdfc-2022.json', true],
+  ['Ed25519Signature2020, VC 1.1', 'tests/fixtures/valid/vc-1.1-ed25519-signature-2020.json', false],
+  ['eddsa-jcs-2022, OB 3.0', 'tests/fixtures/valid/open-badge-3.json', false],
+];
 
-function measure(perBatch, batches, f) {
-  for (let i = 0; i < perBatch; i++) f();
+async function measure(perBatch, batches, f) {
+  for (let i = 0; i < perBatch; i++) await f();
   const samples = [];
   for (let b = 0; b < batches; b++) {
     const start = process.hrtime.bigint();
-    for (let i = 0; i < perBatch; i++) f();
+    for (let i = 0; i < perBatch; i++) await f();
     samples.push(Number(process.hrtime.bigint() - start) / 1e3 / perBatch);
   }
   return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 }
 
-const full = measure(200, 15, () => verify(badge, options));
-console.log(`wasm in Node ${process.version}, median of 15 batches`);
-console.log('| what | µs per call |');
-console.log('| --- | ---: |');
-console.log(`| eddsa-jcs-2022 OB 3.0 verify() via the JS API (${badge.length} bytes) | ${full.toFixed(1)} |`);
+// One bare Ed25519 verify_strict in the same wasm (a 64-byte message, like every suite's).
+const vector = JSON.parse(readFileSync(new URL('tests/fixtures/valid/vc-2.0-minimal-eddsa-rdfc-2022.json', root), 'utf8'));
+const { createPrivateKey, sign } = await import('node:crypto');
+const seed = Buffer.alloc(32, 7);
+const key = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+const publicKey = Buffer.from(key.export({ format: 'jwk' }).x, 'base64url');
+const message = Buffer.alloc(64, 42);
+const signature = sign(null, message, key);
+if (!ed25519Verify(publicKey, message, signature)) throw new Error('bare Ed25519 verify failed');
+const ed25519 = await measure(200, 15, () => ed25519Verify(publicKey, message, signature));
+
+const reference = referenceVerifier();
+console.log(`wasm in Node ${process.version} vs the JS reference stack, median of 15 batches (µs per verify)`);
+console.log('| credential | bytes | wasm | JS reference | JS / wasm | wasm / one Ed25519 |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const [name, file, withReference] of fixtures) {
+  const text = readFileSync(new URL(file, root), 'utf8');
+  const report = verify(text, options);
+  if (report.verdict !== 'verified') throw new Error(`${file}: ${report.verdict}`);
+  const wasm = await measure(50, 15, () => verify(text, options));
+  let js = NaN;
+  if (withReference) {
+    const credential = JSON.parse(text);
+    const result = await reference(credential);
+    if (!result.verified) throw new Error(`JS reference does not verify ${file}: ${JSON.stringify(result.error ?? result.results?.[0]?.error)}`);
+    js = await measure(5, 9, () => reference(credential));
+  }
+  const fmt = (x) => (Number.isNaN(x) ? '–' : x.toFixed(0));
+  console.log(`| ${name} | ${text.length} | ${fmt(wasm)} | ${fmt(js)} | ${Number.isNaN(js) ? '–' : (js / wasm).toFixed(1) + '×'} | ${(wasm / ed25519).toFixed(2)}× |`);
+}
+console.log(`| one bare Ed25519 verify_strict (wasm) | 64 | ${ed25519.toFixed(0)} | | | 1.00× |`);

@@ -61,7 +61,10 @@ pub const MAX_WORK: usize = 200_000;
 pub fn to_rdf(document: &Map<String, Value>, loader: &dyn Loader) -> Result<Vec<Quad>, Error> {
     let mut work = Work::new(MAX_WORK);
     let active = match document.get("@context") {
-        Some(local) => top_level_context(local, loader, &mut work)?,
+        Some(local) => {
+            expand::refuse_embedded_contexts(local)?;
+            top_level_context(local, loader, &mut work)?
+        }
         None => ActiveContext::default(),
     };
     let mut expander = expand::Expander::new(loader, work);

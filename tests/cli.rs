@@ -156,6 +156,19 @@ fn stdin_and_human_checklist() {
 }
 
 #[test]
+fn a_host_registered_context_is_trusted_only_when_registered() {
+    let file = "tests/fixtures/registered-context/vc-2.0-with-a-host-registered-context.json";
+    let without = cli(&["verify", "--json", "--now", NOW, file]);
+    let report = &reports(&without)[0];
+    assert_eq!(report["verdict"], "not_verified");
+    assert!(failed_codes(report).contains(&"unknown_context".to_owned()), "{report:#}");
+    let context = format!("{}=tests/harness/extra-context.jsonld", common::fixtures::EXTRA_CONTEXT_URL);
+    let with = cli(&["verify", "--json", "--now", NOW, "--context", &context, file]);
+    assert_eq!(reports(&with)[0]["verdict"], "verified", "{:#}", reports(&with)[0]);
+    assert_eq!(with.status.code(), Some(0));
+}
+
+#[test]
 fn usage_and_io_errors_exit_2() {
     for args in [
         &[][..],

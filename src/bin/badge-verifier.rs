@@ -17,6 +17,7 @@ options:
   --now <RFC3339>      judge validity at this instant (default: the system clock)
   --offline            fetch nothing
   --doc <URL=FILE>     use FILE as the document at URL or DID (repeatable): tests, air-gapped use
+  --context <URL=FILE> trust FILE as the JSON-LD context at URL, beside the bundled ones (repeatable)
   -h, --help           this text
 
 exit status: 0 every input verified, 1 some input not verified, 2 usage or I/O error";
@@ -26,6 +27,7 @@ struct Args {
     now: Option<Timestamp>,
     offline: bool,
     documents: Vec<(String, String)>,
+    contexts: Vec<(String, String)>,
     inputs: Vec<String>,
 }
 
@@ -46,7 +48,11 @@ fn run(args: &[String]) -> Result<bool, String> {
         Some(now) => now,
         None => system_now()?,
     };
-    let options = Options::at(now);
+    let mut options = Options::at(now);
+    for (url, file) in &args.contexts {
+        let bytes = std::fs::read(file).map_err(|e| format!("--context {url}: cannot read {file}: {e}"))?;
+        options.contexts.register(url, &bytes).map_err(|e| format!("--context {url}: {file}: {e}"))?;
+    }
     let mut documents = Documents::new();
     for (id, file) in &args.documents {
         let bytes = std::fs::read(file).map_err(|e| format!("--doc {id}: cannot read {file}: {e}"))?;
@@ -78,7 +84,14 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         Some(other) => return Err(format!("unknown command {other:?}\n\n{USAGE}")),
         None => return Err(USAGE.to_owned()),
     }
-    let mut parsed = Args { json: false, now: None, offline: false, documents: Vec::new(), inputs: Vec::new() };
+    let mut parsed = Args {
+        json: false,
+        now: None,
+        offline: false,
+        documents: Vec::new(),
+        contexts: Vec::new(),
+        inputs: Vec::new(),
+    };
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--json" => parsed.json = true,
@@ -94,6 +107,12 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 let value = rest.next().ok_or("--doc needs URL=FILE")?;
                 let (id, file) = value.split_once('=').ok_or_else(|| format!("--doc {value:?} is not URL=FILE"))?;
                 parsed.documents.push((id.to_owned(), file.to_owned()));
+            }
+            "--context" => {
+                let value = rest.next().ok_or("--context needs URL=FILE")?;
+                let (url, file) =
+                    value.split_once('=').ok_or_else(|| format!("--context {value:?} is not URL=FILE"))?;
+                parsed.contexts.push((url.to_owned(), file.to_owned()));
             }
             "-h" | "--help" => {
                 println!("{USAGE}");

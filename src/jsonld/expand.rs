@@ -3,7 +3,7 @@
 //! (`undefined_term`), because a dropped statement is not covered by the signature.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde_json::{Map, Value};
 
@@ -12,7 +12,18 @@ use super::iri::{is_absolute_iri, is_keyword, looks_like_keyword};
 use super::{Loader, Work};
 use crate::error::Error;
 
-type ScopedKey = (usize, usize, usize, bool, Option<String>);
+type ScopedKey = (usize, usize, usize, bool, String);
+type ScopedCache = Mutex<HashMap<ScopedKey, (ActiveContext, ActiveContext)>>;
+
+/// Applied scoped contexts shared across runs. Each entry keeps its input context alive, so the
+/// identities in its key can never be reused by another context while it is cached.
+fn shared_scoped_cache() -> &'static ScopedCache {
+    static CACHE: OnceLock<ScopedCache> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// Bound on the shared cache (credentials need a few dozen entries).
+const MAX_SHARED_SCOPED: usize = 2048;
 
 /// One expansion run: the loader, the work budget and a cache of applied scoped contexts.
 pub(crate) struct Expander<'a> {
@@ -43,7 +54,8 @@ impl<'a> Expander<'a> {
         })
     }
 
-    /// A scoped context applied to `active`, cached by identity for this run.
+    /// A scoped context applied to `active`, cached by identity: for this run, and across runs when
+    /// only bundled contexts are in play (then every context involved is immutable).
     fn apply_scoped(
         &mut self,
         active: &ActiveContext,
@@ -55,12 +67,23 @@ impl<'a> Expander<'a> {
             Arc::as_ptr(scoped) as usize,
             active.previous_identity(),
             options.propagate,
-            active.vocab.clone(),
+            format!("{:?}|{:?}|{:?}|{}", active.vocab, active.language, active.direction, options.override_protected),
         );
         if let Some((_, cached)) = self.scoped.get(&key) {
             return Ok(cached.clone());
         }
+        let shared = self.loader.is_bundled_only().then(shared_scoped_cache);
+        if let Some(hit) = shared.and_then(|cache| cache.lock().ok().and_then(|c| c.get(&key).map(|(_, r)| r.clone())))
+        {
+            return Ok(hit);
+        }
         let result = context::process(active, scoped, options, self.loader, &mut self.work)?;
+        if let Some(Ok(mut cache)) = shared.map(|cache| cache.lock()) {
+            if cache.len() >= MAX_SHARED_SCOPED {
+                cache.clear();
+            }
+            cache.insert(key.clone(), (active.clone(), result.clone()));
+        }
         self.scoped.insert(key, (active.clone(), result.clone()));
         Ok(result)
     }
@@ -132,6 +155,7 @@ impl<'a> Expander<'a> {
         }
         if !context_applied {
             if let Some(local) = object.get("@context") {
+                refuse_embedded_contexts(local)?;
                 active = context::process(&active, local, ProcessOptions::default(), self.loader, &mut self.work)?;
             }
         }
@@ -327,6 +351,21 @@ fn finish_object(mut result: Map<String, Value>, property: Option<&str>) -> Resu
         }
     }
     Ok(Some(Value::Object(result)))
+}
+
+/// A document may name contexts (URLs of bundled or registered ones) but not define terms
+/// itself: terms defined in the credential would be "known" only to the credential.
+pub(crate) fn refuse_embedded_contexts(local: &Value) -> Result<(), Error> {
+    let all_named = match local {
+        Value::String(_) => true,
+        Value::Array(items) => items.iter().all(Value::is_string),
+        _ => false,
+    };
+    if all_named {
+        Ok(())
+    } else {
+        Err(Error::InlineContext)
+    }
 }
 
 /// Value Expansion (§5.3.2).

@@ -16,7 +16,8 @@ use crate::verify::{self, Options};
 /// `input`: a string (JSON or JWT), a `Uint8Array`/`ArrayBuffer`, or a parsed object.
 /// `options` (all optional): `now` (a `Date`, an RFC 3339 string, or milliseconds; default
 /// the current time), `clockSkewSeconds` (default 300), `maxInputBytes` (default 1 MiB), and
-/// `documents`: `{ [urlOrDid]: string | object }`, documents the host has fetched.
+/// `documents`: `{ [urlOrDid]: string | object }`, documents the host has fetched, and `contexts`:
+/// `{ [url]: string | object }`, JSON-LD context documents to trust beside the bundled ones.
 ///
 /// Returns the report (`{ verdict, checks, badge, needs }`); throws a `BadgeError` with a
 /// `code` when the input is not a credential at all.
@@ -33,6 +34,7 @@ pub fn verify(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     if let Some(max) = number_option(&options, "maxInputBytes")? {
         verify_options.limits.max_input_bytes = max as usize;
     }
+    register_contexts(&options, &mut verify_options)?;
     let documents = documents_option(&options, &verify_options)?;
     let report = verify::verify(&bytes, &verify_options, &documents)?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -111,6 +113,23 @@ fn now_option(options: &JsValue) -> Result<Timestamp, JsValue> {
         return Err(invalid_options("now is not a valid date"));
     }
     Ok(Timestamp::from_unix_seconds((millis / 1000.0).floor() as i64))
+}
+
+/// `contexts`: extra JSON-LD contexts the host trusts (`{ [url]: string | object }`).
+fn register_contexts(options: &JsValue, verify_options: &mut Options) -> Result<(), JsValue> {
+    let value = get(options, "contexts")?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(());
+    }
+    let object: &Object = value.dyn_ref().ok_or_else(|| invalid_options("contexts must be an object"))?;
+    for entry in Object::entries(object).iter() {
+        let pair = js_sys::Array::from(&entry);
+        let url = pair.get(0).as_string().unwrap_or_default();
+        let bytes =
+            input_bytes(&pair.get(1)).map_err(|_| invalid_options(&format!("contexts[{url:?}] is not JSON")))?;
+        verify_options.contexts.register(&url, &bytes).map_err(JsValue::from)?;
+    }
+    Ok(())
 }
 
 fn documents_option(options: &JsValue, verify_options: &Options) -> Result<Documents, JsValue> {

@@ -122,6 +122,28 @@ pub fn signed(mut unsecured: Map<String, Value>) -> Map<String, Value> {
 /// proof configuration takes the document's `@context` for hashing but does not store it, as the
 /// JavaScript reference stack does.
 pub fn rdfc_proof(unsecured: &Map<String, Value>, key: &SigningKey, verification_method: &str, suite: &str) -> Value {
+    rdfc_proof_with(unsecured, key, verification_method, suite, &Contexts::new())
+}
+
+/// The context a host registers in the "registered context" fixture (tests/harness/extra-context.jsonld).
+pub const EXTRA_CONTEXT_URL: &str = "https://badge-verifier.example/contexts/extra.jsonld";
+
+/// Contexts with the harness's extra context registered.
+pub fn contexts_with_extra() -> Contexts {
+    let mut contexts = Contexts::new();
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/harness/extra-context.jsonld")).unwrap();
+    contexts.register(EXTRA_CONTEXT_URL, &bytes).unwrap();
+    contexts
+}
+
+/// As [`rdfc_proof`], with the given contexts.
+pub fn rdfc_proof_with(
+    unsecured: &Map<String, Value>,
+    key: &SigningKey,
+    verification_method: &str,
+    suite: &str,
+    contexts: &Contexts,
+) -> Value {
     let mut options = match suite {
         "Ed25519Signature2020" => json!({"type": "Ed25519Signature2020"}),
         cryptosuite => json!({"type": "DataIntegrityProof", "cryptosuite": cryptosuite}),
@@ -133,7 +155,7 @@ pub fn rdfc_proof(unsecured: &Map<String, Value>, key: &SigningKey, verification
     if let Some(context) = unsecured.get("@context") {
         config.insert("@context".into(), context.clone());
     }
-    let data = hash_data(unsecured, &config, &Contexts::new()).unwrap();
+    let data = hash_data(unsecured, &config, contexts).unwrap();
     options["proofValue"] = json!(format!("z{}", bs58::encode(key.sign(&data).to_bytes()).into_string()));
     options
 }
@@ -299,6 +321,14 @@ pub fn all() -> Vec<(String, Value)> {
     let mut reordered = signed_rdfc(rich_open_badge(), "eddsa-rdfc-2022");
     reordered["proof"]["cryptosuite"] = json!("eddsa-jcs-2022");
     out.push(("invalid/signature_mismatch--rdfc-proof-relabelled-as-jcs.json", reordered));
+
+    let mut extra = minimal_vc2();
+    extra["@context"] = json!(["https://www.w3.org/ns/credentials/v2", EXTRA_CONTEXT_URL]);
+    extra["credentialSubject"]["favouriteColour"] = json!("teal");
+    let proof =
+        rdfc_proof_with(&extra, &issuer_key(), &method(&issuer_key()), "eddsa-rdfc-2022", &contexts_with_extra());
+    extra.insert("proof".into(), proof);
+    out.push(("registered-context/vc-2.0-with-a-host-registered-context.json", extra));
 
     out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect()
 }
