@@ -43,13 +43,18 @@ pub(crate) fn looks_like_keyword(s: &str) -> bool {
     s.strip_prefix('@').is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
-/// Whether `s` has a URI scheme (`scheme:…`), i.e. is an absolute IRI rather than a relative one.
+/// Whether `s` has a URI scheme (`scheme:…`), i.e. is an absolute IRI rather than a relative one,
+/// and no character N-Quads cannot carry in an IRI (whitespace, `<>"{}|^\` and backtick): such a
+/// character could otherwise forge extra quads in the canonical form the signature covers.
 pub(crate) fn is_absolute_iri(s: &str) -> bool {
     let Some((scheme, _)) = s.split_once(':') else { return false };
     let mut bytes = scheme.bytes();
+    let forbidden =
+        |b: &u8| b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'\\' | b'^' | b'`');
     bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
         && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
-        && !s.chars().any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`'))
+        && !s.as_bytes().iter().any(forbidden)
+        && (s.is_ascii() || !s.contains(char::is_whitespace))
 }
 
 #[cfg(test)]
