@@ -8,10 +8,13 @@
 //! Contexts are never fetched: they come from a [`Loader`] (the bundled ones in `contexts`, plus
 //! any the host registered). Work is capped (`expansion_limit`).
 
+mod active_context;
 mod context;
 mod expand;
 mod iri;
+mod term_definition;
 mod to_rdf;
+mod value;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -20,7 +23,8 @@ use serde_json::{Map, Value};
 
 use crate::error::Error;
 use crate::rdf::Quad;
-use context::{ActiveContext, ProcessOptions};
+use active_context::ActiveContext;
+use context::ProcessOptions;
 
 /// Where contexts come from: never the network.
 pub trait Loader {

@@ -7,8 +7,10 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use serde_json::{Map, Value};
 
-use super::context::{self, invalid, ActiveContext, ProcessOptions, TermDefinition};
-use super::iri::{is_absolute_iri, is_keyword, looks_like_keyword};
+use super::active_context::ActiveContext;
+use super::context::{self, invalid, ProcessOptions};
+use super::iri::{expand_iri, is_keyword, node_iri};
+use super::value::{append, as_array, expand_value, is_list, list_object};
 use super::{Loader, Work};
 use crate::error::Error;
 
@@ -365,101 +367,5 @@ pub(crate) fn refuse_embedded_contexts(local: &Value) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::InlineContext)
-    }
-}
-
-/// Value Expansion (§5.3.2).
-fn expand_value(active: &ActiveContext, property: &str, value: &Value) -> Result<Value, Error> {
-    let definition: Option<&Arc<TermDefinition>> = active.get(property);
-    let type_mapping = definition.and_then(|d| d.type_mapping.as_deref());
-    if let (Some(mapping @ ("@id" | "@vocab")), Value::String(text)) = (type_mapping, value) {
-        return Ok(Value::Object(Map::from_iter([(
-            "@id".to_owned(),
-            Value::String(node_iri(active, text, mapping == "@vocab")?),
-        )])));
-    }
-    let mut result = Map::from_iter([("@value".to_owned(), value.clone())]);
-    match type_mapping {
-        Some(kind) if !matches!(kind, "@id" | "@vocab" | "@none") => {
-            result.insert("@type".into(), Value::String(kind.to_owned()));
-        }
-        _ if value.is_string() => {
-            let language = definition.and_then(|d| d.language.clone()).unwrap_or_else(|| active.language.clone());
-            let direction = definition.and_then(|d| d.direction.clone()).unwrap_or_else(|| active.direction.clone());
-            if let Some(language) = language {
-                result.insert("@language".into(), Value::String(language));
-            }
-            if let Some(direction) = direction {
-                result.insert("@direction".into(), Value::String(direction));
-            }
-        }
-        _ => {}
-    }
-    Ok(Value::Object(result))
-}
-
-/// An `@id` or `@type` value as an absolute IRI or blank node identifier; anything that would
-/// stay relative is refused (safe mode: there is no base IRI, so it would be dropped).
-fn node_iri(active: &ActiveContext, value: &str, vocab: bool) -> Result<String, Error> {
-    match expand_iri(active, value, vocab) {
-        Some(iri) if is_absolute_iri(&iri) || iri.starts_with("_:") => Ok(iri),
-        _ => Err(Error::UndefinedTerm(value.chars().take(200).collect())),
-    }
-}
-
-/// IRI Expansion (§5.2.2) against a finished active context (no local context in progress).
-pub(crate) fn expand_iri(active: &ActiveContext, value: &str, vocab: bool) -> Option<String> {
-    if is_keyword(value) {
-        return Some(value.to_owned());
-    }
-    if looks_like_keyword(value) {
-        return None;
-    }
-    if vocab {
-        if let Some(definition) = active.get(value) {
-            return definition.iri.clone();
-        }
-    }
-    if let Some((prefix, suffix)) = value.split_once(':') {
-        if prefix == "_" || suffix.starts_with("//") {
-            return Some(value.to_owned());
-        }
-        if let Some(definition) = active.get(prefix) {
-            if let (Some(iri), true) = (&definition.iri, definition.prefix) {
-                return Some(format!("{iri}{suffix}"));
-            }
-        }
-        if is_absolute_iri(value) {
-            return Some(value.to_owned());
-        }
-    }
-    if vocab {
-        if let Some(base) = &active.vocab {
-            return Some(format!("{base}{value}"));
-        }
-    }
-    Some(value.to_owned()) // relative: callers refuse it
-}
-
-fn as_array(value: Value) -> Vec<Value> {
-    match value {
-        Value::Array(items) => items,
-        Value::Null => Vec::new(),
-        other => vec![other],
-    }
-}
-
-fn is_list(value: &Value) -> bool {
-    value.as_object().is_some_and(|o| o.contains_key("@list"))
-}
-
-fn list_object(items: Vec<Value>) -> Value {
-    Value::Object(Map::from_iter([("@list".to_owned(), Value::Array(items))]))
-}
-
-fn append(result: &mut Map<String, Value>, key: &str, value: Value) {
-    let entry = result.entry(key.to_owned()).or_insert_with(|| Value::Array(Vec::new()));
-    if let Value::Array(items) = entry {
-        items.extend(as_array(value));
     }
 }

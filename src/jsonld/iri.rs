@@ -1,4 +1,7 @@
-//! Keyword and IRI predicates used throughout JSON-LD processing.
+//! Keywords, IRI predicates and IRI Expansion (§5.2.2) against a finished active context.
+
+use super::active_context::ActiveContext;
+use crate::error::Error;
 
 /// The JSON-LD 1.1 keywords.
 const KEYWORDS: &[&str] = &[
@@ -55,6 +58,49 @@ pub(crate) fn is_absolute_iri(s: &str) -> bool {
         && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
         && !s.as_bytes().iter().any(forbidden)
         && (s.is_ascii() || !s.contains(char::is_whitespace))
+}
+
+/// An `@id` or `@type` value as an absolute IRI or blank node identifier; anything that would
+/// stay relative is refused (safe mode: there is no base IRI, so it would be dropped).
+pub(crate) fn node_iri(active: &ActiveContext, value: &str, vocab: bool) -> Result<String, Error> {
+    match expand_iri(active, value, vocab) {
+        Some(iri) if is_absolute_iri(&iri) || iri.starts_with("_:") => Ok(iri),
+        _ => Err(Error::UndefinedTerm(value.chars().take(200).collect())),
+    }
+}
+
+/// IRI Expansion (§5.2.2) against a finished active context (no local context in progress).
+pub(crate) fn expand_iri(active: &ActiveContext, value: &str, vocab: bool) -> Option<String> {
+    if is_keyword(value) {
+        return Some(value.to_owned());
+    }
+    if looks_like_keyword(value) {
+        return None;
+    }
+    if vocab {
+        if let Some(definition) = active.get(value) {
+            return definition.iri.clone();
+        }
+    }
+    if let Some((prefix, suffix)) = value.split_once(':') {
+        if prefix == "_" || suffix.starts_with("//") {
+            return Some(value.to_owned());
+        }
+        if let Some(definition) = active.get(prefix) {
+            if let (Some(iri), true) = (&definition.iri, definition.prefix) {
+                return Some(format!("{iri}{suffix}"));
+            }
+        }
+        if is_absolute_iri(value) {
+            return Some(value.to_owned());
+        }
+    }
+    if vocab {
+        if let Some(base) = &active.vocab {
+            return Some(format!("{base}{value}"));
+        }
+    }
+    Some(value.to_owned()) // relative: callers refuse it
 }
 
 #[cfg(test)]

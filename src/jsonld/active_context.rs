@@ -1,0 +1,146 @@
+//! Active contexts (JSON-LD 1.1 API §4.1): term definitions in shared layers. A scoped context
+//! adds one small layer on top of its parent instead of copying every term, so applying the OB 3.0
+//! type-scoped contexts stays cheap, and identical results can be cached by identity.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+use serde_json::Value;
+
+/// Containers a term may declare (the subset the bundled contexts use).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Container {
+    pub(crate) list: bool,
+    pub(crate) set: bool,
+    pub(crate) graph: bool,
+}
+
+/// One term definition (§4.2.2).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TermDefinition {
+    /// The IRI (or keyword) the term expands to; `None` for a term explicitly mapped to null.
+    pub(crate) iri: Option<String>,
+    pub(crate) prefix: bool,
+    pub(crate) protected: bool,
+    /// `@id`, `@vocab`, `@json`, or a datatype IRI.
+    pub(crate) type_mapping: Option<String>,
+    pub(crate) container: Container,
+    /// `Some(None)` when the definition sets `@language: null`.
+    pub(crate) language: Option<Option<String>>,
+    pub(crate) direction: Option<Option<String>>,
+    /// A scoped context, applied to values of this property or nodes of this type.
+    pub(crate) context: Option<Arc<Value>>,
+}
+
+impl TermDefinition {
+    /// Equal apart from `protected` (the rule for redefining a protected term, §4.2.2 step 27).
+    pub(crate) fn same_as(&self, other: &Self) -> bool {
+        Self { protected: false, ..self.clone() } == Self { protected: false, ..other.clone() }
+    }
+}
+
+/// FxHash (rustc's hasher): several times faster than SipHash on short keys. Safe here because
+/// every term map is built from bundled or host-registered contexts only (documents cannot embed
+/// contexts: `inline_context`), so no attacker chooses the keys that are inserted.
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            if let Some(prefix) = word.get_mut(..chunk.len()) {
+                prefix.copy_from_slice(chunk);
+            }
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type TermMap = HashMap<String, Option<Arc<TermDefinition>>, BuildHasherDefault<FxHasher>>;
+
+#[derive(Debug, Default)]
+pub(crate) struct Layer {
+    /// `None` marks a term removed in this layer.
+    terms: TermMap,
+    parent: Option<Arc<Layer>>,
+    depth: usize,
+}
+
+/// An active context: cheap to clone (shared layers).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ActiveContext {
+    pub(crate) terms: Option<Arc<Layer>>,
+    pub(crate) vocab: Option<String>,
+    pub(crate) language: Option<String>,
+    pub(crate) direction: Option<String>,
+    /// The context to revert to when entering a node (set by non-propagated, type-scoped contexts).
+    pub(crate) previous: Option<Arc<ActiveContext>>,
+}
+
+/// Layers deeper than this are flattened, so lookups stay short.
+const MAX_LAYER_DEPTH: usize = 8;
+
+impl ActiveContext {
+    /// The term definition of `term`, if any.
+    pub(crate) fn get(&self, term: &str) -> Option<&Arc<TermDefinition>> {
+        let mut layer = self.terms.as_deref();
+        while let Some(current) = layer {
+            if let Some(entry) = current.terms.get(term) {
+                return entry.as_ref();
+            }
+            layer = current.parent.as_deref();
+        }
+        None
+    }
+
+    /// Identity of the term layers (for caches keyed by context).
+    pub(crate) fn identity(&self) -> usize {
+        self.terms.as_ref().map_or(0, |layer| Arc::as_ptr(layer) as usize)
+    }
+
+    /// Identity of the previous context.
+    pub(crate) fn previous_identity(&self) -> usize {
+        self.previous.as_ref().map_or(0, |previous| Arc::as_ptr(previous) as usize)
+    }
+
+    pub(crate) fn has_protected_terms(&self) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        let mut layer = self.terms.as_deref();
+        while let Some(current) = layer {
+            for (term, definition) in &current.terms {
+                if seen.insert(term.as_str()) && definition.as_ref().is_some_and(|d| d.protected) {
+                    return true;
+                }
+            }
+            layer = current.parent.as_deref();
+        }
+        false
+    }
+
+    pub(crate) fn with_layer(&self, new_terms: TermMap) -> Option<Arc<Layer>> {
+        if new_terms.is_empty() {
+            return self.terms.clone();
+        }
+        let depth = self.terms.as_ref().map_or(0, |l| l.depth + 1);
+        if depth < MAX_LAYER_DEPTH {
+            return Some(Arc::new(Layer { terms: new_terms, parent: self.terms.clone(), depth }));
+        }
+        // Flatten: collect the visible terms of every layer, newest first.
+        let mut flat: TermMap = new_terms;
+        let mut layer = self.terms.as_deref();
+        while let Some(current) = layer {
+            for (term, definition) in &current.terms {
+                flat.entry(term.clone()).or_insert_with(|| definition.clone());
+            }
+            layer = current.parent.as_deref();
+        }
+        flat.retain(|_, d| d.is_some());
+        Some(Arc::new(Layer { terms: flat, parent: None, depth: 0 }))
+    }
+}

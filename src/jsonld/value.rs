@@ -1,0 +1,63 @@
+//! Value Expansion (JSON-LD 1.1 API §5.3.2) and the small helpers expansion shares for building
+//! expanded JSON (arrays, list objects, appending to a property).
+
+use std::sync::Arc;
+
+use serde_json::{Map, Value};
+
+use super::active_context::{ActiveContext, TermDefinition};
+use super::iri::node_iri;
+use crate::error::Error;
+
+/// Value Expansion (§5.3.2).
+pub(crate) fn expand_value(active: &ActiveContext, property: &str, value: &Value) -> Result<Value, Error> {
+    let definition: Option<&Arc<TermDefinition>> = active.get(property);
+    let type_mapping = definition.and_then(|d| d.type_mapping.as_deref());
+    if let (Some(mapping @ ("@id" | "@vocab")), Value::String(text)) = (type_mapping, value) {
+        return Ok(Value::Object(Map::from_iter([(
+            "@id".to_owned(),
+            Value::String(node_iri(active, text, mapping == "@vocab")?),
+        )])));
+    }
+    let mut result = Map::from_iter([("@value".to_owned(), value.clone())]);
+    match type_mapping {
+        Some(kind) if !matches!(kind, "@id" | "@vocab" | "@none") => {
+            result.insert("@type".into(), Value::String(kind.to_owned()));
+        }
+        _ if value.is_string() => {
+            let language = definition.and_then(|d| d.language.clone()).unwrap_or_else(|| active.language.clone());
+            let direction = definition.and_then(|d| d.direction.clone()).unwrap_or_else(|| active.direction.clone());
+            if let Some(language) = language {
+                result.insert("@language".into(), Value::String(language));
+            }
+            if let Some(direction) = direction {
+                result.insert("@direction".into(), Value::String(direction));
+            }
+        }
+        _ => {}
+    }
+    Ok(Value::Object(result))
+}
+
+pub(crate) fn as_array(value: Value) -> Vec<Value> {
+    match value {
+        Value::Array(items) => items,
+        Value::Null => Vec::new(),
+        other => vec![other],
+    }
+}
+
+pub(crate) fn is_list(value: &Value) -> bool {
+    value.as_object().is_some_and(|o| o.contains_key("@list"))
+}
+
+pub(crate) fn list_object(items: Vec<Value>) -> Value {
+    Value::Object(Map::from_iter([("@list".to_owned(), Value::Array(items))]))
+}
+
+pub(crate) fn append(result: &mut Map<String, Value>, key: &str, value: Value) {
+    let entry = result.entry(key.to_owned()).or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(items) = entry {
+        items.extend(as_array(value));
+    }
+}
