@@ -38,7 +38,8 @@ pub struct Quad {
     pub graph: Option<Term>,
 }
 
-const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
+/// The datatype of plain string literals (written without `^^` in N-Quads).
+pub const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
 
 impl Term {
     /// Writes the term in canonical N-Quads form; blank nodes are written by `blank`.

@@ -19,13 +19,16 @@ pub struct Limits {
     pub max_blank_nodes: usize,
     /// Most steps of the Hash N-Degree Quads algorithm (calls plus permutations tried).
     pub max_work: usize,
+    /// Deepest recursion of Hash N-Degree Quads: bounds the stack, which the work budget alone
+    /// would not (a long chain of indistinguishable blank nodes recurses once per node).
+    pub max_depth: usize,
 }
 
 impl Default for Limits {
     /// Real credentials need no N-degree work at all (their blank nodes hash uniquely); the W3C
     /// suite's computable poison graphs need under 2,000 steps, and its clique would need millions.
     fn default() -> Self {
-        Self { max_blank_nodes: 10_000, max_work: 50_000 }
+        Self { max_blank_nodes: 10_000, max_work: 50_000, max_depth: 32 }
     }
 }
 
@@ -123,6 +126,7 @@ struct State<'a> {
     canonical: Issuer,
     algorithm: HashAlgorithm,
     work_left: usize,
+    depth_left: usize,
 }
 
 impl<'a> State<'a> {
@@ -136,6 +140,7 @@ impl<'a> State<'a> {
             canonical: Issuer::new(),
             algorithm,
             work_left: limits.max_work,
+            depth_left: limits.max_depth,
         };
         for (q, quad) in quads.iter().enumerate() {
             for (label, _) in quad.blank_nodes() {
@@ -257,8 +262,15 @@ impl<'a> State<'a> {
     }
 
     /// Hash N-Degree Quads (§4.8).
-    fn hash_n_degree(&mut self, node: usize, mut issuer: Issuer) -> Result<(String, Issuer), Error> {
+    fn hash_n_degree(&mut self, node: usize, issuer: Issuer) -> Result<(String, Issuer), Error> {
         self.spend()?;
+        self.depth_left = self.depth_left.checked_sub(1).ok_or(Error::CanonicalizationLimit)?;
+        let result = self.hash_n_degree_inner(node, issuer);
+        self.depth_left += 1;
+        result
+    }
+
+    fn hash_n_degree_inner(&mut self, node: usize, mut issuer: Issuer) -> Result<(String, Issuer), Error> {
         let mut related_by_hash: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let quad_indices = self.node_quads.get(node).cloned().unwrap_or_default();
         for q in quad_indices {
