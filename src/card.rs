@@ -108,7 +108,13 @@ impl Card {
             lang,
             headline: lang.label(verdict_label(&verdict)),
             mark: verdict_mark(&verdict),
-            trusted: matches!(verdict.as_str(), "verified" | "verified_with_warnings" | "expired" | "not_yet_valid"),
+            // Trusted = the issuer signed this content. Expired, not-yet-valid, revoked and
+            // suspended badges are authentic (their headline says what is wrong); any other
+            // verdict, or one this build does not know, marks the content as unverified.
+            trusted: matches!(
+                verdict.as_str(),
+                "verified" | "verified_with_warnings" | "expired" | "not_yet_valid" | "revoked" | "suspended"
+            ),
             title,
             description: text(achievement.get("description"), lang).or_else(|| text(badge.get("description"), lang)),
             image: badge_image,
@@ -174,6 +180,8 @@ fn verdict_label(verdict: &str) -> Label {
         "expired" => Label::Expired,
         "not_yet_valid" => Label::NotYetValid,
         "unsupported" => Label::Unsupported,
+        "revoked" => Label::Revoked,
+        "suspended" => Label::Suspended,
         "error" => Label::Error,
         _ => Label::NotVerified,
     }

@@ -39,6 +39,10 @@ pub enum Label {
     Expired,
     /// Headline for `not_yet_valid`.
     NotYetValid,
+    /// Headline for `revoked` (status lists, coming).
+    Revoked,
+    /// Headline for `suspended` (status lists, coming).
+    Suspended,
     /// Headline for `not_verified`.
     NotVerified,
     /// Headline for `unsupported`.
@@ -81,9 +85,10 @@ pub enum Label {
     BadgeImage,
 }
 
-/// Every code the catalogue covers: the report's pass and error codes, `skipped`, and the
-/// element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 49] = [
+/// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
+/// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
+/// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
+pub const CODES: [&str; 57] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -130,6 +135,14 @@ pub const CODES: [&str; 49] = [
     "non_canonicalizable_number",
     "not_yet_valid",
     "expired",
+    "signature_valid_legacy_name",
+    "no_status",
+    "undefined_term",
+    "unsupported_json_ld",
+    "invalid_json_ld",
+    "expansion_limit",
+    "canonicalization_limit",
+    "status_not_checked",
     "fetch_failed",
     "wasm_load_failed",
     "no_credential",

@@ -168,14 +168,14 @@ export class BadgeVerifierElement extends HTMLElement {
     const src = this.getAttribute('src');
     if (src) return { key: `src:${new URL(src, document.baseURI).href}`, url: src };
     const script = this.querySelector(':scope > script[type="application/ld+json"], :scope > script[type="application/jwt"]');
-    if (script) return { key: `inline:${script.textContent}`, input: script.textContent.trim() };
+    if (script) return { key: `inline:${script.textContent}`, input: script.textContent.trim(), inline: true };
     return null;
   }
 
   async #update() {
     if (!this.isConnected) return;
     const source = this.#source();
-    this.#watchChildren(!source);
+    this.#watchChildren(!source || source.inline);
     if (!source || source.key === this.#key) return;
     this.#key = source.key;
     const run = ++this.#run;
@@ -214,7 +214,8 @@ export class BadgeVerifierElement extends HTMLElement {
 
   #lang() { return this.getAttribute('lang') || document.documentElement.lang || 'en'; }
 
-  // An element created empty and filled later (frameworks) gets its inline credential this way.
+  // An element created empty and filled later (frameworks), or whose inline credential is
+  // replaced, is re-read this way; the key makes unrelated mutations no-ops.
   #watchChildren(on) {
     if (on && !this.#observer) {
       this.#observer = new MutationObserver(() => this.#update());

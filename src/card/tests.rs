@@ -115,3 +115,12 @@ fn errors_become_an_untrusted_card() {
     assert_eq!(unknown.checks[0].sentence, "I am a teapot");
     assert_eq!(unknown.announcement(), "No se pudo comprobar esta insignia");
 }
+
+#[test]
+fn unknown_verdicts_fail_closed() {
+    let card = Card::from_report(&json!({"verdict": "something_new", "checks": []}), Lang::En);
+    assert_eq!(card.headline, "Not verified");
+    assert!(!card.trusted);
+    let revoked = Card::from_report(&json!({"verdict": "revoked", "checks": []}), Lang::De);
+    assert_eq!((revoked.headline, revoked.mark), ("Widerrufen", "✗"));
+}

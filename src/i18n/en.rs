@@ -8,6 +8,8 @@ pub(super) fn label(label: L) -> &'static str {
         L::VerifiedWithWarnings => "Verified, with warnings",
         L::Expired => "Expired",
         L::NotYetValid => "Not yet valid",
+        L::Revoked => "Revoked",
+        L::Suspended => "Suspended",
         L::NotVerified => "Not verified",
         L::Unsupported => "Cannot be verified here",
         L::Error => "Could not check this badge",
@@ -81,6 +83,16 @@ pub(super) fn message(code: &str) -> Option<&'static str> {
         "non_canonicalizable_number" => "The credential contains a number that cannot be signed reliably.",
         "not_yet_valid" => "The credential is not valid yet.",
         "expired" => "The credential has expired.",
+        "signature_valid_legacy_name" => "The signature matches, but uses an older, pre-standard name for its method.",
+        "no_status" => "The credential has no revocation status to check.",
+        "undefined_term" => {
+            "The credential uses a term its vocabularies do not define, so the signature would not cover it."
+        }
+        "unsupported_json_ld" => "The credential uses a JSON-LD feature this verifier does not support.",
+        "invalid_json_ld" => "The credential's linked data is malformed.",
+        "expansion_limit" => "The credential is too complex to process safely.",
+        "canonicalization_limit" => "The credential's data is too complex to sign reliably; processing was stopped.",
+        "status_not_checked" => "Whether the credential was revoked could not be checked.",
         "fetch_failed" => "The credential could not be loaded.",
         "wasm_load_failed" => "The verifier could not be loaded.",
         "no_credential" => "No credential was given.",

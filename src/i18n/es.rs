@@ -8,6 +8,8 @@ pub(super) fn label(label: L) -> &'static str {
         L::VerifiedWithWarnings => "Verificada, con advertencias",
         L::Expired => "Caducada",
         L::NotYetValid => "Aún no es válida",
+        L::Revoked => "Revocada",
+        L::Suspended => "Suspendida",
         L::NotVerified => "No verificada",
         L::Unsupported => "No se puede verificar aquí",
         L::Error => "No se pudo comprobar esta insignia",
@@ -81,6 +83,20 @@ pub(super) fn message(code: &str) -> Option<&'static str> {
         "non_canonicalizable_number" => "La credencial contiene un número que no se puede firmar de forma fiable.",
         "not_yet_valid" => "La credencial aún no es válida.",
         "expired" => "La credencial ha caducado.",
+        "signature_valid_legacy_name" => {
+            "La firma coincide, pero su método usa un nombre antiguo, anterior a la norma."
+        }
+        "no_status" => "La credencial no tiene un estado de revocación que comprobar.",
+        "undefined_term" => {
+            "La credencial usa un término que sus vocabularios no definen, así que la firma no lo cubriría."
+        }
+        "unsupported_json_ld" => "La credencial usa una función de JSON-LD que este verificador no admite.",
+        "invalid_json_ld" => "Los datos enlazados de la credencial están mal formados.",
+        "expansion_limit" => "La credencial es demasiado compleja para procesarla con seguridad.",
+        "canonicalization_limit" => {
+            "Los datos de la credencial son demasiado complejos para firmarlos de forma fiable; se detuvo el proceso."
+        }
+        "status_not_checked" => "No se pudo comprobar si la credencial fue revocada.",
         "fetch_failed" => "No se pudo cargar la credencial.",
         "wasm_load_failed" => "No se pudo cargar el verificador.",
         "no_credential" => "No se proporcionó ninguna credencial.",

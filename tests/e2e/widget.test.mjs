@@ -110,6 +110,33 @@ test('events bubble out of the shadow root with the report or the error', async 
   await page.close();
 });
 
+test('elements added later (SPA navigation) and inline credentials filled in later resolve', async () => {
+  const page = await newPage(env.context);
+  await openHtml(page, env.base, '/spa.html', htmlPage('<main id="app"></main>'));
+  const fixture = readFileSync(join(root, 'tests/fixtures/valid/open-badge-3.json'), 'utf8');
+  await page.evaluate((text) => {
+    const app = document.getElementById('app');
+    const later = document.createElement('badge-verifier');
+    later.id = 'later';
+    later.setAttribute('src', '/pkg/badges/invalid-expired--valid-until-2025.json');
+    app.append(later);
+    const empty = document.createElement('badge-verifier');
+    empty.id = 'filled';
+    app.append(empty);
+    setTimeout(() => {
+      const script = document.createElement('script');
+      script.type = 'application/ld+json';
+      script.textContent = text;
+      empty.append(script);
+    }, 50);
+  }, fixture);
+  await settled(page, 2);
+  assert.equal((await shown(page, '#later')).verdict, 'expired');
+  assert.equal((await shown(page, '#filled')).verdict, 'verified');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('fifty badges on one page all resolve and load the wasm once', async () => {
   const page = await newPage(env.context);
   let wasmLoads = 0;
