@@ -179,6 +179,11 @@ export class BadgeVerifierElement extends HTMLElement {
     if (!source || source.key === this.#key) return;
     this.#key = source.key;
     const run = ++this.#run;
+    // Nothing of the previous source stays on screen while the new one loads: a card that said
+    // "verified" must never sit under a src it was not computed for.
+    this.#report = null;
+    this.#error = null;
+    this.#root.querySelector('.card')?.remove();
     this.setAttribute('aria-busy', 'true');
     this.removeAttribute('data-verdict');
     try {

@@ -51,7 +51,12 @@ sheet.replaceSync(`
     --badge-bad-background: #3a1518;
   }
 }
-:host([aria-busy="true"]) .card { opacity: 0.6; }
+:host([aria-busy="true"]) {
+  min-block-size: 3rem;
+  border-radius: var(--badge-radius);
+  background: var(--badge-border);
+  opacity: 0.4;
+}
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0;
@@ -105,6 +110,7 @@ sheet.replaceSync(`
 .facts div { display: flex; flex-wrap: wrap; column-gap: 0.4rem; }
 .facts dt { color: var(--badge-muted); }
 .facts dt::after { content: ":"; }
+.card:lang(fr) .facts dt::after { content: "\\00a0:"; }
 .facts dd { margin: 0; }
 .issuer { display: inline-flex; align-items: center; gap: 0.35rem; }
 .issuer-image { inline-size: 1.25rem; block-size: 1.25rem; border-radius: 50%; }

@@ -157,21 +157,31 @@ test('a src change mid-load never shows the stale result', async () => {
   const page = await newPage(env.context);
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route(`${env.base}/pkg/badges/invalid-expired--valid-until-2025.json`, async (route) => { await held; await route.continue(); });
-  await openHtml(page, env.base, '/switch.html', htmlPage('<badge-verifier id="b" src="/pkg/badges/invalid-expired--valid-until-2025.json"></badge-verifier>'));
+  const slow = '/pkg/badges/invalid-expired--valid-until-2025.json';
+  await page.route(`${env.base}${slow}`, async (route) => { await held; await route.continue(); });
+  await openHtml(page, env.base, '/switch.html', htmlPage('<badge-verifier id="b" src="/pkg/badges/valid-open-badge-3.json"></badge-verifier>'));
+  await settled(page, 1);
   await page.evaluate(() => {
     window.seen = [];
     document.getElementById('b').addEventListener('badge-verified', (e) => window.seen.push(e.detail.verdict));
   });
+  // To a slow source: the verified card of the previous source disappears at once.
+  await page.evaluate((src) => document.getElementById('b').setAttribute('src', src), slow);
+  let card = await shown(page, '#b');
+  assert.equal(card.verdict, undefined);
+  assert.equal(card.status, undefined, 'no card from the previous src while the new one loads');
+  assert.equal(await page.getAttribute('#b', 'aria-busy'), 'true');
+  // And on again before the slow one answers: only the last source is ever shown.
   await page.waitForTimeout(100);
-  await page.evaluate(() => document.getElementById('b').setAttribute('src', '/pkg/badges/valid-open-badge-3.json'));
+  await page.evaluate(() => document.getElementById('b').setAttribute('src', '/pkg/badges/invalid-not_yet_valid--valid-from-2099.json'));
   await settled(page, 1);
   release();
   await page.waitForTimeout(500); // the slow, stale response arrives now
-  const card = await shown(page, '#b');
-  assert.equal(card.verdict, 'verified');
-  assert.equal(card.title, 'Rust Verifier Builder');
-  assert.deepEqual(await page.evaluate(() => window.seen), ['verified']);
+  card = await shown(page, '#b');
+  assert.equal(card.verdict, 'not_yet_valid');
+  assert.equal(card.title, 'Future Badge');
+  assert.deepEqual(await page.evaluate(() => window.seen), ['not_yet_valid']);
+  assert.equal(await page.getAttribute('#b', 'aria-busy'), null);
   await page.close();
 });
 
