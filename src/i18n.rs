@@ -184,13 +184,20 @@ impl Lang {
 
     /// The sentence for a stable code, if the catalogue has one.
     pub fn message(self, code: &str) -> Option<&'static str> {
+        // Tables, not `match`es on strings: one lookup loop instead of 6 × 57 compiled
+        // comparisons.
+        let index = CODES.iter().position(|c| *c == code)?;
+        self.messages().get(index).map(|(_, message)| *message)
+    }
+
+    fn messages(self) -> &'static [(&'static str, &'static str); 57] {
         match self {
-            Self::En => en::message(code),
-            Self::De => de::message(code),
-            Self::Fr => fr::message(code),
-            Self::Es => es::message(code),
-            Self::Pt => pt::message(code),
-            Self::Ar => ar::message(code),
+            Self::En => &en::MESSAGES,
+            Self::De => &de::MESSAGES,
+            Self::Fr => &fr::MESSAGES,
+            Self::Es => &es::MESSAGES,
+            Self::Pt => &pt::MESSAGES,
+            Self::Ar => &ar::MESSAGES,
         }
     }
 
@@ -210,6 +217,14 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_table_lists_the_codes_in_order() {
+        for lang in Lang::ALL {
+            let keys: Vec<&str> = lang.messages().iter().map(|(code, _)| *code).collect();
+            assert_eq!(keys, CODES, "{}", lang.tag());
+        }
+    }
 
     #[test]
     fn every_code_has_a_sentence_in_every_language() {
