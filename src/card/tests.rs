@@ -10,7 +10,8 @@ fn report_of(fixture: &str) -> Value {
 
 #[test]
 fn a_verified_badge_shows_its_signed_fields() {
-    let card = Card::from_report(&report_of(include_str!("../../tests/fixtures/valid/open-badge-3.json")), Lang::En);
+    let report = report_of(include_str!("../../tests/fixtures/valid/open-badge-3.json"));
+    let card = Card::from_report(&report, Lang::En);
     assert_eq!(card.verdict, "verified");
     assert_eq!(card.headline, "Verified");
     assert!(card.trusted);
@@ -22,7 +23,8 @@ fn a_verified_badge_shows_its_signed_fields() {
     assert_eq!(card.image.unwrap().alt, "A blue seal with a check mark");
     assert_eq!(card.issued.unwrap().unix_seconds, Some(1_704_067_200));
     assert!(card.criteria.unwrap().text.starts_with("Verify the W3C"));
-    assert_eq!(card.checks.len(), 6);
+    assert_eq!(card.checks.len(), report["checks"].as_array().unwrap().len());
+    assert!(card.checks.len() >= 6);
     assert!(card.checks.iter().all(|c| c.outcome == "passed" || c.outcome == "not_applicable"));
     assert_eq!(card.checks[3].sentence, "The signature matches: nothing was changed after signing.");
     assert!(card.checks[3].technical.starts_with("proof · signature_valid · "));

@@ -27,7 +27,7 @@ test('the JS API throws BadgeError with a code', async () => {
   await page.close();
 });
 
-test('the HR panel verifies a pasted credential and a chosen file', async () => {
+test('the HR panel verifies a pasted credential, a chosen file and a dropped file', async () => {
   const page = await openDemo();
   const fixture = readFileSync(join(root, 'tests/fixtures/valid/open-badge-3.json'), 'utf8');
   await page.fill('#paste', fixture);
@@ -43,6 +43,17 @@ test('the HR panel verifies a pasted credential and a chosen file', async () => 
   card = await shown(page, '#result');
   assert.equal(card.trust, 'unverified');
   assert.ok(card.outcomes.includes('failed'));
+
+  // Dropped on the drop zone (a real DataTransfer carrying a File).
+  const expired = readFileSync(join(root, 'tests/fixtures/invalid/expired--valid-until-2025.json'), 'utf8');
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'expired.json', { type: 'application/json' }));
+    return data;
+  }, expired);
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+  await page.waitForSelector('#result[data-verdict="expired"]');
+  assert.equal((await shown(page, '#result')).title, 'Expired Badge');
 
   await page.fill('#paste', 'not a badge');
   await page.click('#check');

@@ -82,7 +82,8 @@ test('events bubble out of the shadow root with the report or the error', async 
   assert.ok(events.every((e) => e.bubbles && e.composed));
   assert.equal(byId.ok.type, 'badge-verified');
   assert.equal(byId.ok.detail.verdict, 'verified');
-  assert.equal(byId.ok.detail.checks.length, 6);
+  assert.ok(byId.ok.detail.checks.length >= 6);
+  assert.ok(byId.ok.detail.checks.every((c) => c.id && c.outcome && c.code && c.message));
   assert.equal(byId.ok.detail.badge.recipientName, 'Alice Example');
   assert.equal(byId.inline.detail.verdict, 'verified');
   assert.equal(byId.jwt.detail.verdict, 'unsupported');
