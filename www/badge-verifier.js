@@ -201,7 +201,7 @@ export class BadgeVerifierElement extends HTMLElement {
       this.#key = null; // the same source may be retried
       this.#report = null;
       this.#error = { code: error.code ?? 'fetch_failed', message: error.message ?? String(error) };
-      await this.#render(true).catch(() => {});
+      await this.#render(true).catch(() => this.#renderWithoutWasm());
       this.setAttribute('data-verdict', 'error');
       this.#emit('badge-error', this.#error);
     } finally {
@@ -215,6 +215,17 @@ export class BadgeVerifierElement extends HTMLElement {
     const options = { lang: this.#lang(), layout: this.getAttribute('layout') ?? 'card', announce };
     if (this.#report) module.renderReport(this.#root, this.#report, options);
     else module.renderError(this.#root, this.#error.code, this.#error.message, options);
+  }
+
+  // The wasm (which renders) could not load: say so in plain text, never silently show nothing.
+  #renderWithoutWasm() {
+    const card = document.createElement('p');
+    card.className = 'card';
+    card.setAttribute('part', 'card');
+    card.setAttribute('role', 'status');
+    card.textContent = `${this.#error.code}: ${this.#error.message}`;
+    this.#root.querySelector('.card')?.remove();
+    this.#root.append(card);
   }
 
   #lang() { return this.getAttribute('lang') || document.documentElement.lang || 'en'; }

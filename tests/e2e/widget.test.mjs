@@ -138,6 +138,20 @@ test('elements added later (SPA navigation) and inline credentials filled in lat
   await page.close();
 });
 
+test('when the wasm cannot load, the element says so and fires badge-error', async () => {
+  const page = await newPage(env.context);
+  await page.route(`${env.base}/pkg/badge_verifier_bg.wasm`, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const errors = [];
+  await page.exposeFunction('reportError', (detail) => errors.push(detail));
+  await page.addInitScript(() => document.addEventListener('badge-error', (e) => window.reportError(e.detail)));
+  await openHtml(page, env.base, '/nowasm.html', htmlPage('<badge-verifier id="b" src="/pkg/badges/valid-open-badge-3.json"></badge-verifier>'));
+  await settled(page, 1);
+  assert.equal(await page.getAttribute('#b', 'data-verdict'), 'error');
+  assert.equal(errors[0]?.code, 'wasm_load_failed');
+  assert.match(await page.$eval('#b', (el) => el.shadowRoot.querySelector('.card').textContent), /^wasm_load_failed: the verifier could not be loaded/);
+  await page.close();
+});
+
 test('fifty badges on one page all resolve and load the wasm once', async () => {
   const page = await newPage(env.context);
   let wasmLoads = 0;
