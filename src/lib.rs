@@ -22,11 +22,13 @@
 //! - `badge` is what a card may show: signed fields only, URLs filtered to safe schemes.
 
 pub mod badge;
+pub mod card;
 pub mod checks;
 pub mod contexts;
 pub mod credential;
 pub mod documents;
 pub mod error;
+pub mod i18n;
 pub mod input;
 pub mod jcs;
 pub mod json;

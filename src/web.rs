@@ -1,6 +1,8 @@
-//! The only code that sees JS (wasm32 only): the exported API and the error shape. The core
-//! stays host-agnostic; this layer turns JS values into bytes and options, and reports into
-//! plain objects (the same JSON as the CLI's `--json`).
+//! The only code that sees JS (wasm32 only): the exported API, the error shape, and the
+//! widget's rendering. The core stays host-agnostic; this layer turns JS values into bytes and
+//! options, reports into plain objects (the same JSON as the CLI's `--json`), and cards into DOM.
 
 pub mod exports;
 mod js_error;
+mod render;
+pub mod widget;

@@ -1,78 +1,47 @@
-// The demo page: verifies the demo badges and pasted or chosen files with verify(), and shows each
-// result with text nodes only (credential text is untrusted; never innerHTML).
-import { verify } from './badge-verifier.js';
+// The demo page's own wiring: language and theme switches, and the HR panel (paste, choose or
+// drop a file → the result element's `credential` property). It never builds markup from
+// credential data: the element renders everything. `?lang=ar&theme=dark` preset the switches.
+const badges = () => [...document.querySelectorAll('badge-verifier')];
+const langSelect = document.getElementById('lang');
+const themeSelect = document.getElementById('theme');
 
-const SYMBOL = { passed: '✓', failed: '✗', warning: '!', unchecked: '?', not_applicable: '–' };
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  for (const child of children) node.append(child);
-  return node;
-}
-
-function text(value) {
-  if (value == null) return '';
-  if (typeof value === 'string') return value;
-  const lang = document.documentElement.lang || 'en';
-  const match = value.find((v) => v['@language'] === lang) ?? value[0];
-  return match?.['@value'] ?? '';
-}
-
-export function card(report, label) {
-  const badge = report.badge ?? {};
-  const verified = report.verdict === 'verified' || report.verdict === 'verified_with_warnings';
-  const node = el('article', { class: 'card', 'data-verdict': report.verdict });
-  if (badge.image?.url) node.append(el('img', { src: badge.image.url, alt: text(badge.image.caption) || 'Badge image' }));
-  node.append(el('span', { class: 'verdict', 'data-verdict': report.verdict }, report.verdict.replaceAll('_', ' ')));
-  const body = el('div', verified ? {} : { class: 'unverified' });
-  body.append(el('h3', {}, text(badge.achievement?.name) || text(badge.name) || 'Untitled credential'));
-  if (badge.issuer) body.append(el('p', {}, `Issued by ${text(badge.issuer.name) || badge.issuer.id}`));
-  if (badge.recipientName) body.append(el('p', {}, `To ${text(badge.recipientName)}`));
-  if (!verified) body.append(el('p', {}, 'The content below the verdict is not verified.'));
-  node.append(body);
-  const checks = el('ul', { class: 'checks' });
-  for (const check of report.checks) {
-    checks.append(el('li', { 'data-outcome': check.outcome, 'data-code': check.code }, `${SYMBOL[check.outcome] ?? ''} ${check.id}: ${check.message}`));
+function apply() {
+  for (const badge of badges()) {
+    badge.setAttribute('lang', langSelect.value);
+    badge.setAttribute('theme', themeSelect.value);
   }
-  node.append(checks);
-  if (label) node.append(el('p', { class: 'file' }, label));
-  return node;
+  document.documentElement.dataset.theme = themeSelect.value;
 }
 
-function errorCard(error, label) {
-  return el('article', { class: 'card', 'data-verdict': 'error', 'data-code': error.code ?? 'error' },
-    el('span', { class: 'verdict', 'data-verdict': 'error' }, 'error'), el('p', {}, `${error.code ?? 'error'}: ${error.message}`),
-    label ? el('p', { class: 'file' }, label) : '');
+const params = new URLSearchParams(location.search);
+if (params.has('lang')) langSelect.value = params.get('lang');
+if (params.has('theme')) themeSelect.value = params.get('theme');
+langSelect.addEventListener('change', apply);
+themeSelect.addEventListener('change', apply);
+apply();
+
+const result = document.getElementById('result');
+function check(input) {
+  result.hidden = false;
+  result.credential = input;
 }
+document.getElementById('check').addEventListener('click', () => check(document.getElementById('paste').value));
+document.getElementById('file').addEventListener('change', async (event) => {
+  const file = event.target.files?.[0];
+  if (file) check(new Uint8Array(await file.arrayBuffer()));
+});
+const drop = document.getElementById('drop');
+drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.dataset.over = ''; });
+drop.addEventListener('dragleave', () => delete drop.dataset.over);
+drop.addEventListener('drop', async (event) => {
+  event.preventDefault();
+  delete drop.dataset.over;
+  const file = event.dataTransfer?.files?.[0];
+  if (file) check(new Uint8Array(await file.arrayBuffer()));
+});
 
-async function show(target, input, label) {
-  try {
-    target.replaceChildren(card(await verify(input, { offline: true }), label));
-  } catch (error) {
-    target.replaceChildren(errorCard(error, label));
-  }
-}
-
-async function main() {
-  const grid = document.getElementById('badges');
-  try {
-    const names = await (await fetch('pkg/badges/index.json')).json();
-    const slots = names.map((name) => el('div', { 'data-file': name }));
-    grid.replaceChildren(...slots);
-    await Promise.all(names.map(async (name, i) => show(slots[i], await (await fetch(`pkg/badges/${name}`)).text(), name)));
-  } catch (error) {
-    grid.replaceChildren(errorCard(error));
-  }
-  grid.setAttribute('aria-busy', 'false');
-
-  const result = document.getElementById('result');
-  document.getElementById('check').addEventListener('click', () => show(result, document.getElementById('paste').value));
-  document.getElementById('file').addEventListener('change', async (event) => {
-    const file = event.target.files?.[0];
-    if (file) await show(result, new Uint8Array(await file.arrayBuffer()), file.name);
-  });
-  document.body.dataset.ready = 'true';
-}
-
-main();
+// body[data-ready] once every profile badge has a verdict (tests and screenshots wait for it).
+const profile = [...document.querySelectorAll('#badges badge-verifier')];
+const settled = () => profile.every((b) => b.hasAttribute('data-verdict'));
+document.getElementById('badges').addEventListener('badge-verified', () => { if (settled()) document.body.dataset.ready = 'true'; });
+document.getElementById('badges').addEventListener('badge-error', () => { if (settled()) document.body.dataset.ready = 'true'; });

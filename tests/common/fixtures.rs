@@ -239,6 +239,7 @@ pub fn all() -> Vec<(String, Value)> {
         open_badge("0b1e1e1e-0000-4000-8000-000000000003", "Multilingual", "2024-01-01T00:00:00Z", None);
     localized["name"] = json!([{"@value": "Multilingual badge", "@language": "en"}, {"@value": "Mehrsprachiges Abzeichen", "@language": "de"}]);
     out.push(("valid/open-badge-3-language-map.json", signed(localized)));
+    out.push(("valid/open-badge-3-multilingual-with-results.json", signed(multilingual())));
 
     let mut tampered = signed(valid());
     tampered["name"] = json!("Rust Verifier Grandmaster");
@@ -331,4 +332,37 @@ pub fn all() -> Vec<(String, Value)> {
     out.push(("registered-context/vc-2.0-with-a-host-registered-context.json", extra));
 
     out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect()
+}
+
+/// A badge whose texts are language maps in the six catalogue languages, with results,
+/// alignments and a long description: everything the card can show.
+fn multilingual() -> Map<String, Value> {
+    let mut badge =
+        open_badge("0b1e1e1e-0000-4000-8000-000000000006", "Data Stewardship", "2024-05-01T09:00:00Z", None);
+    let map = |pairs: &[(&str, &str)]| -> Value {
+        Value::Array(pairs.iter().map(|(l, v)| json!({"@value": v, "@language": l})).collect())
+    };
+    let achievement = &mut badge["credentialSubject"]["achievement"];
+    achievement["name"] = map(&[
+        ("en", "Data Stewardship"),
+        ("de", "Datenverantwortung"),
+        ("fr", "Gestion responsable des données"),
+        ("es", "Custodia de datos"),
+        ("pt", "Curadoria de dados"),
+        ("ar", "الإشراف على البيانات"),
+    ]);
+    achievement["description"] = map(&[
+        ("en", "Keeps research data findable, accessible, interoperable and reusable, documents every dataset with a data management plan, and reviews access rights every quarter so that nothing sensitive leaks and nothing useful is lost."),
+        ("de", "Hält Forschungsdaten auffindbar, zugänglich, interoperabel und wiederverwendbar."),
+        ("fr", "Garde les données de recherche faciles à trouver, accessibles, interopérables et réutilisables."),
+        ("es", "Mantiene los datos de investigación localizables, accesibles, interoperables y reutilizables."),
+        ("pt", "Mantém os dados de pesquisa localizáveis, acessíveis, interoperáveis e reutilizáveis."),
+        ("ar", "يحافظ على بيانات البحث قابلة للعثور عليها والوصول إليها والتشغيل البيني وإعادة الاستخدام."),
+    ]);
+    achievement["criteria"] = json!({"id": "https://badge-verifier.example/criteria/data-stewardship",
+        "narrative": "Wrote and maintained a data management plan for a year."});
+    achievement["alignment"] = json!([{"type": ["Alignment"], "targetName": "Data management",
+        "targetFramework": "ESCO", "targetUrl": "https://esco.example/skill/data-management"}]);
+    badge["credentialSubject"]["result"] = json!([{"type": ["Result"], "value": "Distinction", "status": "Completed"}]);
+    badge
 }

@@ -1,0 +1,288 @@
+//! `Card` → DOM nodes in a shadow root. Thin on purpose: every decision (what to show, which
+//! language, what is trusted, which URLs are safe) is made in the pure `card` module. Here
+//! credential text only ever reaches the page through `set_text_content` and attribute values
+//! (`alt`, and `src` / `href` already filtered to safe schemes): never markup.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element, Node};
+
+use crate::card::{Card, CardDate, CardImage, CardLink};
+use crate::i18n::Label;
+
+/// How to lay the card out: `card` (checklist collapsed), `compact` (one line, CSS), `full`
+/// (checklist open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    Card,
+    Compact,
+    Full,
+}
+
+impl Layout {
+    pub(crate) fn parse(name: &str) -> Self {
+        match name {
+            "compact" => Self::Compact,
+            "full" => Self::Full,
+            _ => Self::Card,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Card => "card",
+            Self::Compact => "compact",
+            Self::Full => "full",
+        }
+    }
+}
+
+/// Credential text goes into elements with `dir="auto"`: an English name in an Arabic card (or
+/// the reverse) keeps its own direction and punctuation.
+///
+/// Replaces the card in `root` (a shadow root) with `card`. When `announce` is set, the headline
+/// is also written once into the root's polite live region.
+pub(crate) fn render(root: &Node, card: &Card, layout: Layout, announce: bool) -> Result<(), JsValue> {
+    let document = root.owner_document().ok_or_else(|| JsValue::from_str("the root has no document"))?;
+    let dom = Dom(document);
+    while let Some(old) = first_card(root) {
+        root.remove_child(&old)?;
+    }
+    let live = live_region(root, &dom)?;
+    root.append_child(&*build(&dom, card, layout)?)?;
+    if announce {
+        live.set_text_content(Some(&card.announcement()));
+    }
+    Ok(())
+}
+
+fn first_card(root: &Node) -> Option<Node> {
+    let children = root.child_nodes();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .find(|n| n.dyn_ref_element().is_some_and(|e| e.class_name() == "card"))
+}
+
+/// The polite live region, created once per root and kept across re-renders.
+fn live_region(root: &Node, dom: &Dom) -> Result<Element, JsValue> {
+    let children = root.child_nodes();
+    if let Some(existing) = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter_map(|n| n.dyn_ref_element().cloned())
+        .find(|e| e.has_attribute("data-live"))
+    {
+        return Ok(existing);
+    }
+    let live = dom.el("p", &[("class", "visually-hidden"), ("aria-live", "polite"), ("data-live", "")])?;
+    root.append_child(&live)?;
+    Ok(live)
+}
+
+fn build(dom: &Dom, card: &Card, layout: Layout) -> Result<Element, JsValue> {
+    let lang = card.lang;
+    let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
+    let trust = if card.trusted { "trusted" } else { "unverified" };
+    let section = dom.el(
+        "section",
+        &[
+            ("class", "card"),
+            ("part", "card"),
+            ("lang", lang.tag()),
+            ("dir", dir),
+            ("data-verdict", &card.verdict),
+            ("data-layout", layout.name()),
+            ("data-trust", trust),
+        ],
+    )?;
+    let status = dom.el("p", &[("class", "status"), ("part", "status"), ("data-verdict", &card.verdict)])?;
+    status.append_child(&*dom.text_el("span", &[("class", "mark"), ("aria-hidden", "true")], card.mark)?)?;
+    status.append_child(&*dom.text_el("span", &[("class", "headline")], card.headline)?)?;
+    section.append_child(&status)?;
+    if !card.trusted && card.verdict != "error" {
+        section.append_child(&*dom.text_el(
+            "p",
+            &[("class", "unverified-note")],
+            lang.label(Label::UnverifiedContent),
+        )?)?;
+    }
+
+    let body = dom.el("div", &[("class", "body")])?;
+    if let Some(image) = &card.image {
+        body.append_child(&*img(dom, image, "image")?)?;
+    }
+    let main = dom.el("div", &[("class", "main")])?;
+    if let Some(title) = &card.title {
+        main.append_child(&*dom.text_el("p", &[("class", "title"), ("part", "title"), ("dir", "auto")], title)?)?;
+    }
+    if let Some(description) = &card.description {
+        main.append_child(&*dom.text_el("p", &[("class", "description"), ("dir", "auto")], description)?)?;
+    }
+    let facts = facts(dom, card)?;
+    if facts.has_child_nodes() {
+        main.append_child(&facts)?;
+    }
+    body.append_child(&main)?;
+    if card.title.is_some() || card.image.is_some() || facts.has_child_nodes() {
+        section.append_child(&body)?;
+    }
+    section.append_child(&*checklist(dom, card, layout)?)?;
+    Ok(section)
+}
+
+fn facts(dom: &Dom, card: &Card) -> Result<Element, JsValue> {
+    let lang = card.lang;
+    let list = dom.el("dl", &[("class", "facts")])?;
+    if let Some(issuer) = &card.issuer {
+        let value = dom.el("dd", &[("class", "issuer"), ("part", "issuer")])?;
+        if let Some(image) = &card.issuer_image {
+            value.append_child(&*img(dom, image, "issuer-image")?)?;
+        }
+        value.append_child(&*link(dom, issuer)?)?;
+        row(dom, &list, lang.label(Label::IssuedBy), value)?;
+    }
+    if let Some(recipient) = &card.recipient {
+        row(dom, &list, lang.label(Label::AwardedTo), dom.text_el("dd", &[("dir", "auto")], recipient)?)?;
+    }
+    if let Some(date) = &card.issued {
+        row(dom, &list, lang.label(Label::IssuedOn), time(dom, date, lang.tag())?)?;
+    }
+    if let Some(date) = &card.valid_until {
+        row(dom, &list, lang.label(Label::ValidUntil), time(dom, date, lang.tag())?)?;
+    }
+    if let Some(criteria) = &card.criteria {
+        let value = dom.el("dd", &[("class", "criteria")])?;
+        value.append_child(&*link(dom, criteria)?)?;
+        row(dom, &list, lang.label(Label::Criteria), value)?;
+    }
+    if !card.results.is_empty() {
+        row(dom, &list, lang.label(Label::Results), dom.text_el("dd", &[("dir", "auto")], &card.results.join(" · "))?)?;
+    }
+    if !card.alignments.is_empty() {
+        let value = dom.el("dd", &[("class", "alignments")])?;
+        for (i, alignment) in card.alignments.iter().enumerate() {
+            if i > 0 {
+                value.append_child(&dom.0.create_text_node(" · "))?;
+            }
+            value.append_child(&*link(dom, alignment)?)?;
+        }
+        row(dom, &list, lang.label(Label::Alignments), value)?;
+    }
+    Ok(list)
+}
+
+fn row(dom: &Dom, list: &Element, term: &str, value: Element) -> Result<(), JsValue> {
+    let group = dom.el("div", &[])?;
+    group.append_child(&*dom.text_el("dt", &[], term)?)?;
+    if value.tag_name() == "DD" {
+        group.append_child(&value)?;
+    } else {
+        let dd = dom.el("dd", &[])?;
+        dd.append_child(&value)?;
+        group.append_child(&dd)?;
+    }
+    list.append_child(&group)?;
+    Ok(())
+}
+
+fn checklist(dom: &Dom, card: &Card, layout: Layout) -> Result<Element, JsValue> {
+    let details = dom.el("details", &[("class", "checks"), ("part", "checks")])?;
+    if layout == Layout::Full || card.verdict == "error" {
+        details.set_attribute("open", "")?;
+    }
+    let summary = format!("{} ({})", card.lang.label(Label::Checks), card.checks.len());
+    details.append_child(&*dom.text_el("summary", &[], &summary)?)?;
+    let list = dom.el("ul", &[])?;
+    for check in &card.checks {
+        let item = dom.el("li", &[("data-outcome", &check.outcome)])?;
+        item.append_child(&*dom.text_el("span", &[("class", "mark"), ("aria-hidden", "true")], check.mark)?)?;
+        let text = dom.el("div", &[("class", "check-text")])?;
+        let line = dom.el("p", &[])?;
+        line.append_child(&*dom.text_el("strong", &[("class", "outcome")], check.outcome_label)?)?;
+        line.append_child(&dom.0.create_text_node(" "))?;
+        line.append_child(&dom.0.create_text_node(&check.sentence))?;
+        text.append_child(&line)?;
+        let technical = dom.el("details", &[("class", "technical")])?;
+        technical.append_child(&*dom.text_el("summary", &[], card.lang.label(Label::TechnicalDetails))?)?;
+        technical.append_child(&*dom.text_el("code", &[("dir", "ltr")], &check.technical)?)?;
+        text.append_child(&technical)?;
+        item.append_child(&text)?;
+        list.append_child(&item)?;
+    }
+    details.append_child(&list)?;
+    Ok(details)
+}
+
+fn img(dom: &Dom, image: &CardImage, class: &str) -> Result<Element, JsValue> {
+    let part = if class == "image" { "image" } else { "issuer-image" };
+    dom.el(
+        "img",
+        &[
+            ("class", class),
+            ("part", part),
+            ("src", &image.url),
+            ("alt", &image.alt),
+            ("referrerpolicy", "no-referrer"),
+            ("decoding", "async"),
+        ],
+    )
+}
+
+fn link(dom: &Dom, link: &CardLink) -> Result<Element, JsValue> {
+    match &link.url {
+        Some(url) => dom.text_el(
+            "a",
+            &[
+                ("href", url),
+                ("rel", "noopener noreferrer"),
+                ("target", "_blank"),
+                ("referrerpolicy", "no-referrer"),
+                ("dir", "auto"),
+            ],
+            &link.text,
+        ),
+        None => dom.text_el("span", &[("dir", "auto")], &link.text),
+    }
+}
+
+/// A `<time>` with the date in the card's language (UTC, so a midnight-UTC date is that day).
+fn time(dom: &Dom, date: &CardDate, tag: &str) -> Result<Element, JsValue> {
+    let shown = match date.unix_seconds {
+        Some(seconds) => {
+            let options = js_sys::Object::new();
+            js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into())?;
+            js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into())?;
+            let instant = js_sys::Date::new(&JsValue::from_f64(seconds as f64 * 1000.0));
+            String::from(instant.to_locale_date_string(tag, &options))
+        }
+        None => date.text.clone(),
+    };
+    dom.text_el("time", &[("datetime", &date.text)], &shown)
+}
+
+/// Element construction: attributes and text only.
+struct Dom(Document);
+
+impl Dom {
+    fn el(&self, tag: &str, attributes: &[(&str, &str)]) -> Result<Element, JsValue> {
+        let element = self.0.create_element(tag)?;
+        for (name, value) in attributes {
+            element.set_attribute(name, value)?;
+        }
+        Ok(element)
+    }
+
+    fn text_el(&self, tag: &str, attributes: &[(&str, &str)], text: &str) -> Result<Element, JsValue> {
+        let element = self.el(tag, attributes)?;
+        element.set_text_content(Some(text));
+        Ok(element)
+    }
+}
+
+trait DynElement {
+    fn dyn_ref_element(&self) -> Option<&Element>;
+}
+
+impl DynElement for Node {
+    fn dyn_ref_element(&self) -> Option<&Element> {
+        wasm_bindgen::JsCast::dyn_ref::<Element>(self)
+    }
+}

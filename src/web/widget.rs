@@ -1,0 +1,53 @@
+//! `#[wasm_bindgen]` exports for the `<badge-verifier>` element: render a report (or an error)
+//! into the element's shadow root. The element (www/badge-verifier.js) owns the lifecycle,
+//! fetching and events; these own the DOM the credential's text reaches.
+
+use js_sys::Reflect;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use web_sys::Node;
+
+use super::render::{render, Layout};
+use crate::card::Card;
+use crate::i18n::Lang;
+
+/// Renders `report` (the object `verify` returned) into `root`.
+///
+/// `options` (all optional): `lang` (a BCP 47 tag; catalogue languages en, de, fr, es, pt,
+/// ar, else English), `layout` (`card` | `compact` | `full`), `announce` (write the verdict to
+/// the live region: set it for a fresh result, not for a re-render after a `lang` change).
+///
+/// # Errors
+/// A JS error when `report` is not a report-shaped object or the DOM refuses a node.
+#[wasm_bindgen(js_name = renderReport)]
+pub fn render_report(root: &Node, report: JsValue, options: JsValue) -> Result<(), JsValue> {
+    // Through JSON text: serde_json is linked already, a JsValue deserialiser would add ~10 KB.
+    let text = String::from(js_sys::JSON::stringify(&report)?);
+    let report: Value = serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let (lang, layout, announce) = read_options(&options);
+    render(root, &Card::from_report(&report, lang), layout, announce)
+}
+
+/// Renders the card of an error (nothing to verify, or the credential could not be loaded):
+/// the code's sentence from the catalogue, else `message`.
+///
+/// # Errors
+/// A JS error when the DOM refuses a node.
+#[wasm_bindgen(js_name = renderError)]
+pub fn render_error(root: &Node, code: &str, message: &str, options: JsValue) -> Result<(), JsValue> {
+    let (lang, layout, announce) = read_options(&options);
+    render(root, &Card::from_error(code, message, lang), layout, announce)
+}
+
+fn read_options(options: &JsValue) -> (Lang, Layout, bool) {
+    let get = |name: &str| {
+        if options.is_object() {
+            Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        }
+    };
+    let lang = Lang::from_tag(&get("lang").as_string().unwrap_or_default());
+    let layout = Layout::parse(&get("layout").as_string().unwrap_or_default());
+    (lang, layout, get("announce").is_truthy())
+}

@@ -1,0 +1,90 @@
+//! The widget's Rust rendering in headless Chromium (`run_in_browser`): a report becomes a card
+//! in a shadow root, text nodes only, in the chosen language and direction.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use badge_verifier::web::exports::verify;
+use badge_verifier::web::widget::{render_error, render_report};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+const VALID: &str = include_str!("fixtures/valid/open-badge-3.json");
+const MULTILINGUAL: &str = include_str!("fixtures/valid/open-badge-3-multilingual-with-results.json");
+
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+fn shadow() -> ShadowRoot {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap()
+}
+
+fn report(text: &str) -> JsValue {
+    verify(JsValue::from_str(text), object(&[("now", "2026-06-01T00:00:00Z".into())])).unwrap()
+}
+
+fn text_of(root: &ShadowRoot, selector: &str) -> Option<String> {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content())
+}
+
+#[wasm_bindgen_test]
+fn a_verified_report_becomes_a_card_and_is_announced() {
+    let root = shadow();
+    let options = object(&[("lang", "en".into()), ("announce", true.into())]);
+    render_report(&root, report(VALID), options).unwrap();
+    assert_eq!(text_of(&root, ".status .headline").as_deref(), Some("Verified"));
+    assert_eq!(text_of(&root, "[part=title]").as_deref(), Some("Rust Verifier Builder"));
+    assert_eq!(text_of(&root, "[aria-live]").as_deref(), Some("Verified: Rust Verifier Builder"));
+    let checks = js_sys::Array::from(&Reflect::get(&report(VALID), &"checks".into()).unwrap()).length();
+    assert_eq!(root.query_selector_all(".checks li").unwrap().length(), checks);
+    let image = root.query_selector("[part=image]").unwrap().unwrap();
+    assert_eq!(image.get_attribute("alt").as_deref(), Some("A blue seal with a check mark"));
+    let link = root.query_selector("a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+
+    // A re-render (another language) replaces the card, keeps one live region, announces nothing new.
+    render_report(&root, report(MULTILINGUAL), object(&[("lang", "ar".into()), ("layout", "full".into())])).unwrap();
+    assert_eq!(root.query_selector_all(".card").unwrap().length(), 1);
+    assert_eq!(root.query_selector_all("[aria-live]").unwrap().length(), 1);
+    assert_eq!(text_of(&root, "[aria-live]").as_deref(), Some("Verified: Rust Verifier Builder"));
+    let card = root.query_selector(".card").unwrap().unwrap();
+    assert_eq!(card.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(text_of(&root, "[part=title]").as_deref(), Some("الإشراف على البيانات"));
+    assert!(root.query_selector("details.checks[open]").unwrap().is_some(), "layout=full opens the checklist");
+}
+
+#[wasm_bindgen_test]
+fn markup_in_a_credential_stays_text() {
+    let mut credential: serde_json::Value = serde_json::from_str(VALID).unwrap();
+    let payload = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    credential["credentialSubject"]["achievement"]["name"] = payload.into();
+    credential["issuer"]["url"] = "javascript:alert(3)".into();
+    let root = shadow();
+    render_report(&root, report(&credential.to_string()), JsValue::UNDEFINED).unwrap();
+    assert_eq!(text_of(&root, "[part=title]").as_deref(), Some(payload));
+    assert!(root.query_selector("script, [part=title] img").unwrap().is_none());
+    assert!(root.query_selector("a[href^=javascript]").unwrap().is_none());
+    let card = root.query_selector(".card").unwrap().unwrap();
+    assert_eq!(card.get_attribute("data-trust").as_deref(), Some("unverified"));
+    assert!(text_of(&root, ".unverified-note").is_some());
+}
+
+#[wasm_bindgen_test]
+fn an_error_card_uses_the_catalogue_and_falls_back_to_the_message() {
+    let root = shadow();
+    render_error(&root, "malformed_json", "line 1", object(&[("lang", "pt".into())])).unwrap();
+    assert_eq!(text_of(&root, ".checks li p").as_deref(), Some("Reprovado O arquivo não é um JSON válido."));
+    render_error(&root, "teapot", "I am a teapot", JsValue::UNDEFINED).unwrap();
+    assert!(text_of(&root, ".checks li p").unwrap().ends_with("I am a teapot"));
+}
