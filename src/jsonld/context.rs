@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::active_context::{ActiveContext, TermMap};
-use super::iri::is_absolute_iri;
+use super::iri::{is_absolute_iri, language_tag};
 use super::term_definition::Builder;
 use super::{Loader, Work};
 use crate::error::Error;
@@ -124,7 +124,7 @@ fn process_definitions(
     if let Some(language) = local.get("@language") {
         result.language = match language {
             Value::Null => None,
-            Value::String(l) => Some(l.to_ascii_lowercase()),
+            Value::String(l) => Some(language_tag(l)?),
             _ => return Err(invalid("@language must be a string or null")),
         };
     }

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::active_context::ActiveContext;
 use super::context::{self, invalid, ProcessOptions};
-use super::iri::{expand_iri, is_keyword, node_iri};
+use super::iri::{expand_iri, is_absolute_iri, is_keyword, language_tag, node_iri};
 use super::value::{append, as_array, expand_value, is_list, list_object};
 use super::{Loader, Work};
 use crate::error::Error;
@@ -192,7 +192,7 @@ impl<'a> Expander<'a> {
                 continue;
             }
             let expanded_property = match expand_iri(&active, key, true) {
-                Some(p) if is_keyword(&p) || (p.contains(':') && !p.starts_with("_:")) => p,
+                Some(p) if is_keyword(&p) || is_absolute_iri(&p) => p,
                 _ => return Err(Error::UndefinedTerm(key.chars().take(200).collect())),
             };
             if is_keyword(&expanded_property) {
@@ -272,7 +272,7 @@ impl<'a> Expander<'a> {
                 scalar => scalar.clone(),
             },
             "@language" => {
-                Value::String(value.as_str().ok_or_else(|| invalid("@language must be a string"))?.to_ascii_lowercase())
+                Value::String(language_tag(value.as_str().ok_or_else(|| invalid("@language must be a string"))?)?)
             }
             "@direction" => match value.as_str() {
                 Some(d @ ("ltr" | "rtl")) => Value::String(d.to_owned()),

@@ -3,6 +3,27 @@
 use super::active_context::ActiveContext;
 use crate::error::Error;
 
+/// A well-formed BCP 47 language tag (RFC 5646 §2.1, the shape: `alpha{1,8}(-alnum{1,8})*`),
+/// lower-cased as jsonld.js does. Anything else is refused: a language tag is written raw into
+/// the canonical N-Quads, so a malformed one could forge quads the signature covers.
+///
+/// # Errors
+/// `invalid_json_ld`.
+pub(crate) fn language_tag(tag: &str) -> Result<String, Error> {
+    let mut subtags = tag.split('-');
+    let well_formed =
+        subtags.next().is_some_and(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+            && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if well_formed {
+        Ok(tag.to_ascii_lowercase())
+    } else {
+        Err(Error::InvalidJsonLd(format!(
+            "{:?} is not a well-formed language tag",
+            tag.chars().take(40).collect::<String>()
+        )))
+    }
+}
+
 /// The JSON-LD 1.1 keywords.
 const KEYWORDS: &[&str] = &[
     "@base",
@@ -47,13 +68,13 @@ pub(crate) fn looks_like_keyword(s: &str) -> bool {
 }
 
 /// Whether `s` has a URI scheme (`scheme:…`), i.e. is an absolute IRI rather than a relative one,
-/// and no character N-Quads cannot carry in an IRI (whitespace, `<>"{}|^\` and backtick): such a
-/// character could otherwise forge extra quads in the canonical form the signature covers.
+/// and no character N-Quads cannot carry in an IRI (U+0000–U+0020, `<>"{}|^\` and backtick, and
+/// other white space as jsonld.js sees it): written raw, such a character could end the IRI and
+/// forge quads in the canonical form the signature covers.
 pub(crate) fn is_absolute_iri(s: &str) -> bool {
     let Some((scheme, _)) = s.split_once(':') else { return false };
     let mut bytes = scheme.bytes();
-    let forbidden =
-        |b: &u8| b.is_ascii_whitespace() || matches!(b, b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'\\' | b'^' | b'`');
+    let forbidden = |b: &u8| *b <= 0x20 || matches!(b, b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'\\' | b'^' | b'`');
     bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
         && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
         && !s.as_bytes().iter().any(forbidden)
@@ -108,13 +129,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn language_tags_must_be_well_formed() {
+        assert_eq!(language_tag("en-US").unwrap(), "en-us");
+        assert_eq!(language_tag("zh-Hant-TW").unwrap(), "zh-hant-tw");
+        for bad in [
+            "",
+            "en_US",
+            "en .\n_:c14n0 <https://schema.org/description> \"forged",
+            "e1",
+            "toolongtag",
+            "en-",
+            "-en",
+            "en--us",
+        ] {
+            assert_eq!(language_tag(bad).unwrap_err().code(), "invalid_json_ld", "{bad:?}");
+        }
+    }
+
+    #[test]
     fn predicates() {
         assert!(is_keyword("@id") && !is_keyword("@foo") && !is_keyword("id"));
         assert!(looks_like_keyword("@foo") && !looks_like_keyword("@") && !looks_like_keyword("@foo1"));
         assert!(
             is_absolute_iri("https://x.example/a") && is_absolute_iri("urn:uuid:1") && is_absolute_iri("did:key:z")
         );
-        for relative in ["a", "a/b", "1a:b", "", ":x", "https://x y", "_x:"] {
+        for relative in
+            ["a", "a/b", "1a:b", "", ":x", "https://x y", "_x:", "http://a/p> <http://b", "urn:x\u{1}", "urn:x\ny"]
+        {
             assert!(!is_absolute_iri(relative), "{relative}");
         }
     }

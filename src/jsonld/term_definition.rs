@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::active_context::{ActiveContext, Container, TermDefinition, TermMap};
 use super::context::{invalid, ProcessOptions};
-use super::iri::{is_absolute_iri, is_keyword, looks_like_keyword};
+use super::iri::{is_absolute_iri, is_keyword, language_tag, looks_like_keyword};
 use crate::error::Error;
 
 /// Create Term Definition (§4.2.2) for the terms of one local context.
@@ -167,7 +167,7 @@ impl Builder<'_> {
         if let Some(language) = object.get("@language") {
             definition.language = Some(match language {
                 Value::Null => None,
-                Value::String(l) => Some(l.to_ascii_lowercase()),
+                Value::String(l) => Some(language_tag(l)?),
                 _ => return Err(invalid("@language must be a string or null")),
             });
         }
