@@ -14,6 +14,8 @@ after(async () => { await env?.close(); });
 const DEMO = [
   ['valid-open-badge-3.json', 'verified', 'Verified', 'Rust Verifier Builder'],
   ['valid-open-badge-3-multilingual-with-results.json', 'verified', 'Verified', 'Data Stewardship'],
+  ['valid-open-badge-3-rich-eddsa-rdfc-2022.json', 'verified', 'Verified', 'Data Integrity Practitioner'],
+  ['invalid-signature_mismatch--rdfc-result-changed-after-signing.json', 'not_verified', 'Not verified', 'Data Integrity Practitioner'],
   ['invalid-expired--valid-until-2025.json', 'expired', 'Expired', 'Expired Badge'],
   ['invalid-signature_mismatch--name-changed-after-signing.json', 'not_verified', 'Not verified', 'Rust Verifier Builder'],
   ['invalid-key_not_bound_to_issuer--valid-signature-by-someone-elses-key.json', 'not_verified', 'Not verified', 'Rust Verifier Builder'],
