@@ -15,6 +15,9 @@ use crate::key::multibase;
 use crate::report::Passed;
 use crate::timestamp::Timestamp;
 
+/// A JSON object.
+pub type Object = Map<String, Value>;
+
 /// Most proofs accepted on one credential: bounds the work a proof set can cause.
 pub const MAX_PROOFS: usize = 8;
 
@@ -156,9 +159,28 @@ pub fn signature_matches(
     Ok(Passed::SignatureValid)
 }
 
+/// The document and the proof options as the Data Integrity cryptosuites take them (eddsa-jcs-2022
+/// §3.3.2 and eddsa-rdfc-2022 §3.2.2, steps 1–5): the options are the proof without
+/// `proofValue`; when they carry an `@context`, it must prefix the document's and then replaces it.
+///
+/// # Errors
+/// `proof_context_mismatch`.
+pub fn document_and_options(unsecured: &Map<String, Value>, proof: &Proof<'_>) -> Result<(Object, Object), Error> {
+    let mut options = proof.json.clone();
+    options.remove("proofValue");
+    let mut document = unsecured.clone();
+    if let Some(proof_context) = options.get("@context") {
+        if !context_prefix_holds(document.get("@context"), proof_context) {
+            return Err(Error::ProofContextMismatch);
+        }
+        document.insert("@context".into(), proof_context.clone());
+    }
+    Ok((document, options))
+}
+
 /// Whether the document's `@context` starts with every entry of the proof's, in order
 /// (the Data Integrity suites' rule for a proof that carries its own `@context`).
-pub(crate) fn context_prefix_holds(document_context: Option<&Value>, proof_context: &Value) -> bool {
+fn context_prefix_holds(document_context: Option<&Value>, proof_context: &Value) -> bool {
     let as_list = |v: &Value| -> Vec<Value> {
         match v {
             Value::Array(items) => items.clone(),
@@ -184,6 +206,17 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn context_prefix_rule() {
+        let doc = json!(["a", "b"]);
+        assert!(context_prefix_holds(Some(&doc), &json!(["a"])));
+        assert!(context_prefix_holds(Some(&doc), &json!("a")));
+        assert!(context_prefix_holds(Some(&doc), &json!(["a", "b"])));
+        assert!(!context_prefix_holds(Some(&doc), &json!(["b"])));
+        assert!(!context_prefix_holds(Some(&doc), &json!(["a", "b", "c"])));
+        assert!(!context_prefix_holds(None, &json!(["a"])));
+    }
 
     const SIG: &str = "z2HnFSSPPBzR36zdDgK8PbEHeXbR56YF24jwMpt3R1eHXQzJDMWS93FCzpvJpwTWd3GAVFuUfjoJdcnTMuVor51aX";
 

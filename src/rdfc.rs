@@ -11,6 +11,9 @@ use sha2::{Digest, Sha256, Sha384};
 
 use crate::error::Error;
 use crate::rdf::{Quad, Term};
+use issuer::{next_permutation, Issuer};
+
+mod issuer;
 
 /// Caps on the work one canonicalization may take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,33 +90,6 @@ pub fn canonicalize_with(dataset: &[Quad], limits: &Limits, algorithm: HashAlgor
     state.issue_unique_first_degree();
     state.issue_by_n_degree()?;
     Ok(state.finish())
-}
-
-/// Issues numbered identifiers (`c14n<N>` or `b<N>`), remembering the order (§4.5).
-#[derive(Debug, Clone)]
-struct Issuer {
-    issued: HashMap<usize, usize>,
-    order: Vec<usize>,
-}
-
-impl Issuer {
-    fn new() -> Self {
-        Self { issued: HashMap::new(), order: Vec::new() }
-    }
-
-    fn issue(&mut self, node: usize) -> usize {
-        if let Some(number) = self.issued.get(&node) {
-            return *number;
-        }
-        let number = self.order.len();
-        self.issued.insert(node, number);
-        self.order.push(node);
-        number
-    }
-
-    fn get(&self, node: usize) -> Option<usize> {
-        self.issued.get(&node).copied()
-    }
 }
 
 struct State<'a> {
@@ -377,22 +353,6 @@ impl<'a> State<'a> {
             .collect();
         Canonical { quads, issued }
     }
-}
-
-/// Advances `order` to the next lexicographic permutation; `false` after the last one.
-fn next_permutation(order: &mut [usize]) -> bool {
-    let len = order.len();
-    let Some(pivot) = (1..len).rev().find(|&i| order.get(i - 1) < order.get(i)).map(|i| i - 1) else {
-        return false;
-    };
-    let Some(successor) = (pivot + 1..len).rev().find(|&j| order.get(j) > order.get(pivot)) else {
-        return false;
-    };
-    order.swap(pivot, successor);
-    if let Some(tail) = order.get_mut(pivot + 1..) {
-        tail.reverse();
-    }
-    true
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -5,12 +5,9 @@ use ed25519_dalek::VerifyingKey;
 use serde_json::{Map, Value};
 
 use super::canonical::{hash_data, with_context_variants};
-use super::{context_prefix_holds, ed25519_verify, Proof};
+use super::{document_and_options, ed25519_verify, Object, Proof};
 use crate::contexts::Contexts;
 use crate::error::Error;
-
-/// A JSON object.
-type Object = Map<String, Value>;
 
 /// Verify Proof (eddsa-rdfc-2022), §3.2.2.
 ///
@@ -35,15 +32,7 @@ pub fn verify(
 /// # Errors
 /// `proof_context_mismatch`.
 pub fn transform_inputs(unsecured: &Map<String, Value>, proof: &Proof<'_>) -> Result<(Object, Object), Error> {
-    let mut options = proof.json.clone();
-    options.remove("proofValue");
-    let mut document = unsecured.clone();
-    if let Some(proof_context) = options.get("@context") {
-        if !context_prefix_holds(document.get("@context"), proof_context) {
-            return Err(Error::ProofContextMismatch);
-        }
-        document.insert("@context".into(), proof_context.clone());
-    }
+    let (document, mut options) = document_and_options(unsecured, proof)?;
     if let Some(context) = document.get("@context") {
         options.insert("@context".into(), context.clone());
     }
