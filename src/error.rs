@@ -6,6 +6,55 @@ use core::fmt;
 
 use crate::timestamp::Timestamp;
 
+/// Why a document a check needed could not be had: said by the host that tried to fetch it, or
+/// by the verification itself (not provided, over a limit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Unavailable {
+    /// Not provided, and the verification was finished without it.
+    NotProvided,
+    /// The host is offline or was told not to fetch.
+    Offline,
+    /// The server answered with this HTTP status.
+    HttpStatus(u16),
+    /// The request timed out.
+    Timeout,
+    /// The response was larger than the cap.
+    TooLarge {
+        /// The cap in force, in bytes.
+        limit: usize,
+    },
+    /// The network failed (DNS, TLS, connection refused, CORS in a browser): the host's words.
+    Network(String),
+    /// The host does not fetch this URL (not `https:`, or no URL for this id).
+    NotFetchable(String),
+    /// The document arrived but is not usable (not JSON, too deep, …): the code and message.
+    Invalid(String),
+    /// The verification already fetched as many documents as it allows.
+    TooManyDocuments {
+        /// The cap in force.
+        limit: usize,
+    },
+}
+
+impl fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotProvided => write!(f, "not provided"),
+            Self::Offline => write!(f, "offline, nothing was fetched"),
+            Self::HttpStatus(status) => write!(f, "the server answered HTTP {status}"),
+            Self::Timeout => write!(f, "the request timed out"),
+            Self::TooLarge { limit } => write!(f, "the response is larger than {limit} bytes"),
+            Self::Network(why) => write!(f, "{why}"),
+            Self::NotFetchable(why) => write!(f, "not fetched: {why}"),
+            Self::Invalid(why) => write!(f, "{why}"),
+            Self::TooManyDocuments { limit } => {
+                write!(f, "the verification already used {limit} documents, its limit")
+            }
+        }
+    }
+}
+
 /// Why a credential failed a check, could not be checked, or could not be read at all.
 ///
 /// Input-level variants (`InputTooLarge`, `MalformedJson`, `JsonTooDeep`, `NotACredential`) come back
@@ -100,7 +149,14 @@ pub enum Error {
         issuer: String,
     },
     /// A document needed for this check was not provided (offline, or the fetch failed).
-    DocumentUnavailable(String),
+    DocumentUnavailable {
+        /// The URL or DID (without fragment) that was needed.
+        id: String,
+        /// Why it could not be had.
+        reason: Unavailable,
+    },
+    /// A `did:jwk` whose suffix is not base64url of a public JWK.
+    InvalidDidJwk(String),
 
     // ---- proof ----------------------------------------------------------------------------------
     /// The credential has no `proof`.
@@ -144,9 +200,89 @@ pub enum Error {
     NonCanonicalizableNumber,
 
     // ---- status -----------------------------------------------------------------------------------
-    /// The credential has a `credentialStatus` this build cannot check yet (never read as
-    /// revoked, never as verified: the verdict is `verified_with_warnings`).
+    /// The credential has a `credentialStatus` of a type this build does not check (never read
+    /// as revoked, never as verified: the verdict is `verified_with_warnings`).
     StatusNotChecked(String),
+    /// A `credentialStatus` entry is malformed (a required property missing or of the wrong type).
+    InvalidStatusEntry(&'static str),
+    /// The status list is not usable: wrong type or shape, or its `encodedList` does not decode.
+    InvalidStatusList(String),
+    /// The status list inflates past the cap (a GZIP bomb, or an absurd list).
+    StatusListTooLarge {
+        /// The cap in force, in bytes.
+        limit: usize,
+    },
+    /// The entry's index is beyond the end of the list.
+    StatusIndexOutOfRange {
+        /// The entry's index.
+        index: u64,
+        /// Entries in the list.
+        length: u64,
+    },
+    /// The entry's `statusPurpose` is not the list's.
+    StatusPurposeMismatch {
+        /// The entry's purpose.
+        entry: String,
+        /// The list's purpose(s).
+        list: String,
+    },
+    /// The status list credential failed its own verification (its proof, key or shape).
+    StatusListNotVerified {
+        /// The code of the check that failed it.
+        code: &'static str,
+    },
+    /// The status list credential was issued by someone other than the credential's issuer.
+    StatusListWrongIssuer {
+        /// The list's issuer.
+        list_issuer: String,
+        /// The credential's issuer.
+        issuer: String,
+    },
+    /// The status list credential's `validUntil` has passed.
+    StatusListExpired {
+        /// The list's end.
+        valid_until: Timestamp,
+    },
+    /// The status list credential's `validFrom` is in the future.
+    StatusListNotYetValid {
+        /// The list's start.
+        valid_from: Timestamp,
+    },
+    /// The issuer has revoked the credential.
+    Revoked {
+        /// The list's status message, where it gives one.
+        message: Option<String>,
+    },
+    /// The issuer has suspended the credential.
+    Suspended {
+        /// The list's status message, where it gives one.
+        message: Option<String>,
+    },
+    /// A warning: the list has fewer entries than Bitstring Status List requires (131,072), which
+    /// weakens the holder's privacy; the status read from it still holds.
+    StatusListShort {
+        /// Entries in the list.
+        length: u64,
+    },
+    /// A warning: a `message` status entry, with the issuer's message for its value.
+    StatusMessage {
+        /// The status value, as `0x…` hex.
+        value: String,
+        /// The issuer's message for it.
+        message: String,
+    },
+
+    // ---- issuer_trust -------------------------------------------------------------------------------
+    /// The host gave a list of trusted issuers and the credential's issuer is not on it.
+    IssuerNotTrusted(String),
+
+    // ---- recipient ----------------------------------------------------------------------------------
+    /// The host's recipient matches none of the credential's recipient identifiers.
+    RecipientMismatch,
+    /// The host asked for a recipient check and the credential names no recipient to compare.
+    NoRecipientIdentifier,
+    /// A recipient identifier is hashed with an algorithm this build does not know.
+    UnsupportedIdentityHash(String),
 
     // ---- validity -------------------------------------------------------------------------------
     /// `validFrom` (or `issuanceDate`) is in the future.
@@ -191,7 +327,8 @@ impl Error {
             Self::VerificationMethodNotFound(_) => "verification_method_not_found",
             Self::InvalidControllerDocument { .. } => "invalid_controller_document",
             Self::KeyNotBoundToIssuer { .. } => "key_not_bound_to_issuer",
-            Self::DocumentUnavailable(_) => "document_unavailable",
+            Self::DocumentUnavailable { .. } => "document_unavailable",
+            Self::InvalidDidJwk(_) => "invalid_did_jwk",
             Self::MissingProof => "missing_proof",
             Self::TooManyProofs { .. } => "too_many_proofs",
             Self::UnsupportedProofType(_) => "unsupported_proof_type",
@@ -209,6 +346,23 @@ impl Error {
             Self::SignatureMismatch => "signature_mismatch",
             Self::NonCanonicalizableNumber => "non_canonicalizable_number",
             Self::StatusNotChecked(_) => "status_not_checked",
+            Self::InvalidStatusEntry(_) => "invalid_status_entry",
+            Self::InvalidStatusList(_) => "invalid_status_list",
+            Self::StatusListTooLarge { .. } => "status_list_too_large",
+            Self::StatusIndexOutOfRange { .. } => "status_index_out_of_range",
+            Self::StatusPurposeMismatch { .. } => "status_purpose_mismatch",
+            Self::StatusListNotVerified { .. } => "status_list_not_verified",
+            Self::StatusListWrongIssuer { .. } => "status_list_wrong_issuer",
+            Self::StatusListExpired { .. } => "status_list_expired",
+            Self::StatusListNotYetValid { .. } => "status_list_not_yet_valid",
+            Self::Revoked { .. } => "revoked",
+            Self::Suspended { .. } => "suspended",
+            Self::StatusListShort { .. } => "status_list_short",
+            Self::StatusMessage { .. } => "status_message",
+            Self::IssuerNotTrusted(_) => "issuer_not_trusted",
+            Self::RecipientMismatch => "recipient_mismatch",
+            Self::NoRecipientIdentifier => "no_recipient_identifier",
+            Self::UnsupportedIdentityHash(_) => "unsupported_identity_hash",
             Self::NotYetValid { .. } => "not_yet_valid",
             Self::Expired { .. } => "expired",
         }
@@ -230,7 +384,22 @@ impl Error {
 
     /// Whether the check could not be carried out (as opposed to: it was, and failed).
     pub fn is_unchecked(&self) -> bool {
-        matches!(self, Self::DocumentUnavailable(_) | Self::StatusNotChecked(_))
+        matches!(
+            self,
+            Self::DocumentUnavailable { .. }
+                | Self::StatusNotChecked(_)
+                | Self::InvalidStatusEntry(_)
+                | Self::InvalidStatusList(_)
+                | Self::StatusListTooLarge { .. }
+                | Self::StatusIndexOutOfRange { .. }
+                | Self::StatusPurposeMismatch { .. }
+                | Self::StatusListNotVerified { .. }
+                | Self::StatusListWrongIssuer { .. }
+                | Self::StatusListExpired { .. }
+                | Self::StatusListNotYetValid { .. }
+                | Self::NoRecipientIdentifier
+                | Self::UnsupportedIdentityHash(_)
+        )
     }
 }
 
@@ -281,7 +450,8 @@ impl fmt::Display for Error {
             Self::KeyNotBoundToIssuer { verification_method, issuer } => {
                 write!(f, "key {verification_method:?} is not an assertion key of issuer {issuer:?}")
             }
-            Self::DocumentUnavailable(url) => write!(f, "the document {url:?} was not available"),
+            Self::DocumentUnavailable { id, reason } => write!(f, "the document {id:?} was not available: {reason}"),
+            Self::InvalidDidJwk(why) => write!(f, "invalid did:jwk: {why}"),
             Self::MissingProof => write!(f, "the credential has no proof"),
             Self::TooManyProofs { limit } => write!(f, "more than {limit} proofs"),
             Self::UnsupportedProofType(t) => write!(f, "proof type {t:?} is not supported yet"),
@@ -309,7 +479,49 @@ impl fmt::Display for Error {
             }
             Self::NonCanonicalizableNumber => write!(f, "a number cannot be canonicalized"),
             Self::StatusNotChecked(kind) => {
-                write!(f, "the revocation status ({kind}) could not be checked: status lists are not supported yet")
+                write!(f, "the status ({kind}) could not be checked: this verifier does not know that status type")
+            }
+            Self::InvalidStatusEntry(why) => write!(f, "the credential's status entry is malformed: {why}"),
+            Self::InvalidStatusList(why) => write!(f, "the status list is not usable: {why}"),
+            Self::StatusListTooLarge { limit } => {
+                write!(f, "the status list inflates to more than {limit} bytes; it was not read")
+            }
+            Self::StatusIndexOutOfRange { index, length } => {
+                write!(f, "status index {index} is beyond the end of the list ({length} entries)")
+            }
+            Self::StatusPurposeMismatch { entry, list } => {
+                write!(f, "the status entry is for {entry:?} but the list is for {list:?}")
+            }
+            Self::StatusListNotVerified { code } => {
+                write!(f, "the status list credential did not verify ({code}), so the status is unknown")
+            }
+            Self::StatusListWrongIssuer { list_issuer, issuer } => {
+                write!(f, "the status list was issued by {list_issuer:?}, not by the credential's issuer {issuer:?}")
+            }
+            Self::StatusListExpired { valid_until } => {
+                write!(f, "the status list expired at {valid_until}, so the status is unknown")
+            }
+            Self::StatusListNotYetValid { valid_from } => {
+                write!(f, "the status list is valid only from {valid_from}, so the status is unknown")
+            }
+            Self::Revoked { message: Some(message) } => write!(f, "the issuer has revoked this credential: {message}"),
+            Self::Revoked { message: None } => write!(f, "the issuer has revoked this credential"),
+            Self::Suspended { message: Some(message) } => {
+                write!(f, "the issuer has suspended this credential: {message}")
+            }
+            Self::Suspended { message: None } => write!(f, "the issuer has suspended this credential"),
+            Self::StatusListShort { length } => write!(
+                f,
+                "not revoked; the status list has only {length} entries, fewer than the 131,072 that protect the holder's privacy"
+            ),
+            Self::StatusMessage { value, message } => write!(f, "status {value}: {message}"),
+            Self::IssuerNotTrusted(issuer) => write!(f, "the issuer {issuer:?} is not on the list of trusted issuers"),
+            Self::RecipientMismatch => write!(f, "the credential was not issued to the given recipient"),
+            Self::NoRecipientIdentifier => {
+                write!(f, "the credential names no recipient identifier to compare with the given recipient")
+            }
+            Self::UnsupportedIdentityHash(algorithm) => {
+                write!(f, "the recipient identifier is hashed with {algorithm:?}, which this verifier does not know")
             }
             Self::NotYetValid { valid_from, now } => {
                 write!(f, "valid from {valid_from}, which is after {now}")

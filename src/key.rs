@@ -16,7 +16,7 @@ use ed25519_dalek::VerifyingKey;
 use serde_json::Value;
 
 use crate::documents::{strip_fragment, Documents};
-use crate::error::Error;
+use crate::error::{Error, Unavailable};
 
 /// A verification method resolved to a key, with the controller that published it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,7 +112,9 @@ fn controller_document<'a>(id: &str, documents: &'a Documents) -> Result<Cow<'a,
     let is_fetchable = id.starts_with("did:web:") || id.starts_with("https://") || id.starts_with("http://");
     let document = match documents.get(id) {
         Some(document) => document,
-        None if is_fetchable => return Err(Error::DocumentUnavailable(id.to_owned())),
+        None if is_fetchable => {
+            return Err(Error::DocumentUnavailable { id: id.to_owned(), reason: Unavailable::NotProvided })
+        }
         None => return Err(Error::UnsupportedVerificationMethod(id.to_owned())),
     };
     if document.get("id").and_then(Value::as_str) != Some(id) {
@@ -213,7 +215,10 @@ mod tests {
     fn https_issuer_needs_its_document() {
         let issuer = "https://vc.example/issuers/5678";
         let none = Documents::new();
-        assert_eq!(resolve_bound(VM, issuer, &none).unwrap_err(), Error::DocumentUnavailable(issuer.into()));
+        assert_eq!(
+            resolve_bound(VM, issuer, &none).unwrap_err(),
+            Error::DocumentUnavailable { id: issuer.into(), reason: Unavailable::NotProvided }
+        );
         let mut docs = Documents::new();
         docs.insert(issuer, json!({"id": issuer, "assertionMethod": [VM]}));
         assert!(resolve_bound(VM, issuer, &docs).is_ok());

@@ -24,14 +24,27 @@ pub enum CheckId {
     ValidFrom,
     /// `validUntil` / `expirationDate` has not passed.
     ValidUntil,
-    /// `credentialStatus`: not revoked or suspended.
+    /// `credentialStatus`: not revoked or suspended (one line per status entry).
     Status,
+    /// The issuer is on the host's list of trusted issuers (not applicable without a list).
+    IssuerTrust,
+    /// The credential was issued to the recipient the host names (not applicable without one).
+    Recipient,
 }
 
 impl CheckId {
     /// Every check whose pass a verified credential needs; a report missing one is not verified.
-    pub const REQUIRED: [CheckId; 7] =
-        [Self::Format, Self::Contexts, Self::IssuerKey, Self::Proof, Self::ValidFrom, Self::ValidUntil, Self::Status];
+    pub const REQUIRED: [CheckId; 9] = [
+        Self::Format,
+        Self::Contexts,
+        Self::IssuerKey,
+        Self::Proof,
+        Self::ValidFrom,
+        Self::ValidUntil,
+        Self::Status,
+        Self::IssuerTrust,
+        Self::Recipient,
+    ];
 
     /// Whether a credential can be verified at all when this check could not be carried out.
     /// Only the status is not essential: status unknown is `verified_with_warnings`, never `verified`.
@@ -43,6 +56,7 @@ impl CheckId {
 /// What a check found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Outcome {
     /// Checked and fine.
     Passed,
@@ -80,6 +94,18 @@ pub enum Passed {
     NoExpiry,
     /// The credential has no `credentialStatus`.
     NoStatus,
+    /// The status list (verified, the issuer's) has the credential's revocation bit clear.
+    NotRevoked,
+    /// The status list (verified, the issuer's) has the credential's suspension bit clear.
+    NotSuspended,
+    /// The issuer is on the host's list of trusted issuers.
+    IssuerTrusted,
+    /// The host gave no list of trusted issuers.
+    NoTrustList,
+    /// The host's recipient matches one of the credential's recipient identifiers.
+    RecipientMatches,
+    /// The host gave no recipient to check.
+    NoRecipientGiven,
 }
 
 impl Passed {
@@ -96,13 +122,21 @@ impl Passed {
             Self::NotExpired => "not_expired",
             Self::NoExpiry => "no_expiry",
             Self::NoStatus => "no_status",
+            Self::NotRevoked => "not_revoked",
+            Self::NotSuspended => "not_suspended",
+            Self::IssuerTrusted => "issuer_trusted",
+            Self::NoTrustList => "no_trust_list",
+            Self::RecipientMatches => "recipient_matches",
+            Self::NoRecipientGiven => "no_recipient_given",
         }
     }
 
     /// The outcome it stands for.
     pub fn outcome(self) -> Outcome {
         match self {
-            Self::NoValidFrom | Self::NoExpiry | Self::NoStatus => Outcome::NotApplicable,
+            Self::NoValidFrom | Self::NoExpiry | Self::NoStatus | Self::NoTrustList | Self::NoRecipientGiven => {
+                Outcome::NotApplicable
+            }
             Self::SignatureValidLegacyName => Outcome::Warning,
             _ => Outcome::Passed,
         }
@@ -123,6 +157,12 @@ impl Passed {
             Self::NotExpired => "the credential has not expired",
             Self::NoExpiry => "the credential does not expire",
             Self::NoStatus => "the credential has no revocation status to check",
+            Self::NotRevoked => "the issuer has not revoked the credential",
+            Self::NotSuspended => "the issuer has not suspended the credential",
+            Self::IssuerTrusted => "the issuer is on the list of trusted issuers",
+            Self::NoTrustList => "no list of trusted issuers was given",
+            Self::RecipientMatches => "the credential was issued to the given recipient",
+            Self::NoRecipientGiven => "no recipient was given to check",
         }
     }
 }
@@ -130,6 +170,7 @@ impl Passed {
 /// The overall judgement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Verdict {
     /// Every required check passed.
     Verified,
@@ -139,6 +180,10 @@ pub enum Verdict {
     Expired,
     /// Authentic, but `validFrom` is in the future.
     NotYetValid,
+    /// Authentic, and revoked by its issuer (a verified status list says so).
+    Revoked,
+    /// Authentic, and suspended by its issuer (a verified status list says so).
+    Suspended,
     /// A check failed, or an essential one could not be carried out.
     NotVerified,
     /// A format, suite or key type this build does not implement.
@@ -171,7 +216,7 @@ pub struct Report {
     /// What the card may show: signed fields only. Trust it only as far as `verdict` says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub badge: Option<BadgeView>,
-    /// Documents (URLs or DIDs) a check needed and did not have: fetch them and verify again.
+    /// Documents (URLs or DIDs) a check needed and did not have (offline, or unavailable).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<String>,
 }
@@ -203,9 +248,9 @@ impl Checklist {
                 Some(value)
             }
             Err(error) => {
-                if let Error::DocumentUnavailable(url) = &error {
-                    if !self.needs.contains(url) {
-                        self.needs.push(url.clone());
+                if let Error::DocumentUnavailable { id, .. } = &error {
+                    if !self.needs.contains(id) {
+                        self.needs.push(id.clone());
                     }
                 }
                 let outcome = if error.is_unchecked() { Outcome::Unchecked } else { Outcome::Failed };
@@ -245,14 +290,18 @@ fn name(id: CheckId) -> &'static str {
         CheckId::ValidFrom => "valid-from",
         CheckId::ValidUntil => "valid-until",
         CheckId::Status => "status",
+        CheckId::IssuerTrust => "issuer trust",
+        CheckId::Recipient => "recipient",
     }
 }
 
 /// The verdict: `verified` only if every required check is present and none failed or went
-/// unchecked. Expiry and not-yet-valid are reported as such only for an otherwise sound credential.
+/// unchecked. Revoked, suspended, expired and not-yet-valid are reported as such only for an
+/// otherwise sound credential (revocation first: a revoked credential that also expired is revoked).
 fn verdict(checks: &[Check]) -> Verdict {
     let failed = |c: &&Check| c.outcome == Outcome::Failed;
-    let is_validity = |c: &&Check| matches!(c.id, CheckId::ValidFrom | CheckId::ValidUntil);
+    let is_status_finding = |c: &Check| c.id == CheckId::Status && matches!(c.code, "revoked" | "suspended");
+    let is_validity = |c: &&Check| matches!(c.id, CheckId::ValidFrom | CheckId::ValidUntil) || is_status_finding(c);
     let unsupported = ALL_UNSUPPORTED_CODES;
     if checks.iter().filter(failed).any(|c| !is_validity(&c) && !unsupported.contains(&c.code)) {
         return Verdict::NotVerified;
@@ -264,6 +313,12 @@ fn verdict(checks: &[Check]) -> Verdict {
     let all_present = CheckId::REQUIRED.iter().all(|id| checks.iter().any(|c| c.id == *id));
     if essential_unchecked || !all_present {
         return Verdict::NotVerified;
+    }
+    if checks.iter().any(|c| is_status_finding(c) && c.outcome == Outcome::Failed && c.code == "revoked") {
+        return Verdict::Revoked;
+    }
+    if checks.iter().any(|c| is_status_finding(c) && c.outcome == Outcome::Failed && c.code == "suspended") {
+        return Verdict::Suspended;
     }
     if checks.iter().any(|c| c.id == CheckId::ValidFrom && c.outcome == Outcome::Failed) {
         return Verdict::NotYetValid;
@@ -301,6 +356,8 @@ mod tests {
             (CheckId::Proof, Passed::SignatureValid),
             (CheckId::ValidFrom, Passed::Started),
             (CheckId::Status, Passed::NoStatus),
+            (CheckId::IssuerTrust, Passed::NoTrustList),
+            (CheckId::Recipient, Passed::NoRecipientGiven),
         ] {
             list.record(id, None, Ok((passed, ())));
         }
@@ -329,7 +386,14 @@ mod tests {
     fn unchecked_key_is_never_verified_and_is_listed_as_needed() {
         let mut list = all_pass();
         list.record(CheckId::ValidUntil, None, Ok((Passed::NoExpiry, ())));
-        list.record::<()>(CheckId::IssuerKey, Some(1), Err(Error::DocumentUnavailable("https://x.example".into())));
+        list.record::<()>(
+            CheckId::IssuerKey,
+            Some(1),
+            Err(Error::DocumentUnavailable {
+                id: "https://x.example".into(),
+                reason: crate::error::Unavailable::Offline,
+            }),
+        );
         let report = list.finish(None);
         assert_eq!(report.verdict, Verdict::NotVerified);
         assert_eq!(report.needs, ["https://x.example"]);
@@ -341,6 +405,47 @@ mod tests {
         list.record(CheckId::ValidUntil, None, Ok((Passed::NoExpiry, ())));
         list.record::<()>(CheckId::Status, None, Err(Error::StatusNotChecked("BitstringStatusListEntry".into())));
         assert_eq!(verdict(&list.checks), Verdict::VerifiedWithWarnings);
+    }
+
+    #[test]
+    fn revoked_and_suspended_only_when_otherwise_sound() {
+        let t = Timestamp::from_unix_seconds(0);
+        let mut list = all_pass();
+        list.record::<()>(CheckId::ValidUntil, None, Err(Error::Expired { valid_until: t, now: t }));
+        list.record::<()>(CheckId::Status, None, Err(Error::Suspended { message: None }));
+        assert_eq!(verdict(&list.checks), Verdict::Suspended);
+        list.record::<()>(CheckId::Status, None, Err(Error::Revoked { message: None }));
+        assert_eq!(verdict(&list.checks), Verdict::Revoked, "revocation outranks suspension and expiry");
+        list.record::<()>(CheckId::Proof, None, Err(Error::SignatureMismatch));
+        assert_eq!(verdict(&list.checks), Verdict::NotVerified, "a forged credential is not 'revoked'");
+    }
+
+    #[test]
+    fn a_status_list_that_could_not_be_checked_never_reads_as_revoked() {
+        let mut list = all_pass();
+        list.record(CheckId::ValidUntil, None, Ok((Passed::NoExpiry, ())));
+        list.record::<()>(CheckId::Status, None, Err(Error::StatusListNotVerified { code: "signature_mismatch" }));
+        assert_eq!(verdict(&list.checks), Verdict::VerifiedWithWarnings);
+    }
+
+    #[test]
+    fn untrusted_issuer_or_wrong_recipient_is_never_verified() {
+        for error in [Error::IssuerNotTrusted("did:x".into()), Error::RecipientMismatch, Error::NoRecipientIdentifier] {
+            let mut list = Checklist::default();
+            for check in
+                all_pass().checks.into_iter().filter(|c| !matches!(c.id, CheckId::IssuerTrust | CheckId::Recipient))
+            {
+                list.push(check);
+            }
+            list.record(CheckId::ValidUntil, None, Ok((Passed::NoExpiry, ())));
+            list.record(CheckId::IssuerTrust, None, Ok((Passed::NoTrustList, ())));
+            let id = if error.code() == "issuer_not_trusted" { CheckId::IssuerTrust } else { CheckId::Recipient };
+            if id == CheckId::IssuerTrust {
+                list.record(CheckId::Recipient, None, Ok((Passed::NoRecipientGiven, ())));
+            }
+            list.record::<()>(id, None, Err(error.clone()));
+            assert_eq!(verdict(&list.checks), Verdict::NotVerified, "{error}");
+        }
     }
 
     #[test]
@@ -378,6 +483,12 @@ mod tests {
             Passed::NotExpired,
             Passed::NoExpiry,
             Passed::NoStatus,
+            Passed::NotRevoked,
+            Passed::NotSuspended,
+            Passed::IssuerTrusted,
+            Passed::NoTrustList,
+            Passed::RecipientMatches,
+            Passed::NoRecipientGiven,
         ];
         let codes: Vec<&str> = all.iter().map(|p| p.code()).collect();
         assert_eq!(
@@ -392,7 +503,13 @@ mod tests {
                 "no_valid_from",
                 "not_expired",
                 "no_expiry",
-                "no_status"
+                "no_status",
+                "not_revoked",
+                "not_suspended",
+                "issuer_trusted",
+                "no_trust_list",
+                "recipient_matches",
+                "no_recipient_given"
             ]
         );
     }

@@ -178,6 +178,7 @@ fn checklist(input: &str, result: &Result<Report, Error>, offline: bool) -> Stri
             Outcome::Warning => "warn",
             Outcome::Unchecked => "??  ",
             Outcome::NotApplicable => "n/a ",
+            _ => "?   ",
         };
         let id = serde_json::to_value(check.id).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
         let which = check.proof.map(|i| format!(" #{i}")).unwrap_or_default();
