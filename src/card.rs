@@ -14,7 +14,9 @@ use crate::timestamp::Timestamp;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardImage {
     /// `https:` or `data:image/…` only (filtered again here: the report may come from the host).
-    pub url: String,
+    /// `None` when the host asked for no requests ([`Card::without_remote_images`]): the text
+    /// alternative is shown in the image's place.
+    pub url: Option<String>,
     /// The text alternative, from the credential.
     pub alt: String,
 }
@@ -48,6 +50,9 @@ pub struct CardCheck {
     pub mark: &'static str,
     /// The plain-language sentence (catalogue, else the report's message).
     pub sentence: String,
+    /// The report's own words under the sentence, where they say more than the catalogue can: the
+    /// issuer's status message, or why a document could not be fetched (naming the host).
+    pub detail: Option<String>,
     /// `id · code · message (proof n)`: for the technical disclosure.
     pub technical: String,
 }
@@ -159,9 +164,23 @@ impl Card {
                 outcome_label: lang.label(Label::Failed),
                 mark: "✗",
                 sentence,
+                detail: None,
                 technical: format!("{code} · {message}"),
             }],
         }
+    }
+
+    /// The same card with no image that would be fetched: each `https:` image becomes its text
+    /// alternative (`data:` images stay, they cost no request). For a host that promised to make
+    /// no requests (the element's `offline`): loading a badge image tells its server who looks.
+    pub fn without_remote_images(mut self) -> Self {
+        for image in [&mut self.image, &mut self.issuer_image].into_iter().flatten() {
+            let is_data = |url: &str| url.get(..5).is_some_and(|scheme| scheme.eq_ignore_ascii_case("data:"));
+            if image.url.as_deref().is_some_and(|url| !is_data(url)) {
+                image.url = None;
+            }
+        }
+        self
     }
 
     /// The sentence announced to screen readers: the verdict, then the badge's name.
@@ -196,6 +215,10 @@ fn verdict_mark(verdict: &str) -> &'static str {
     }
 }
 
+/// Codes whose report message carries words no catalogue sentence can: the issuer's status
+/// message, and the host's reason a document was unavailable ("could not reach issuer.example …").
+const CODES_WITH_DETAIL: [&str; 4] = ["revoked", "suspended", "status_message", "document_unavailable"];
+
 fn check(check: &Value, lang: Lang) -> CardCheck {
     let outcome = str_at(check, "outcome").unwrap_or("unchecked");
     let code = str_at(check, "code").unwrap_or_default();
@@ -209,11 +232,14 @@ fn check(check: &Value, lang: Lang) -> CardCheck {
     };
     let id = str_at(check, "id").unwrap_or_default();
     let proof = check.get("proof").and_then(Value::as_u64).map(|n| format!(" (proof {n})")).unwrap_or_default();
+    let catalogue = lang.message(code);
     CardCheck {
         outcome: outcome.to_owned(),
         outcome_label: lang.label(label),
         mark,
-        sentence: lang.message(code).map_or_else(|| message.to_owned(), str::to_owned),
+        sentence: catalogue.map_or_else(|| message.to_owned(), str::to_owned),
+        detail: (catalogue.is_some() && CODES_WITH_DETAIL.contains(&code) && !message.is_empty())
+            .then(|| message.to_owned()),
         technical: format!("{id}{proof} · {code} · {message}"),
     }
 }
@@ -257,7 +283,7 @@ fn image(value: Option<&Value>, lang: Lang, fallback_alt: &str) -> Option<CardIm
     let value = value?;
     let url = safe_image_url(str_at(value, "url")?)?;
     let alt = text(value.get("caption"), lang).unwrap_or_else(|| fallback_alt.to_owned());
-    Some(CardImage { url, alt })
+    Some(CardImage { url: Some(url), alt })
 }
 
 fn criteria(achievement: &Value, lang: Lang) -> Option<CardLink> {

@@ -103,6 +103,11 @@ sheet.replaceSync(`
 .card[data-trust="unverified"] .title { text-decoration: line-through; text-decoration-thickness: 1px; }
 .body { display: flex; gap: 0.8rem; align-items: flex-start; margin-block-start: 0.75rem; }
 .image { inline-size: 4.5rem; block-size: auto; max-inline-size: 30%; flex: none; border-radius: calc(var(--badge-radius) / 2); }
+.image-alt {
+  display: grid; place-items: center; box-sizing: border-box; min-block-size: 3rem; padding: 0.3rem;
+  border: 1px dashed var(--badge-border); font-size: 0.75rem; color: var(--badge-muted); text-align: center;
+  overflow-wrap: anywhere;
+}
 .main { min-inline-size: 0; flex: 1; }
 .title { font-size: 1.1rem; font-weight: 700; }
 .description { margin-block-start: 0.3rem !important; color: var(--badge-text); }
@@ -126,6 +131,7 @@ summary { cursor: pointer; color: var(--badge-text); font-weight: 600; }
 .checks li[data-outcome="warning"] .mark, .checks li[data-outcome="warning"] .outcome,
 .checks li[data-outcome="unchecked"] .mark, .checks li[data-outcome="unchecked"] .outcome { color: var(--badge-warn); }
 .check-text { min-inline-size: 0; }
+.check-text .detail { color: var(--badge-muted); font-size: 0.9rem; overflow-wrap: anywhere; }
 .technical summary { font-weight: 400; color: var(--badge-muted); font-size: 0.85rem; }
 .technical code {
   display: block; margin-block-start: 0.2rem; font-size: 0.8rem; color: var(--badge-text);

@@ -126,3 +126,33 @@ fn unknown_verdicts_fail_closed() {
     let revoked = Card::from_report(&json!({"verdict": "revoked", "checks": []}), Lang::De);
     assert_eq!((revoked.headline, revoked.mark), ("Widerrufen", "✗"));
 }
+
+#[test]
+fn without_remote_images_keeps_data_images_and_every_text_alternative() {
+    let report = json!({"verdict": "verified", "checks": [], "badge": {
+        "image": {"url": "https://issuer.example/badge.png", "caption": "A gold star"},
+        "issuer": {"id": "did:x", "name": "Issuer", "image": {"url": "data:image/png;base64,iVBORw0KGgo="}},
+        "achievement": {"name": "N"}}});
+    let card = Card::from_report(&report, Lang::En);
+    assert_eq!(card.image.as_ref().and_then(|i| i.url.as_deref()), Some("https://issuer.example/badge.png"));
+    let offline = card.without_remote_images();
+    assert_eq!(offline.image, Some(CardImage { url: None, alt: "A gold star".into() }));
+    assert_eq!(offline.issuer_image.unwrap().url.as_deref(), Some("data:image/png;base64,iVBORw0KGgo="));
+}
+
+#[test]
+fn the_issuers_status_message_and_a_fetch_failure_show_beside_the_sentence() {
+    let report = json!({"verdict": "revoked", "checks": [
+        {"id": "status", "outcome": "failed", "code": "revoked",
+         "message": "the issuer has revoked this credential: awarded in error"},
+        {"id": "issuer_key", "outcome": "unchecked", "code": "document_unavailable",
+         "message": "the document \"did:web:x.example\" was not available: could not reach x.example"},
+        {"id": "proof", "outcome": "failed", "code": "signature_mismatch", "message": "no match"}]});
+    let card = Card::from_report(&report, Lang::De);
+    assert_eq!(card.headline, "Widerrufen");
+    // Shown whether or not the catalogue has a sentence for `revoked` (then it is the detail).
+    let shown = |c: &CardCheck| format!("{} {}", c.sentence, c.detail.as_deref().unwrap_or_default());
+    assert!(shown(&card.checks[0]).contains("awarded in error"), "{:?}", card.checks[0]);
+    assert!(card.checks[1].detail.as_deref().is_some_and(|d| d.contains("could not reach x.example")));
+    assert_eq!(card.checks[2].detail, None, "the catalogue sentence says it all");
+}

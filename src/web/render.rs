@@ -133,7 +133,8 @@ fn facts(dom: &Dom, card: &Card) -> Result<Element, JsValue> {
     let list = dom.el("dl", &[("class", "facts")])?;
     if let Some(issuer) = &card.issuer {
         let value = dom.el("dd", &[("class", "issuer"), ("part", "issuer")])?;
-        if let Some(image) = &card.issuer_image {
+        // Not loaded (offline): its text alternative is the issuer's name, shown next to it anyway.
+        if let Some(image) = card.issuer_image.as_ref().filter(|i| i.url.is_some()) {
             value.append_child(&*img(dom, image, "issuer-image")?)?;
         }
         value.append_child(&*link(dom, issuer)?)?;
@@ -200,6 +201,9 @@ fn checklist(dom: &Dom, card: &Card, layout: Layout) -> Result<Element, JsValue>
         line.append_child(&dom.0.create_text_node(" "))?;
         line.append_child(&dom.0.create_text_node(&check.sentence))?;
         text.append_child(&line)?;
+        if let Some(detail) = &check.detail {
+            text.append_child(&*dom.text_el("p", &[("class", "detail"), ("dir", "auto")], detail)?)?;
+        }
         let technical = dom.el("details", &[("class", "technical")])?;
         technical.append_child(&*dom.text_el("summary", &[], card.lang.label(Label::TechnicalDetails))?)?;
         technical.append_child(&*dom.text_el("code", &[("dir", "ltr")], &check.technical)?)?;
@@ -211,14 +215,22 @@ fn checklist(dom: &Dom, card: &Card, layout: Layout) -> Result<Element, JsValue>
     Ok(details)
 }
 
+/// An `<img>`, or, for an image not to be fetched (offline), its text alternative in its place.
 fn img(dom: &Dom, image: &CardImage, class: &str) -> Result<Element, JsValue> {
     let part = if class == "image" { "image" } else { "issuer-image" };
+    let Some(url) = &image.url else {
+        return dom.text_el(
+            "span",
+            &[("class", &format!("{class} image-alt")), ("part", part), ("dir", "auto")],
+            &image.alt,
+        );
+    };
     dom.el(
         "img",
         &[
             ("class", class),
             ("part", part),
-            ("src", &image.url),
+            ("src", url),
             ("alt", &image.alt),
             ("referrerpolicy", "no-referrer"),
             ("decoding", "async"),

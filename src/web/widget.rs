@@ -15,7 +15,8 @@ use crate::i18n::Lang;
 ///
 /// `options` (all optional): `lang` (a BCP 47 tag; catalogue languages en, de, fr, es, pt,
 /// ar, else English), `layout` (`card` | `compact` | `full`), `announce` (write the verdict to
-/// the live region: set it for a fresh result, not for a re-render after a `lang` change).
+/// the live region: set it for a fresh result, not for a re-render after a `lang` change),
+/// `offline` (fetch no image: an `https:` badge image shows as its text alternative).
 ///
 /// # Errors
 /// A JS error when `report` is not a report-shaped object or the DOM refuses a node.
@@ -25,7 +26,9 @@ pub fn render_report(root: &Node, report: JsValue, options: JsValue) -> Result<(
     let text = String::from(js_sys::JSON::stringify(&report)?);
     let report: Value = serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))?;
     let (lang, layout, announce) = read_options(&options);
-    render(root, &Card::from_report(&report, lang), layout, announce)
+    let card = Card::from_report(&report, lang);
+    let card = if flag(&options, "offline") { card.without_remote_images() } else { card };
+    render(root, &card, layout, announce)
 }
 
 /// Renders the card of an error (nothing to verify, or the credential could not be loaded):
@@ -40,14 +43,19 @@ pub fn render_error(root: &Node, code: &str, message: &str, options: JsValue) ->
 }
 
 fn read_options(options: &JsValue) -> (Lang, Layout, bool) {
-    let get = |name: &str| {
-        if options.is_object() {
-            Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED)
-        } else {
-            JsValue::UNDEFINED
-        }
-    };
-    let lang = Lang::from_tag(&get("lang").as_string().unwrap_or_default());
-    let layout = Layout::parse(&get("layout").as_string().unwrap_or_default());
-    (lang, layout, get("announce").is_truthy())
+    let lang = Lang::from_tag(&get(options, "lang").as_string().unwrap_or_default());
+    let layout = Layout::parse(&get(options, "layout").as_string().unwrap_or_default());
+    (lang, layout, flag(options, "announce"))
+}
+
+fn get(options: &JsValue, name: &str) -> JsValue {
+    if options.is_object() {
+        Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+fn flag(options: &JsValue, name: &str) -> bool {
+    get(options, name).is_truthy()
 }
