@@ -4,5 +4,7 @@
 
 pub mod exports;
 mod js_error;
+mod options;
 mod render;
+pub mod verification;
 pub mod widget;

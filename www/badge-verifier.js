@@ -10,23 +10,27 @@
  *   // report = { verdict, checks: [{ id, outcome, code, message, proof? }], badge, needs? }
  *
  * The wasm module is loaded once, lazily (on the first element or call), and shared. The Rust core
- * does no I/O: when a check needs a document (an HTTPS issuer profile, a did:web DID document),
- * the report lists it under `needs`; this loader fetches those (https only, with a timeout and a
- * size cap, de-duplicated across every badge on the page) and verifies again. With
- * `offline: true` it fetches nothing, and such checks stay "unchecked" (never shown as verified).
+ * does no I/O: a verification says which documents it needs (DID documents, issuer profiles,
+ * status lists), this loader fetches them through one page-wide fetcher and hands them back, until
+ * nothing is needed. The fetcher asks `https:` only, without cookies or referrer, with a timeout
+ * and a 1 MiB cap; one request per URL at a time, and a body that arrived is kept for the page's
+ * life (50 badges sharing one status list fetch it once). A failure is not kept: a later
+ * verification tries again. With `offline: true` nothing is fetched, and such checks stay
+ * "couldn't check" (never shown as verified, never as revoked).
  * Rendering is Rust's (text nodes only); this file does lifecycle, fetching and events.
  *
  * Errors: a rejected promise with a real `Error` named `BadgeError` and a stable `code`
- * (`malformed_json`, `input_too_large`, `not_a_credential`, `invalid_options`, `wasm_load_failed`).
+ * (`malformed_json`, `input_too_large`, `not_a_credential`, `invalid_options`, `wasm_load_failed`,
+ * `fetch_failed`).
  */
 import styles from './badge-verifier.styles.js';
 
-const MAX_DOCUMENT_BYTES = 1024 * 1024;
-const FETCH_TIMEOUT_MS = 10_000;
-const MAX_ROUNDS = 3;
+/** Largest document or credential body read, in bytes, counted while it streams. */
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
+/** Default time a request may take, body included, in milliseconds. */
+export const FETCH_TIMEOUT_MS = 10_000;
 
 let wasm; // the one shared load, started by the first call
-const documentCache = new Map(); // url or DID → Promise<string | null>
 
 /** Loads the wasm module once. */
 export function load() {
@@ -43,58 +47,163 @@ export function load() {
 }
 
 /**
- * Verifies one credential.
+ * Verifies one credential, fetching what its checks need (unless `offline`).
  * @param {string | Uint8Array | ArrayBuffer | object} input JSON text, bytes, or a parsed credential
  * @param {{ now?: Date | string | number, offline?: boolean, clockSkewSeconds?: number,
- *           maxInputBytes?: number, documents?: Record<string, string | object> }} [options]
+ *           maxInputBytes?: number, documents?: Record<string, string | object>,
+ *           contexts?: Record<string, string | object>, trustedIssuers?: string[],
+ *           recipient?: string, fetchTimeoutMs?: number, signal?: AbortSignal }} [options]
  * @returns {Promise<object>} the report
  */
 export async function verify(input, options = {}) {
   const module = await load();
-  const { offline = false, ...rest } = options;
-  const documents = { ...(options.documents ?? {}) };
-  const now = options.now ?? new Date();
-  let report;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    report = module.verify(input, { ...rest, now, documents });
-    const missing = (report.needs ?? []).filter((id) => !(id in documents));
-    if (offline || missing.length === 0) break;
-    const fetched = await Promise.all(missing.map((id) => fetchDocument(id, module)));
-    let progress = false;
-    missing.forEach((id, i) => {
-      if (fetched[i] !== null) {
-        documents[id] = fetched[i];
-        progress = true;
-      }
-    });
-    if (!progress) break;
-  }
-  return report;
-}
-
-/** Fetches a document for a check: https only, timeout, size cap; `null` when it cannot be had. */
-function fetchDocument(id, module) {
-  if (!documentCache.has(id)) {
-    const url = id.startsWith('did:web:') ? module.didWebUrl(id) : id;
-    documentCache.set(id, url && url.startsWith('https://') ? fetchText(url) : Promise.resolve(null));
-  }
-  return documentCache.get(id);
-}
-
-async function fetchText(url) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+  const { offline = false, fetchTimeoutMs = FETCH_TIMEOUT_MS, signal, ...rest } = options;
+  const verification = module.startVerification(input, { ...rest, now: options.now ?? new Date() });
   try {
-    const response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept: 'application/json, application/ld+json, application/did+json' } });
-    if (!response.ok) return null;
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > MAX_DOCUMENT_BYTES) return null;
-    const text = await response.text();
-    return text.length > MAX_DOCUMENT_BYTES ? null : text;
-  } catch {
-    return null; // offline, blocked, timed out: the check stays "unchecked"
+    const answered = new Set();
+    for (;;) {
+      signal?.throwIfAborted();
+      // The core never asks twice for one id; if it did, finishing is the only way forward.
+      const needs = verification.needs().filter((need) => !answered.has(need.id));
+      if (needs.length === 0) break;
+      needs.forEach((need) => answered.add(need.id));
+      const results = await Promise.all(needs.map((need) => obtain(need, offline, fetchTimeoutMs)));
+      signal?.throwIfAborted();
+      needs.forEach((need, i) => {
+        const { bytes, failure } = results[i];
+        if (bytes) verification.provide(need.id, bytes);
+        else verification.unavailable(need.id, failure.kind, failure.detail);
+      });
+    }
+    return verification.finish();
+  } finally {
+    verification.free();
+  }
+}
+
+/** One need's document: `{ bytes }`, or `{ failure: { kind, detail } }` for `unavailable`. */
+async function obtain(need, offline, timeoutMs) {
+  if (offline) return { failure: { kind: 'offline', detail: '' } };
+  if (!need.url) return { failure: { kind: 'not_fetchable', detail: `there is no URL to fetch ${need.id} from` } };
+  try {
+    return { bytes: await fetchDocument(need.url, { timeoutMs }) };
+  } catch (failure) {
+    if (failure instanceof FetchFailure) return { failure };
+    return { failure: { kind: 'network', detail: String(failure?.message ?? failure) } };
+  }
+}
+
+// ---- the page-wide fetcher ----------------------------------------------------------------------
+
+const kept = new Map(); // url → Uint8Array: document bodies that arrived, for the page's life
+const inFlight = new Map(); // url → Promise<Uint8Array>: concurrent requests for one URL are one
+
+/** Why a fetch failed, as `Verification.unavailable` takes it: `kind` and `detail`. */
+class FetchFailure extends Error {
+  constructor(kind, message, detail = message) {
+    super(message);
+    this.kind = kind; // 'http' | 'timeout' | 'too_large' | 'network' | 'not_fetchable'
+    this.detail = detail; // the HTTP status, the byte cap, or the words to show
+  }
+}
+
+/**
+ * A document a credential asked for: `https:` only (the credential chose the URL, so it must not
+ * make the viewer's browser talk to plain-http or intranet pages), kept once it arrived.
+ * @returns {Promise<Uint8Array>} rejects with a `FetchFailure`
+ */
+function fetchDocument(url, { timeoutMs = FETCH_TIMEOUT_MS } = {}) {
+  if (!isHttps(url)) return Promise.reject(new FetchFailure('not_fetchable', `only https: documents are fetched, not ${url}`));
+  return fetchShared(url, { timeoutMs, maxBytes: MAX_DOCUMENT_BYTES, keep: true, httpsOnly: true });
+}
+
+/**
+ * A URL the page itself wrote (`src`, `trusted-issuers-src`): `http:` or `https:`, resolved
+ * against the page (the browser's mixed-content rules still apply). `keep` decides whether the
+ * body is kept for the page's life.
+ */
+function fetchHostUrl(url, { timeoutMs = FETCH_TIMEOUT_MS, maxBytes = MAX_DOCUMENT_BYTES, keep = false } = {}) {
+  const absolute = new URL(url, document.baseURI);
+  if (absolute.protocol !== 'https:' && absolute.protocol !== 'http:') {
+    return Promise.reject(new FetchFailure('not_fetchable', `only http: and https: URLs are fetched, not ${absolute.protocol}`));
+  }
+  return fetchShared(absolute.href, { timeoutMs, maxBytes, keep, httpsOnly: false });
+}
+
+function fetchShared(url, { timeoutMs, maxBytes, keep, httpsOnly }) {
+  if (keep && kept.has(url)) return Promise.resolve(kept.get(url));
+  let pending = inFlight.get(url);
+  if (!pending) {
+    pending = request(url, timeoutMs, maxBytes, httpsOnly).finally(() => inFlight.delete(url));
+    inFlight.set(url, pending);
+  }
+  return keep ? pending.then((bytes) => (kept.set(url, bytes), bytes)) : pending;
+}
+
+async function request(url, timeoutMs, maxBytes, httpsOnly) {
+  const host = new URL(url).host;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
+  const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
+  try {
+    let response;
+    try {
+      response = await fetch(url, {
+        signal: controller.signal, credentials: 'omit', referrerPolicy: 'no-referrer',
+        headers: { accept: 'application/ld+json, application/json, application/did+json, application/vc+ld+json, */*' },
+      });
+    } catch {
+      if (timedOut) throw new FetchFailure('timeout', `${host} did not answer within ${seconds}`);
+      throw new FetchFailure('network', `could not reach ${host} (network error or the server does not allow cross-origin requests)`);
+    }
+    if (httpsOnly && response.url && !isHttps(response.url)) {
+      throw new FetchFailure('not_fetchable', `${host} redirected to ${new URL(response.url).protocol}, only https: is fetched`);
+    }
+    if (!response.ok) throw new FetchFailure('http', `${host} answered HTTP ${response.status}`, response.status);
+    try {
+      return await readCapped(response, maxBytes, host);
+    } catch (cause) {
+      if (cause instanceof FetchFailure) throw cause;
+      if (timedOut) throw new FetchFailure('timeout', `${host} did not send the whole response within ${seconds}`);
+      throw new FetchFailure('network', `the response from ${host} broke off (${cause.message})`);
+    }
   } finally {
     clearTimeout(timer);
+    controller.abort(); // releases a body not read to the end (over the cap, or an error status)
+  }
+}
+
+/** The body, counted in bytes as it streams (a Content-Length may lie or be absent). */
+async function readCapped(response, maxBytes, host) {
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => {});
+      throw new FetchFailure('too_large', `the response from ${host} is larger than ${maxBytes} bytes`, maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function isHttps(url) {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
   }
 }
 
@@ -102,29 +211,45 @@ function badgeError(code, message) {
   return Object.assign(new Error(message), { name: 'BadgeError', code });
 }
 
+// ---- the element --------------------------------------------------------------------------------
+
 /**
  * `<badge-verifier>`: verifies one credential and shows it as a card with its checklist.
  *
  * Sources, first found wins: the `credential` property, the `src` attribute, an inline child
  * `<script type="application/ld+json">` or `<script type="application/jwt">`.
  *
- * @attr src - URL of the credential (JSON or JWT), fetched once per change.
+ * @attr src - URL of the credential (JSON or JWT): `http(s):`, fetched with the same timeout and
+ *   1 MiB cap as documents (not kept: `refresh()` fetches it again).
  * @attr lang - language of the card: en, de, fr, es, pt, ar; else `<html lang>`, else en.
  * @attr theme - `light` (default) | `dark` | `auto` (follows prefers-color-scheme).
  * @attr layout - `card` (default; checklist collapsed) | `compact` (status, image and name) | `full` (checklist open).
- * @attr offline - fetch no documents (issuer profiles, did:web): such checks stay "couldn't check".
+ * @attr offline - fetch nothing the credential names: no DID documents, issuer profiles, status
+ *   lists or images (a remote badge image shows as its text alternative). Only the URLs the page
+ *   wrote itself (`src`, `trusted-issuers-src`) are fetched. Such checks stay "couldn't check".
+ * @attr recipient - check that the credential was issued to this recipient (e-mail, URL, DID …);
+ *   compared locally, never sent anywhere.
+ * @attr trusted-issuers - space-separated issuer ids, DIDs or origins to trust; any other issuer
+ *   is "not verified". Combined with `trusted-issuers-src` and `options.trustedIssuers`.
+ * @attr trusted-issuers-src - URL of a JSON array of such strings (fetched once per page); if it
+ *   cannot be had, the element shows an error (`fetch_failed`), never a verdict.
  * @attr data-verdict - set by the element: `verified`, `verified_with_warnings`, `expired`,
- *   `not_yet_valid`, `not_verified`, `unsupported`, or `error`; absent while loading.
+ *   `not_yet_valid`, `revoked`, `suspended`, `not_verified`, `unsupported`, or `error`; absent while loading.
  *
  * @prop credential - a credential to verify instead of `src`: object, JSON/JWT string, or bytes.
  * @prop report - the last report (read-only), or null.
- * @prop options - extra `verify()` options (`now`, `documents`, `clockSkewSeconds`, `maxInputBytes`).
+ * @prop options - extra `verify()` options (`now`, `documents`, `clockSkewSeconds`,
+ *   `maxInputBytes`, `fetchTimeoutMs`, `trustedIssuers`, `recipient`); setting it verifies again.
+ *
+ * Any change of these attributes or properties verifies again (changes made together are batched
+ * into one verification); `lang` and `layout` only re-render.
  *
  * @fires badge-verified - detail: the report (also for a badge that is *not* verified: read `detail.verdict`).
  * @fires badge-error - detail: `{ code, message }` when there was nothing to verify (fetch failed, not a credential, …).
  *
- * @csspart card - the card. @csspart status - the verdict line. @csspart image - the badge image.
- * @csspart title - the badge name. @csspart issuer - the issuer. @csspart checks - the checklist.
+ * @csspart card - the card. @csspart status - the verdict line. @csspart image - the badge image
+ *   (or its text alternative, offline). @csspart title - the badge name. @csspart issuer - the
+ *   issuer. @csspart checks - the checklist.
  *
  * @cssproperty --badge-accent - links and focus rings. @cssproperty --badge-radius - corner radius.
  * @cssproperty --badge-font - font family (none is fetched). @cssproperty --badge-background,
@@ -132,15 +257,19 @@ function badgeError(code, message) {
  * --badge-bad (and their `-background`) - verdict colours.
  */
 export class BadgeVerifierElement extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'layout', 'offline'];
+  static observedAttributes = ['src', 'lang', 'layout', 'offline', 'recipient', 'trusted-issuers', 'trusted-issuers-src'];
   #root = this.attachShadow({ mode: 'open' });
   #credential;
-  #key = null; // identity of the source shown or loading: re-scans with the same source do nothing
+  #options = {};
+  #source = null; // the source shown or loading: { key, input?, url?, inline? }
+  #settings = null; // what else the shown or loading result was computed with (a string)
+  #loaded = null; // { key, bytes } of the last `src` fetched: a settings change reuses it
+  #scheduled = false;
   #run = 0; // bumps on every new load: a result for an older run is dropped
+  #abort = null; // stops the previous run's fetching when a new one starts
   #report = null;
   #error = null;
   #observer = null;
-  options = {};
 
   constructor() {
     super();
@@ -148,22 +277,38 @@ export class BadgeVerifierElement extends HTMLElement {
   }
 
   get credential() { return this.#credential; }
-  set credential(value) { this.#credential = value; this.#update(); }
+  set credential(value) { this.#credential = value; this.#schedule(); }
+  get options() { return this.#options; }
+  set options(value) { this.#options = value ?? {}; this.#settings = null; this.#schedule(); }
   get report() { return this.#report; }
 
-  connectedCallback() { this.#update(); }
+  connectedCallback() { this.#schedule(); }
   disconnectedCallback() { this.#observer?.disconnect(); this.#observer = null; }
 
   attributeChangedCallback(name, before, after) {
     if (before === after || !this.isConnected) return;
-    if (name === 'lang' || name === 'layout') this.#render(false);
-    else { this.#key = null; this.#update(); }
+    if (name === 'lang' || name === 'layout') this.#render(false).catch(() => {});
+    else this.#schedule();
   }
 
-  /** Verifies the current source again (e.g. after the host changed `options`). */
-  refresh() { this.#key = null; return this.#update(); }
+  /** Verifies the current source again, fetching `src` anew (e.g. after the host changed it). */
+  refresh() {
+    this.#source = null;
+    this.#loaded = null;
+    return this.#update();
+  }
 
-  #source() {
+  // Attribute and property changes made together (src + offline, say) give one verification.
+  #schedule() {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      this.#update();
+    });
+  }
+
+  #currentSource() {
     if (this.#credential !== undefined && this.#credential !== null) return { key: this.#credential, input: this.#credential };
     const src = this.getAttribute('src');
     if (src) return { key: `src:${new URL(src, document.baseURI).href}`, url: src };
@@ -172,33 +317,44 @@ export class BadgeVerifierElement extends HTMLElement {
     return null;
   }
 
+  #currentSettings() {
+    return JSON.stringify(['offline', 'recipient', 'trusted-issuers', 'trusted-issuers-src'].map((name) => this.getAttribute(name)));
+  }
+
   async #update() {
     if (!this.isConnected) return;
-    const source = this.#source();
+    const source = this.#currentSource();
     this.#watchChildren(!source || source.inline);
-    if (!source || source.key === this.#key) return;
-    this.#key = source.key;
+    const settings = this.#currentSettings();
+    if (!source || (source.key === this.#source?.key && settings === this.#settings)) return;
+    this.#source = source;
+    this.#settings = settings;
     const run = ++this.#run;
-    // Nothing of the previous source stays on screen while the new one loads: a card that said
-    // "verified" must never sit under a src it was not computed for.
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    // Nothing of the previous result stays on screen while the new one loads: a card that said
+    // "verified" must never sit under a source or settings it was not computed for.
     this.#report = null;
     this.#error = null;
     this.#root.querySelector('.card')?.remove();
     this.setAttribute('aria-busy', 'true');
     this.removeAttribute('data-verdict');
     try {
-      const input = source.url ? await fetchCredential(source.url) : source.input;
+      const [input, trustedIssuers] = await Promise.all([this.#input(source), this.#trustedIssuers()]);
       if (run !== this.#run) return;
-      const report = await verify(input, { ...this.options, offline: this.hasAttribute('offline') });
+      const options = { ...this.#options, offline: this.#offline(), signal: abort.signal };
+      if (trustedIssuers) options.trustedIssuers = trustedIssuers;
+      const recipient = this.getAttribute('recipient')?.trim();
+      if (recipient) options.recipient = recipient;
+      const report = await verify(input, options);
       if (run !== this.#run) return; // a newer source took over while we waited
       this.#report = report;
-      this.#error = null;
       await this.#render(true);
       this.setAttribute('data-verdict', report.verdict);
       this.#emit('badge-verified', report);
     } catch (error) {
       if (run !== this.#run) return;
-      this.#key = null; // the same source may be retried
+      this.#source = null; // the same source may be retried
       this.#report = null;
       this.#error = { code: error.code ?? 'fetch_failed', message: error.message ?? String(error) };
       await this.#render(true).catch(() => this.#renderWithoutWasm());
@@ -209,10 +365,36 @@ export class BadgeVerifierElement extends HTMLElement {
     }
   }
 
+  /** The credential's bytes: the source's own input, or `src` (fetched again only when it changed). */
+  async #input(source) {
+    if (!source.url) return source.input;
+    if (this.#loaded?.key === source.key) return this.#loaded.bytes;
+    const maxBytes = Math.max(MAX_DOCUMENT_BYTES, Number(this.#options.maxInputBytes) || 0);
+    try {
+      const bytes = await fetchHostUrl(source.url, { timeoutMs: this.#options.fetchTimeoutMs, maxBytes });
+      this.#loaded = { key: source.key, bytes };
+      return bytes;
+    } catch (failure) {
+      throw badgeError('fetch_failed', `the credential could not be fetched from ${source.url}: ${failure.message}`);
+    }
+  }
+
+  /** `trusted-issuers` + `trusted-issuers-src` + `options.trustedIssuers`, or undefined if none is given. */
+  async #trustedIssuers() {
+    const attribute = this.getAttribute('trusted-issuers');
+    const url = this.getAttribute('trusted-issuers-src');
+    const given = this.#options.trustedIssuers;
+    if (attribute === null && !url && given === undefined) return undefined;
+    if (given !== undefined && !Array.isArray(given)) throw badgeError('invalid_options', 'options.trustedIssuers must be an array of strings');
+    const all = [...(attribute ?? '').split(/\s+/).filter(Boolean), ...(given ?? [])];
+    if (url) all.push(...(await trustList(url, this.#options.fetchTimeoutMs)));
+    return all;
+  }
+
   async #render(announce) {
     if (!this.#report && !this.#error) return;
     const module = await load();
-    const options = { lang: this.#lang(), layout: this.getAttribute('layout') ?? 'card', announce };
+    const options = { lang: this.#lang(), layout: this.getAttribute('layout') ?? 'card', announce, offline: this.#offline() };
     if (this.#report) module.renderReport(this.#root, this.#report, options);
     else module.renderError(this.#root, this.#error.code, this.#error.message, options);
   }
@@ -228,13 +410,15 @@ export class BadgeVerifierElement extends HTMLElement {
     this.#root.append(card);
   }
 
+  #offline() { return this.hasAttribute('offline') || this.#options.offline === true; }
+
   #lang() { return this.getAttribute('lang') || document.documentElement.lang || 'en'; }
 
   // An element created empty and filled later (frameworks), or whose inline credential is
-  // replaced, is re-read this way; the key makes unrelated mutations no-ops.
+  // replaced, is re-read this way; the source key makes unrelated mutations no-ops.
   #watchChildren(on) {
     if (on && !this.#observer) {
-      this.#observer = new MutationObserver(() => this.#update());
+      this.#observer = new MutationObserver(() => this.#schedule());
       this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
     } else if (!on && this.#observer) {
       this.#observer.disconnect();
@@ -245,15 +429,24 @@ export class BadgeVerifierElement extends HTMLElement {
   #emit(type, detail) { this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })); }
 }
 
-async function fetchCredential(url) {
-  let response;
+/** The JSON array of strings at `url` (kept for the page's life, like documents). */
+async function trustList(url, timeoutMs) {
+  let bytes;
   try {
-    response = await fetch(url, { headers: { accept: 'application/ld+json, application/json, application/jwt, */*' } });
-  } catch (cause) {
-    throw badgeError('fetch_failed', `the credential could not be fetched from ${url}: ${cause.message}`);
+    bytes = await fetchHostUrl(url, { timeoutMs, keep: true });
+  } catch (failure) {
+    throw badgeError('fetch_failed', `the list of trusted issuers could not be fetched from ${url}: ${failure.message}`);
   }
-  if (!response.ok) throw badgeError('fetch_failed', `HTTP ${response.status} for ${url}`);
-  return new Uint8Array(await response.arrayBuffer());
+  let list;
+  try {
+    list = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    list = null;
+  }
+  if (!Array.isArray(list) || !list.every((entry) => typeof entry === 'string')) {
+    throw badgeError('invalid_options', `trusted-issuers-src: ${url} is not a JSON array of strings`);
+  }
+  return list;
 }
 
 if (!customElements.get('badge-verifier')) customElements.define('badge-verifier', BadgeVerifierElement);

@@ -1,0 +1,120 @@
+//! The resumable verification for JS: `startVerification(input, options)` returns a
+//! `Verification` that says which documents it needs (`needs()`), takes each one's bytes
+//! (`provide`) or why it could not be had (`unavailable`), and yields the report (`finish()`).
+//! The JS loader drives it with the page's one fetcher; the core never fetches.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::js_error::js_error;
+use super::options;
+use crate::error::{Error, Unavailable};
+use crate::verification;
+
+/// A verification in progress (JS class `Verification`). Call `free()` when done with it.
+#[wasm_bindgen(js_name = Verification)]
+#[derive(Debug)]
+pub struct JsVerification {
+    /// `None` once finished.
+    inner: Option<verification::Verification>,
+}
+
+/// Starts verifying `input` (a string, bytes or an object) with `options` (as for `verify`; the
+/// `documents` given are used before anything is asked for).
+///
+/// # Errors
+/// A `BadgeError` when there is nothing to verify (`malformed_json`, `input_too_large`,
+/// `not_a_credential`, `invalid_input`) or an option is unusable (`invalid_options`).
+#[wasm_bindgen(js_name = startVerification)]
+pub fn start_verification(input: JsValue, options: JsValue) -> Result<JsVerification, JsValue> {
+    let bytes = options::bytes(&input)?;
+    let (verify_options, documents) = options::read(&options)?;
+    let inner = verification::Verification::start(&bytes, &verify_options, documents)?;
+    Ok(JsVerification { inner: Some(inner) })
+}
+
+#[wasm_bindgen(js_class = Verification)]
+impl JsVerification {
+    /// Advances as far as the documents given allow; returns what is still needed, as an array
+    /// of `{ id, url, purpose }` (`url` is `null` when there is no way to fetch `id`; `purpose`
+    /// is `controller_document` or `status_list`). Empty: call `finish()`.
+    ///
+    /// # Errors
+    /// A `BadgeError` (`invalid_input`) after `finish()`.
+    pub fn needs(&mut self) -> Result<JsValue, JsValue> {
+        let needs = self.inner()?.needs();
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        needs.serialize(&serializer).map_err(|e| js_error("internal", &e.to_string()))
+    }
+
+    /// Gives the document `id` (as a need named it): its bytes, text, or parsed object. A document
+    /// that does not parse counts as unavailable, with why.
+    ///
+    /// # Errors
+    /// A `BadgeError`: `invalid_input` for a value that is not bytes, text or an object, or after `finish()`.
+    pub fn provide(&mut self, id: &str, document: JsValue) -> Result<(), JsValue> {
+        let bytes = options::bytes(&document)?;
+        self.inner()?.provide(id, &bytes);
+        Ok(())
+    }
+
+    /// Says the document `id` cannot be had. `kind`: `offline`, `http` (`detail`: the status),
+    /// `timeout`, `too_large` (`detail`: the cap in bytes), `network`, `not_fetchable` or
+    /// `invalid` (`detail`: the words to show, e.g. "could not reach issuer.example …").
+    ///
+    /// # Errors
+    /// A `BadgeError`: `invalid_options` for an unknown `kind` or a missing number, or
+    /// `invalid_input` after `finish()`.
+    pub fn unavailable(&mut self, id: &str, kind: &str, detail: JsValue) -> Result<(), JsValue> {
+        let reason = reason(kind, &detail)?;
+        self.inner()?.unavailable(id, reason);
+        Ok(())
+    }
+
+    /// The report (`{ verdict, checks, badge, needs }`); whatever is still needed counts as not
+    /// provided. The verification cannot be used afterwards.
+    ///
+    /// # Errors
+    /// A `BadgeError` (`invalid_input`) when called twice.
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let inner = self.inner.take().ok_or_else(finished)?;
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        inner.finish().serialize(&serializer).map_err(|e| js_error("internal", &e.to_string()))
+    }
+}
+
+impl JsVerification {
+    fn inner(&mut self) -> Result<&mut verification::Verification, JsValue> {
+        self.inner.as_mut().ok_or_else(finished)
+    }
+}
+
+fn finished() -> JsValue {
+    Error::InvalidInput("this verification has finished").into()
+}
+
+/// `kind` + `detail` → why a document could not be had.
+fn reason(kind: &str, detail: &JsValue) -> Result<Unavailable, JsValue> {
+    let words = || detail.as_string().filter(|s| !s.is_empty()).unwrap_or_else(|| kind.replace('_', " "));
+    let number = |what: &str| {
+        detail
+            .as_f64()
+            .or_else(|| detail.as_string().and_then(|s| s.trim().parse().ok()))
+            .filter(|n| n.is_finite() && *n >= 0.0)
+            .ok_or_else(|| options::invalid(&format!("unavailable({kind:?}) needs {what} as its detail")))
+    };
+    Ok(match kind {
+        "offline" => Unavailable::Offline,
+        "http" => Unavailable::HttpStatus(number("the HTTP status")?.min(f64::from(u16::MAX)) as u16),
+        "timeout" => Unavailable::Timeout,
+        "too_large" => Unavailable::TooLarge { limit: number("the cap in bytes")? as usize },
+        "network" => Unavailable::Network(words()),
+        "not_fetchable" => Unavailable::NotFetchable(words()),
+        "invalid" => Unavailable::Invalid(words()),
+        _ => {
+            return Err(options::invalid(
+                "unavailable kind must be offline, http, timeout, too_large, network, not_fetchable or invalid",
+            ))
+        }
+    })
+}
