@@ -38,6 +38,7 @@ pub mod proof;
 pub mod rdf;
 pub mod rdfc;
 pub mod report;
+pub mod status;
 pub mod timestamp;
 pub mod verify;
 
