@@ -11,8 +11,14 @@ const types = {
   '.json': 'application/json', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-export function serve(port = 0, headers = {}) {
+/**
+ * Serves www/ on 127.0.0.1:`port`. `extra(request, response)`, when given, is asked first and
+ * returns true for a request it answered (the browser tests' slow and endless responses, which
+ * must come from the page's own origin: Chromium refuses a page's fetch to another loopback port).
+ */
+export function serve(port = 0, headers = {}, extra = undefined) {
   const server = createServer(async (request, response) => {
+    if (extra?.(request, response)) return;
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(root)) { response.writeHead(403).end(); return; }

@@ -13,9 +13,12 @@ mkdirSync(artifacts, { recursive: true });
 
 export const NOW = '2026-06-01T00:00:00Z';
 
-/** Starts the server and the browser; returns { base, context, close }. */
-export async function start() {
-  const server = await serve(0);
+/**
+ * Starts the server and the browser; returns { base, context, close }. `extra` answers some
+ * requests before the static files (see scripts/serve.mjs).
+ */
+export async function start(extra) {
+  const server = await serve(0, {}, extra);
   const base = `http://127.0.0.1:${server.address().port}`;
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bv-chromium-')), {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -23,7 +26,7 @@ export async function start() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  return { base, context, close: async () => { await context.close(); server.close(); } };
+  return { base, context, close: async () => { await context.close(); server.closeAllConnections(); server.close(); } };
 }
 
 /** A new page that records page errors and console errors in `problems`. */
