@@ -88,3 +88,28 @@ fn an_error_card_uses_the_catalogue_and_falls_back_to_the_message() {
     render_error(&root, "teapot", "I am a teapot", JsValue::UNDEFINED).unwrap();
     assert!(text_of(&root, ".checks li p").unwrap().ends_with("I am a teapot"));
 }
+
+#[wasm_bindgen_test]
+fn offline_shows_a_remote_image_as_its_text_alternative_and_keeps_data_images() {
+    let report = js_sys::JSON::parse(
+        &serde_json::json!({"verdict": "verified_with_warnings", "checks": [
+            {"id": "status", "outcome": "unchecked", "code": "document_unavailable",
+             "message": "the document \"https://issuer.example/status\" was not available: could not reach issuer.example"}],
+            "badge": {"image": {"url": "https://issuer.example/badge.png", "caption": "A gold star"},
+                      "issuer": {"id": "did:x", "name": "Issuer", "image": {"url": "https://issuer.example/logo.png"}},
+                      "achievement": {"name": "Star", "image": {"url": "data:image/png;base64,iVBORw0KGgo="}}}})
+        .to_string(),
+    )
+    .unwrap();
+    let root = shadow();
+    render_report(&root, report.clone(), object(&[("offline", true.into())])).unwrap();
+    assert_eq!(root.query_selector_all("img").unwrap().length(), 0, "no remote image, not even the issuer's");
+    assert_eq!(text_of(&root, "[part=image].image-alt").as_deref(), Some("A gold star"));
+    assert_eq!(
+        text_of(&root, ".checks .detail").as_deref().map(|t| t.contains("could not reach issuer.example")),
+        Some(true)
+    );
+    render_report(&root, report, JsValue::UNDEFINED).unwrap();
+    let image = root.query_selector("img[part=image]").unwrap().unwrap();
+    assert_eq!(image.get_attribute("src").as_deref(), Some("https://issuer.example/badge.png"));
+}

@@ -25,3 +25,23 @@ fn errors_are_js_errors_with_a_code() {
 fn documents_option_binds_an_https_issuer() {
     wasm_shared::documents_option_binds_an_https_issuer();
 }
+
+#[wasm_bindgen_test]
+fn verification_loop_asks_then_takes_a_document() {
+    wasm_shared::verification::the_loop_asks_then_takes_a_document();
+}
+
+#[wasm_bindgen_test]
+fn verification_unavailable_kinds_reach_the_report() {
+    wasm_shared::verification::unavailable_kinds_reach_the_report();
+}
+
+#[wasm_bindgen_test]
+fn verification_document_that_does_not_parse_is_unavailable() {
+    wasm_shared::verification::a_document_that_does_not_parse_is_unavailable();
+}
+
+#[wasm_bindgen_test]
+fn trusted_issuers_and_recipient_options() {
+    wasm_shared::verification::trusted_issuers_and_recipient_options();
+}

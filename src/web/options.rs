@@ -157,8 +157,8 @@ fn documents(options: &JsValue, verify_options: &Options) -> Result<Documents, J
     for entry in Object::entries(object).iter() {
         let pair = Array::from(&entry);
         let id = pair.get(0).as_string().unwrap_or_default();
-        let bytes = bytes(&pair.get(1))
-            .map_err(|_| invalid(&format!("documents[{id:?}] is not JSON text or an object")))?;
+        let bytes =
+            bytes(&pair.get(1)).map_err(|_| invalid(&format!("documents[{id:?}] is not JSON text or an object")))?;
         documents
             .insert_json(&id, &bytes, &verify_options.limits)
             .map_err(|e: Error| js_error(e.code(), &format!("documents[{id:?}]: {e}")))?;

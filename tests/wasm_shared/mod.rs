@@ -2,11 +2,13 @@
 //! (`web_browser.rs`): the same fixtures, the same verdicts and codes as natively.
 #![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+pub mod verification;
+
 use badge_verifier::web::exports::verify;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-const NOW: &str = "2026-06-01T00:00:00Z";
+pub const NOW: &str = "2026-06-01T00:00:00Z";
 
 /// (fixture text, expected verdict, expected failed code)
 pub const CASES: &[(&str, &str, Option<&str>)] = &[
@@ -37,17 +39,17 @@ pub const CASES: &[(&str, &str, Option<&str>)] = &[
     ),
 ];
 
-fn options(now: &str) -> JsValue {
+pub fn options(now: &str) -> JsValue {
     let options = Object::new();
     Reflect::set(&options, &"now".into(), &now.into()).unwrap();
     options.into()
 }
 
-fn get(value: &JsValue, key: &str) -> JsValue {
+pub fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &key.into()).unwrap()
 }
 
-fn failed_codes(report: &JsValue) -> Vec<String> {
+pub fn failed_codes(report: &JsValue) -> Vec<String> {
     Array::from(&get(report, "checks"))
         .iter()
         .filter(|c| get(c, "outcome").as_string().as_deref() == Some("failed"))

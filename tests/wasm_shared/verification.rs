@@ -1,0 +1,133 @@
+//! The resumable `Verification` through JS values: needs as plain objects, documents given as
+//! text, bytes or objects, the `unavailable` kinds and their detail, the new options and their
+//! `invalid_options` errors.
+
+use badge_verifier::web::exports::verify;
+use badge_verifier::web::verification::start_verification;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use super::{failed_codes, get, options, CASES, NOW};
+
+fn https_issuer() -> (JsValue, String) {
+    let mut credential: serde_json::Value = serde_json::from_str(CASES[0].0).unwrap();
+    let method = credential["proof"]["verificationMethod"].as_str().unwrap().to_owned();
+    credential["issuer"]["id"] = "https://issuer.example/profile".into();
+    (JsValue::from_str(&credential.to_string()), method)
+}
+
+fn with(pairs: &[(&str, JsValue)]) -> JsValue {
+    let opts = options(NOW);
+    for (key, value) in pairs {
+        Reflect::set(&opts, &(*key).into(), value).unwrap();
+    }
+    opts
+}
+
+fn check(report: &JsValue, id: &str) -> JsValue {
+    Array::from(&get(report, "checks")).iter().find(|c| get(c, "id").as_string().as_deref() == Some(id)).unwrap()
+}
+
+fn code(value: &JsValue) -> Option<String> {
+    get(value, "code").as_string()
+}
+
+pub fn the_loop_asks_then_takes_a_document() {
+    let (input, method) = https_issuer();
+    let mut verification = start_verification(input, options(NOW)).unwrap();
+    let needs = Array::from(&verification.needs().unwrap());
+    assert_eq!(needs.length(), 1);
+    let need = needs.get(0);
+    assert_eq!(get(&need, "id").as_string().as_deref(), Some("https://issuer.example/profile"));
+    assert_eq!(get(&need, "url").as_string().as_deref(), Some("https://issuer.example/profile"));
+    assert_eq!(get(&need, "purpose").as_string().as_deref(), Some("controller_document"));
+    // Asking again without answering: the same need.
+    assert_eq!(Array::from(&verification.needs().unwrap()).length(), 1);
+    let document = serde_json::json!({"id": "https://issuer.example/profile", "assertionMethod": [method]});
+    let bytes = js_sys::Uint8Array::from(document.to_string().as_bytes());
+    verification.provide("https://issuer.example/profile", bytes.into()).unwrap();
+    assert_eq!(Array::from(&verification.needs().unwrap()).length(), 0);
+    let report = verification.finish().unwrap();
+    // The key is bound now; the signature covers the original issuer id, so it no longer matches.
+    assert_eq!(failed_codes(&report), ["signature_mismatch"]);
+    let again = verification.finish().unwrap_err();
+    assert_eq!(code(&again).as_deref(), Some("invalid_input"));
+    assert_eq!(code(&verification.needs().unwrap_err()).as_deref(), Some("invalid_input"));
+}
+
+pub fn unavailable_kinds_reach_the_report() {
+    let cases: &[(&str, JsValue, &str)] = &[
+        ("offline", JsValue::UNDEFINED, "offline"),
+        ("http", JsValue::from_f64(404.0), "HTTP 404"),
+        ("timeout", JsValue::UNDEFINED, "timed out"),
+        ("too_large", JsValue::from_f64(1_048_576.0), "larger than 1048576 bytes"),
+        ("network", "could not reach issuer.example (network error)".into(), "could not reach issuer.example"),
+        ("not_fetchable", "only https: documents are fetched".into(), "only https: documents are fetched"),
+        ("invalid", "not JSON".into(), "not JSON"),
+    ];
+    for (kind, detail, words) in cases {
+        let (input, _) = https_issuer();
+        let mut verification = start_verification(input, options(NOW)).unwrap();
+        verification.unavailable("https://issuer.example/profile", kind, detail.clone()).unwrap();
+        let report = verification.finish().unwrap();
+        let key = check(&report, "issuer_key");
+        assert_eq!(get(&key, "outcome").as_string().as_deref(), Some("unchecked"), "{kind}");
+        assert_eq!(code(&key).as_deref(), Some("document_unavailable"), "{kind}");
+        let message = get(&key, "message").as_string().unwrap();
+        assert!(message.contains(words), "{kind}: {message}");
+        assert_eq!(get(&report, "verdict").as_string().as_deref(), Some("not_verified"), "{kind}");
+    }
+    for (kind, detail) in [("teapot", JsValue::UNDEFINED), ("http", JsValue::UNDEFINED), ("too_large", "big".into())] {
+        let (input, _) = https_issuer();
+        let mut verification = start_verification(input, options(NOW)).unwrap();
+        let error = verification.unavailable("https://issuer.example/profile", kind, detail).unwrap_err();
+        assert_eq!(get(&error, "name").as_string().as_deref(), Some("BadgeError"));
+        assert_eq!(code(&error).as_deref(), Some("invalid_options"), "{kind}");
+    }
+}
+
+pub fn a_document_that_does_not_parse_is_unavailable() {
+    let (input, _) = https_issuer();
+    let mut verification = start_verification(input, options(NOW)).unwrap();
+    verification.provide("https://issuer.example/profile", "{not json".into()).unwrap();
+    let report = verification.finish().unwrap();
+    let key = check(&report, "issuer_key");
+    assert_eq!(code(&key).as_deref(), Some("document_unavailable"));
+    assert!(get(&key, "message").as_string().unwrap().contains("malformed_json"));
+    let (input, _) = https_issuer();
+    let mut verification = start_verification(input, options(NOW)).unwrap();
+    let error = verification.provide("https://issuer.example/profile", JsValue::from_f64(1.0)).unwrap_err();
+    assert_eq!(code(&error).as_deref(), Some("invalid_input"));
+}
+
+pub fn trusted_issuers_and_recipient_options() {
+    let text = JsValue::from_str(CASES[0].0);
+    let issuer = "did:key:z6MkvDqGT54cXesYGvABpF1UapVNwjCqRcafi4Px6Thv5T3Z";
+    let trusted = verify(text.clone(), with(&[("trustedIssuers", Array::of1(&issuer.into()).into())])).unwrap();
+    assert_eq!(code(&check(&trusted, "issuer_trust")).as_deref(), Some("issuer_trusted"));
+    assert_eq!(get(&trusted, "verdict").as_string().as_deref(), Some("verified"));
+    let nobody = verify(text.clone(), with(&[("trustedIssuers", Array::new().into())])).unwrap();
+    assert_eq!(code(&check(&nobody, "issuer_trust")).as_deref(), Some("issuer_not_trusted"));
+    assert_eq!(get(&nobody, "verdict").as_string().as_deref(), Some("not_verified"));
+    let none = verify(text.clone(), with(&[("trustedIssuers", JsValue::NULL)])).unwrap();
+    assert_eq!(code(&check(&none, "issuer_trust")).as_deref(), Some("no_trust_list"));
+    let recipient = verify(text.clone(), with(&[("recipient", "did:example:alice".into())])).unwrap();
+    assert_ne!(code(&check(&recipient, "recipient")).as_deref(), Some("no_recipient_given"));
+    let bad: &[(&str, JsValue)] = &[
+        ("trustedIssuers", issuer.into()),
+        ("trustedIssuers", Array::of1(&JsValue::from_f64(1.0)).into()),
+        ("trustedIssuers", Array::of1(&"  ".into()).into()),
+        ("recipient", JsValue::from_f64(1.0)),
+        ("recipient", "".into()),
+    ];
+    for (name, value) in bad {
+        let error = verify(text.clone(), with(&[(name, value.clone())])).unwrap_err();
+        assert_eq!(code(&error).as_deref(), Some("invalid_options"), "{name}: {value:?}");
+        let error = start_verification(text.clone(), with(&[(name, value.clone())])).unwrap_err();
+        assert_eq!(code(&error).as_deref(), Some("invalid_options"), "{name}: {value:?}");
+        let message = get(&error, "message").as_string().unwrap();
+        assert!(message.contains(name), "the message names the option: {message}");
+    }
+    let error = start_verification("{".into(), Object::new().into()).unwrap_err();
+    assert_eq!(code(&error).as_deref(), Some("malformed_json"));
+}
