@@ -88,7 +88,7 @@ pub enum Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 81] = [
+pub const CODES: [&str; 82] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -159,6 +159,7 @@ pub const CODES: [&str; 81] = [
     "status_message",
     "not_revoked",
     "not_suspended",
+    "status_read",
     "issuer_not_trusted",
     "issuer_trusted",
     "no_trust_list",
@@ -214,7 +215,7 @@ impl Lang {
         self.messages().get(index).map(|(_, message)| *message)
     }
 
-    fn messages(self) -> &'static [(&'static str, &'static str); 81] {
+    fn messages(self) -> &'static [(&'static str, &'static str); 82] {
         match self {
             Self::En => &en::MESSAGES,
             Self::De => &de::MESSAGES,

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 81] = [
+pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("format_valid", "تحتوي الشهادة على جميع الأجزاء المطلوبة."),
     ("contexts_known", "جميع المفردات المستخدمة معروفة لأداة التحقق هذه."),
     ("key_bound_to_issuer", "مفتاح التوقيع يخص الجهة المُصدِرة."),
@@ -135,6 +135,7 @@ pub(super) const MESSAGES: [(&str, &str); 81] = [
     ("status_message", "تركت الجهة المُصدِرة رسالة بشأن حالة هذه الشارة."),
     ("not_revoked", "لم تُلغِ الجهة المُصدِرة هذه الشارة."),
     ("not_suspended", "لم تعلّق الجهة المُصدِرة هذه الشارة."),
+    ("status_read", "تم فحص قائمة حالة الجهة المُصدِرة، وتُعرض رسالتها بشأن هذه الشارة."),
     ("issuer_not_trusted", "الجهة المُصدِرة ليست مدرجة في قائمة الجهات المُصدِرة الموثوقة."),
     ("issuer_trusted", "الجهة المُصدِرة مدرجة في قائمة الجهات المُصدِرة الموثوقة."),
     ("no_trust_list", "لم تُقدَّم قائمة بالجهات المُصدِرة الموثوقة لمقارنة الجهة المُصدِرة بها."),

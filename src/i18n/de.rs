@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 81] = [
+pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("format_valid", "Der Nachweis enthält alle erforderlichen Angaben."),
     ("contexts_known", "Alle verwendeten Vokabulare sind diesem Prüfprogramm bekannt."),
     ("key_bound_to_issuer", "Der Signaturschlüssel gehört dem Aussteller."),
@@ -105,6 +105,7 @@ pub(super) const MESSAGES: [(&str, &str); 81] = [
     ("status_message", "Der Aussteller hat eine Nachricht zum Status dieses Abzeichens hinterlassen."),
     ("not_revoked", "Der Aussteller hat dieses Abzeichen nicht widerrufen."),
     ("not_suspended", "Der Aussteller hat dieses Abzeichen nicht ausgesetzt."),
+    ("status_read", "Die Statusliste des Ausstellers wurde geprüft; ihre Mitteilung zu diesem Abzeichen wird angezeigt."),
     ("issuer_not_trusted", "Der Aussteller steht nicht auf der Liste vertrauenswürdiger Aussteller."),
     ("issuer_trusted", "Der Aussteller steht auf der Liste vertrauenswürdiger Aussteller."),
     ("no_trust_list", "Es wurde keine Liste vertrauenswürdiger Aussteller angegeben, mit der der Aussteller verglichen werden könnte."),

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 81] = [
+pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("format_valid", "The credential has all the required parts."),
     ("contexts_known", "Every vocabulary it uses is known to this verifier."),
     ("key_bound_to_issuer", "The signing key belongs to the issuer."),
@@ -111,6 +111,7 @@ pub(super) const MESSAGES: [(&str, &str); 81] = [
     ("status_message", "The issuer has left a message about this badge's status."),
     ("not_revoked", "The issuer has not revoked this badge."),
     ("not_suspended", "The issuer has not suspended this badge."),
+    ("status_read", "The issuer's status list was checked; its message for this badge is shown."),
     ("issuer_not_trusted", "The issuer is not on the list of trusted issuers."),
     ("issuer_trusted", "The issuer is on the list of trusted issuers."),
     ("no_trust_list", "No list of trusted issuers was given to compare the issuer with."),

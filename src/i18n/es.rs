@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 81] = [
+pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("format_valid", "La credencial tiene todas las partes necesarias."),
     ("contexts_known", "Este verificador conoce todos los vocabularios que usa."),
     ("key_bound_to_issuer", "La clave de firma pertenece al emisor."),
@@ -114,6 +114,7 @@ pub(super) const MESSAGES: [(&str, &str); 81] = [
     ("status_message", "El emisor ha dejado un mensaje sobre el estado de esta insignia."),
     ("not_revoked", "El emisor no ha revocado esta insignia."),
     ("not_suspended", "El emisor no ha suspendido esta insignia."),
+    ("status_read", "Se comprobó la lista de estado del emisor; se muestra su mensaje para esta insignia."),
     ("issuer_not_trusted", "El emisor no está en la lista de emisores de confianza."),
     ("issuer_trusted", "El emisor está en la lista de emisores de confianza."),
     ("no_trust_list", "No se indicó ninguna lista de emisores de confianza con la que comparar al emisor."),

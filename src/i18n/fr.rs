@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 81] = [
+pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("format_valid", "L’attestation contient toutes les parties requises."),
     ("contexts_known", "Tous les vocabulaires utilisés sont connus de ce vérificateur."),
     ("key_bound_to_issuer", "La clé de signature appartient à l’émetteur."),
@@ -105,6 +105,7 @@ pub(super) const MESSAGES: [(&str, &str); 81] = [
     ("status_message", "L’émetteur a laissé un message sur le statut de ce badge."),
     ("not_revoked", "L’émetteur n’a pas révoqué ce badge."),
     ("not_suspended", "L’émetteur n’a pas suspendu ce badge."),
+    ("status_read", "La liste de statut de l’émetteur a été vérifiée ; son message pour ce badge est affiché."),
     ("issuer_not_trusted", "L’émetteur ne figure pas sur la liste des émetteurs de confiance."),
     ("issuer_trusted", "L’émetteur figure sur la liste des émetteurs de confiance."),
     ("no_trust_list", "Aucune liste d’émetteurs de confiance n’a été fournie pour y comparer l’émetteur."),

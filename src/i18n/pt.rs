@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 81] = [
+pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("format_valid", "A credencial tem todas as partes obrigatórias."),
     ("contexts_known", "Todos os vocabulários usados são conhecidos por este verificador."),
     ("key_bound_to_issuer", "A chave de assinatura pertence ao emissor."),
@@ -111,6 +111,7 @@ pub(super) const MESSAGES: [(&str, &str); 81] = [
     ("status_message", "O emissor deixou uma mensagem sobre o status deste selo."),
     ("not_revoked", "O emissor não revogou este selo."),
     ("not_suspended", "O emissor não suspendeu este selo."),
+    ("status_read", "A lista de estado do emissor foi verificada; a sua mensagem para este selo é apresentada."),
     ("issuer_not_trusted", "O emissor não está na lista de emissores confiáveis."),
     ("issuer_trusted", "O emissor está na lista de emissores confiáveis."),
     ("no_trust_list", "Nenhuma lista de emissores confiáveis foi informada para comparar o emissor."),
