@@ -215,9 +215,22 @@ fn verdict_mark(verdict: &str) -> &'static str {
     }
 }
 
-/// Codes whose report message carries words no catalogue sentence can: the issuer's status
-/// message, and the host's reason a document was unavailable ("could not reach issuer.example …").
-const CODES_WITH_DETAIL: [&str; 4] = ["revoked", "suspended", "status_message", "document_unavailable"];
+/// The report's words worth showing under a catalogue sentence: which document could not be had
+/// and why ("… was not available: could not reach issuer.example …"), and the issuer's own
+/// message on a status (what follows "revoked this credential: "). `None` when the catalogue has
+/// no sentence (the message is the sentence then) or there is nothing to add.
+fn detail(code: &str, message: &str, has_sentence: bool) -> Option<String> {
+    if !has_sentence {
+        return None;
+    }
+    match code {
+        "document_unavailable" => Some(message.to_owned()),
+        "revoked" | "suspended" | "status_message" => {
+            message.split_once(": ").map(|(_, words)| words.trim()).filter(|w| !w.is_empty()).map(str::to_owned)
+        }
+        _ => None,
+    }
+}
 
 fn check(check: &Value, lang: Lang) -> CardCheck {
     let outcome = str_at(check, "outcome").unwrap_or("unchecked");
@@ -238,8 +251,7 @@ fn check(check: &Value, lang: Lang) -> CardCheck {
         outcome_label: lang.label(label),
         mark,
         sentence: catalogue.map_or_else(|| message.to_owned(), str::to_owned),
-        detail: (catalogue.is_some() && CODES_WITH_DETAIL.contains(&code) && !message.is_empty())
-            .then(|| message.to_owned()),
+        detail: detail(code, message, catalogue.is_some()),
         technical: format!("{id}{proof} · {code} · {message}"),
     }
 }

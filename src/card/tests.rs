@@ -164,12 +164,13 @@ fn the_issuers_status_message_and_a_fetch_failure_show_beside_the_sentence() {
          "message": "the issuer has revoked this credential: awarded in error"},
         {"id": "issuer_key", "outcome": "unchecked", "code": "document_unavailable",
          "message": "the document \"did:web:x.example\" was not available: could not reach x.example"},
+        {"id": "status", "outcome": "failed", "code": "suspended", "message": "the issuer has suspended this credential"},
         {"id": "proof", "outcome": "failed", "code": "signature_mismatch", "message": "no match"}]});
     let card = Card::from_report(&report, Lang::De);
     assert_eq!(card.headline, "Widerrufen");
-    // Shown whether or not the catalogue has a sentence for `revoked` (then it is the detail).
-    let shown = |c: &CardCheck| format!("{} {}", c.sentence, c.detail.as_deref().unwrap_or_default());
-    assert!(shown(&card.checks[0]).contains("awarded in error"), "{:?}", card.checks[0]);
-    assert!(card.checks[1].detail.as_deref().is_some_and(|d| d.contains("could not reach x.example")));
-    assert_eq!(card.checks[2].detail, None, "the catalogue sentence says it all");
+    assert_eq!(card.checks[0].sentence, Lang::De.message("revoked").unwrap());
+    assert_eq!(card.checks[0].detail.as_deref(), Some("awarded in error"), "the issuer's words, as written");
+    assert_eq!(card.checks[1].detail.as_deref().map(|d| d.contains("could not reach x.example")), Some(true));
+    assert_eq!(card.checks[2].detail, None, "no message from the issuer: nothing to add");
+    assert_eq!(card.checks[3].detail, None, "the catalogue sentence says it all");
 }

@@ -98,8 +98,9 @@ fn now(options: &JsValue) -> Result<Timestamp, JsValue> {
     Ok(Timestamp::from_unix_seconds((millis / 1000.0).floor() as i64))
 }
 
-/// `trustedIssuers`: an array of non-empty strings; absent or `null`: no trust check. An empty
-/// array trusts nobody (fail closed), it does not switch the check off.
+/// `trustedIssuers`: an array of issuer ids, DIDs or `https://` origins, each checked as the
+/// CLI checks its file (`trust::parse_list`: no blank or padded entries, no scheme-less ones).
+/// Absent or `null`: no trust check. An empty array trusts nobody (fail closed).
 fn trusted_issuers(options: &JsValue) -> Result<Option<Vec<String>>, JsValue> {
     let value = get(options, "trustedIssuers")?;
     if value.is_undefined() || value.is_null() {
@@ -108,14 +109,8 @@ fn trusted_issuers(options: &JsValue) -> Result<Option<Vec<String>>, JsValue> {
     if !Array::is_array(&value) {
         return Err(invalid("trustedIssuers must be an array of strings"));
     }
-    Array::from(&value)
-        .iter()
-        .map(|entry| match entry.as_string() {
-            Some(text) if !text.trim().is_empty() => Ok(text.trim().to_owned()),
-            _ => Err(invalid("trustedIssuers must be an array of non-empty strings")),
-        })
-        .collect::<Result<Vec<String>, JsValue>>()
-        .map(Some)
+    let text = js_sys::JSON::stringify(&value).map_err(|_| invalid("trustedIssuers must be an array of strings"))?;
+    crate::trust::parse_list(String::from(text).as_bytes()).map(Some).map_err(JsValue::from)
 }
 
 /// `recipient`: a non-empty string; absent or `null`: no recipient check.

@@ -112,11 +112,18 @@ pub fn trusted_issuers_and_recipient_options() {
     let none = verify(text.clone(), with(&[("trustedIssuers", JsValue::NULL)])).unwrap();
     assert_eq!(code(&check(&none, "issuer_trust")).as_deref(), Some("no_trust_list"));
     let recipient = verify(text.clone(), with(&[("recipient", "did:example:alice".into())])).unwrap();
-    assert_ne!(code(&check(&recipient, "recipient")).as_deref(), Some("no_recipient_given"));
+    assert_eq!(code(&check(&recipient, "recipient")).as_deref(), Some("recipient_matches"));
+    assert_eq!(get(&recipient, "verdict").as_string().as_deref(), Some("verified"));
+    let someone_else = verify(text.clone(), with(&[("recipient", "did:example:bob".into())])).unwrap();
+    assert_eq!(code(&check(&someone_else, "recipient")).as_deref(), Some("recipient_mismatch"));
+    assert_eq!(get(&someone_else, "verdict").as_string().as_deref(), Some("not_verified"));
+    let origin = verify(text.clone(), with(&[("trustedIssuers", Array::of1(&"https://issuer.example".into()).into())]));
+    assert_eq!(code(&check(&origin.unwrap(), "issuer_trust")).as_deref(), Some("issuer_not_trusted"));
     let bad: &[(&str, JsValue)] = &[
         ("trustedIssuers", issuer.into()),
         ("trustedIssuers", Array::of1(&JsValue::from_f64(1.0)).into()),
         ("trustedIssuers", Array::of1(&"  ".into()).into()),
+        ("trustedIssuers", Array::of1(&"issuer.example".into()).into()),
         ("recipient", JsValue::from_f64(1.0)),
         ("recipient", "".into()),
     ];
@@ -125,8 +132,9 @@ pub fn trusted_issuers_and_recipient_options() {
         assert_eq!(code(&error).as_deref(), Some("invalid_options"), "{name}: {value:?}");
         let error = start_verification(text.clone(), with(&[(name, value.clone())])).unwrap_err();
         assert_eq!(code(&error).as_deref(), Some("invalid_options"), "{name}: {value:?}");
-        let message = get(&error, "message").as_string().unwrap();
-        assert!(message.contains(name), "the message names the option: {message}");
+        let message = get(&error, "message").as_string().unwrap().to_lowercase();
+        let named = if *name == "recipient" { "recipient" } else { "trusted" };
+        assert!(message.contains(named), "the message names the option: {message}");
     }
     let error = start_verification("{".into(), Object::new().into()).unwrap_err();
     assert_eq!(code(&error).as_deref(), Some("malformed_json"));
