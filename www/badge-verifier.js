@@ -118,14 +118,15 @@ function fetchDocument(url, { timeoutMs = FETCH_TIMEOUT_MS } = {}) {
 }
 
 /**
- * A URL the page itself wrote (`src`, `trusted-issuers-src`): `http:` or `https:`, resolved
- * against the page (the browser's mixed-content rules still apply). `keep` decides whether the
- * body is kept for the page's life.
+ * A URL the page itself wrote (`src`, `trusted-issuers-src`), resolved against the page:
+ * `https:`, `http:` (a page may load its own files from a plain-http dev server; the browser's
+ * mixed-content rules still apply), or the local `blob:` and `data:`. `keep` decides whether
+ * the body is kept for the page's life.
  */
 function fetchHostUrl(url, { timeoutMs = FETCH_TIMEOUT_MS, maxBytes = MAX_DOCUMENT_BYTES, keep = false } = {}) {
   const absolute = new URL(url, document.baseURI);
-  if (absolute.protocol !== 'https:' && absolute.protocol !== 'http:') {
-    return Promise.reject(new FetchFailure('not_fetchable', `only http: and https: URLs are fetched, not ${absolute.protocol}`));
+  if (!['https:', 'http:', 'blob:', 'data:'].includes(absolute.protocol)) {
+    return Promise.reject(new FetchFailure('not_fetchable', `only https:, http:, blob: and data: URLs are fetched, not ${absolute.protocol}`));
   }
   return fetchShared(absolute.href, { timeoutMs, maxBytes, keep, httpsOnly: false });
 }
@@ -141,7 +142,7 @@ function fetchShared(url, { timeoutMs, maxBytes, keep, httpsOnly }) {
 }
 
 async function request(url, timeoutMs, maxBytes, httpsOnly) {
-  const host = new URL(url).host;
+  const host = new URL(url).host || new URL(url).protocol; // blob: and data: have no host
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
@@ -219,8 +220,9 @@ function badgeError(code, message) {
  * Sources, first found wins: the `credential` property, the `src` attribute, an inline child
  * `<script type="application/ld+json">` or `<script type="application/jwt">`.
  *
- * @attr src - URL of the credential (JSON or JWT): `http(s):`, fetched with the same timeout and
- *   1 MiB cap as documents (not kept: `refresh()` fetches it again).
+ * @attr src - URL of the credential (JSON or JWT), relative to the page: `https:`, `http:`,
+ *   `blob:` or `data:`, fetched with the same timeout and cap as documents (1 MiB, or
+ *   `options.maxInputBytes` if larger); not kept: `refresh()` fetches it again.
  * @attr lang - language of the card: en, de, fr, es, pt, ar; else `<html lang>`, else en.
  * @attr theme - `light` (default) | `dark` | `auto` (follows prefers-color-scheme).
  * @attr layout - `card` (default; checklist collapsed) | `compact` (status, image and name) | `full` (checklist open).

@@ -377,6 +377,13 @@ test('src honours the timeout and the 1 MiB cap, counted while streaming', async
   await page.waitForTimeout(200);
   assert.ok(slow.endlessStopped(), 'the endless body was cancelled, not read on');
   assert.match((await shown(page, '#endless')).text, /larger than 1048576 bytes/, 'the card says why');
+  // A page's own local URLs work as src too (a file the visitor chose, as a blob: URL).
+  const blob = await page.evaluate((text) => URL.createObjectURL(new Blob([text], { type: 'application/json' })),
+    readFileSync(join(root, 'tests/fixtures/valid/open-badge-3.json'), 'utf8'));
+  await mount(page, [{ id: 'blob', attributes: { src: blob } }, { id: 'javascript', attributes: { src: 'javascript:alert(1)' } }]);
+  assert.equal((await shown(page, '#blob')).verdict, 'verified');
+  assert.equal((await shown(page, '#javascript')).verdict, 'error');
+  assert.match(events.find((e) => e.id === 'javascript')?.message, /only https:, http:, blob: and data: URLs are fetched/);
   await closePage(page);
 });
 
