@@ -57,7 +57,8 @@ export function load() {
  */
 export async function verify(input, options = {}) {
   const module = await load();
-  const { offline = false, fetchTimeoutMs = FETCH_TIMEOUT_MS, signal, ...rest } = options;
+  const { offline = false, fetchTimeoutMs, signal, ...rest } = options;
+  const timeoutMs = fetchTimeout(fetchTimeoutMs);
   const verification = module.startVerification(input, { ...rest, now: options.now ?? new Date() });
   try {
     const answered = new Set();
@@ -67,7 +68,7 @@ export async function verify(input, options = {}) {
       const needs = verification.needs().filter((need) => !answered.has(need.id));
       if (needs.length === 0) break;
       needs.forEach((need) => answered.add(need.id));
-      const results = await Promise.all(needs.map((need) => obtain(need, offline, fetchTimeoutMs)));
+      const results = await Promise.all(needs.map((need) => obtain(need, offline, timeoutMs)));
       signal?.throwIfAborted();
       needs.forEach((need, i) => {
         const { bytes, failure } = results[i];
@@ -79,6 +80,12 @@ export async function verify(input, options = {}) {
   } finally {
     verification.free();
   }
+}
+
+/** `fetchTimeoutMs`, checked: a positive number of milliseconds (default 10 s). */
+function fetchTimeout(value = FETCH_TIMEOUT_MS) {
+  if (typeof value === 'number' && value > 0 && Number.isFinite(value)) return value;
+  throw badgeError('invalid_options', 'fetchTimeoutMs must be a positive number of milliseconds');
 }
 
 /** One need's document: `{ bytes }`, or `{ failure: { kind, detail } }` for `unavailable`. */
@@ -372,8 +379,9 @@ export class BadgeVerifierElement extends HTMLElement {
     if (!source.url) return source.input;
     if (this.#loaded?.key === source.key) return this.#loaded.bytes;
     const maxBytes = Math.max(MAX_DOCUMENT_BYTES, Number(this.#options.maxInputBytes) || 0);
+    const timeoutMs = fetchTimeout(this.#options.fetchTimeoutMs);
     try {
-      const bytes = await fetchHostUrl(source.url, { timeoutMs: this.#options.fetchTimeoutMs, maxBytes });
+      const bytes = await fetchHostUrl(source.url, { timeoutMs, maxBytes });
       this.#loaded = { key: source.key, bytes };
       return bytes;
     } catch (failure) {
@@ -389,7 +397,7 @@ export class BadgeVerifierElement extends HTMLElement {
     if (attribute === null && !url && given === undefined) return undefined;
     if (given !== undefined && !Array.isArray(given)) throw badgeError('invalid_options', 'options.trustedIssuers must be an array of strings');
     const all = [...(attribute ?? '').split(/\s+/).filter(Boolean), ...(given ?? [])];
-    if (url) all.push(...(await trustList(url, this.#options.fetchTimeoutMs)));
+    if (url) all.push(...(await trustList(url, fetchTimeout(this.#options.fetchTimeoutMs))));
     return all;
   }
 

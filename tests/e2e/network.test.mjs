@@ -384,6 +384,11 @@ test('src honours the timeout and the 1 MiB cap, counted while streaming', async
   assert.equal((await shown(page, '#blob')).verdict, 'verified');
   assert.equal((await shown(page, '#javascript')).verdict, 'error');
   assert.match(events.find((e) => e.id === 'javascript')?.message, /only https:, http:, blob: and data: URLs are fetched/);
+  const invalid = await page.evaluate(async () => {
+    const { verify } = await import('/badge-verifier.js');
+    return Promise.all([0, -1, '5', NaN].map((fetchTimeoutMs) => verify('{}', { fetchTimeoutMs }).then(() => null, (e) => e.code)));
+  });
+  assert.deepEqual(invalid, Array(4).fill('invalid_options'));
   await closePage(page);
 });
 
