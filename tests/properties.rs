@@ -80,3 +80,59 @@ proptest! {
         }
     }
 }
+
+/// The revoked network badge, its DID document and its revocation list.
+fn revoked_badge_and_its_documents() -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/network");
+    let read = |name: &str| std::fs::read(format!("{dir}/{name}")).unwrap();
+    (read("revoked.json"), read("did.json"), read("status/revocation.json"))
+}
+
+/// Drives the loop, answering the DID document need with `did` and the status list need with `list`.
+fn judge_with(badge: &[u8], did: &[u8], list: &[u8]) -> Verdict {
+    let mut verification = badge_verifier::Verification::start(badge, &options(), Documents::new()).unwrap();
+    for _ in 0..10 {
+        let needs = verification.needs();
+        if needs.is_empty() {
+            break;
+        }
+        for need in needs {
+            let bytes = if need.purpose == badge_verifier::Purpose::StatusList { list } else { did };
+            verification.provide(&need.id, bytes);
+        }
+    }
+    verification.finish().verdict
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Whatever the network serves, a revoked badge never comes out verified: a changed DID document
+    /// or list can only make it unverifiable or its status unknown.
+    #[test]
+    fn hostile_documents_never_make_a_revoked_badge_verified(
+        which in 0..2usize,
+        index in any::<prop::sample::Index>(),
+        mask in 1u8..=255,
+    ) {
+        let (badge, did, list) = revoked_badge_and_its_documents();
+        let (mut did, mut list) = (did, list);
+        let target = if which == 0 { &mut did } else { &mut list };
+        let i = index.index(target.len());
+        target[i] ^= mask;
+        let verdict = judge_with(&badge, &did, &list);
+        prop_assert!(
+            matches!(
+                verdict,
+                Verdict::Revoked | Verdict::VerifiedWithWarnings | Verdict::NotVerified | Verdict::Unsupported
+            ),
+            "{verdict:?}"
+        );
+    }
+}
+
+#[test]
+fn the_untouched_documents_say_revoked() {
+    let (badge, did, list) = revoked_badge_and_its_documents();
+    assert_eq!(judge_with(&badge, &did, &list), Verdict::Revoked);
+}

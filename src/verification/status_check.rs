@@ -66,7 +66,15 @@ pub(crate) enum Gate {
 
 impl Statuses {
     pub(crate) fn of(credential: &Credential) -> Self {
-        let entries = status::entries(&Value::Object(credential.json.clone()))
+        let Some(status) = credential.json.get("credentialStatus") else {
+            return Self { entries: Vec::new(), lists: BTreeMap::new() };
+        };
+        let mut holder = serde_json::Map::new();
+        holder.insert("credentialStatus".into(), status.clone());
+        if let Some(id) = credential.json.get("id") {
+            holder.insert("id".into(), id.clone());
+        }
+        let entries = status::entries(&Value::Object(holder))
             .into_iter()
             .map(|entry| Entry { entry, state: EntryState::Pending })
             .collect();

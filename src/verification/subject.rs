@@ -38,7 +38,14 @@ impl Subject {
         let statuses = Some(Statuses::of(&credential));
         let issuer = credential.issuer.clone().unwrap_or_default();
         let issuer_trust = trust::check(&issuer, options.trusted_issuers.as_deref());
-        let recipient = recipient::check(&Value::Object(credential.json.clone()), options.recipient.as_deref());
+        let recipient = match options.recipient.as_deref() {
+            None => Ok(Passed::NoRecipientGiven),
+            // The check reads only the subjects: no need to copy the whole credential.
+            Some(recipient) => {
+                let subjects = serde_json::json!({ "credentialSubject": credential.json.get("credentialSubject") });
+                recipient::check(&subjects, Some(recipient))
+            }
+        };
         Ok(Self::with(credential, options, statuses, issuer_trust, recipient))
     }
 
