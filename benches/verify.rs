@@ -75,4 +75,35 @@ fn main() {
         });
         println!("| eddsa-jcs-2022 W3C vector verify ({} bytes) | {w3c_time:.1} |", w3c.len());
     }
+
+    status_checked(&vectors, &now);
+}
+
+/// A status-checked verify beside the same verify without the list: the real issuer CogniPilot
+/// (did:web, eddsa-rdfc-2022, a signed Bitstring Status List of its own), documents given up front.
+fn status_checked(vectors: &str, now: &Options) {
+    let real_world = format!("{vectors}/../real-world/cognipilot-credentials");
+    let (Ok(credential), Ok(did), Ok(list)) = (
+        std::fs::read(format!("{real_world}/examples-maintainer-cognipilot-revoked.json")),
+        std::fs::read(format!("{real_world}/did.json")),
+        std::fs::read(format!("{real_world}/status-revocation-list.json")),
+    ) else {
+        println!("(status benchmark skipped: {real_world} not found)");
+        return;
+    };
+    let limits = badge_verifier::Limits::default();
+    let mut without_list = Documents::new();
+    without_list.insert_json("did:web:credentials.cognipilot.org", &did, &limits).unwrap();
+    let mut with_list = without_list.clone();
+    with_list.insert_json("https://credentials.cognipilot.org/status/revocation-list", &list, &limits).unwrap();
+    assert_eq!(verify(&credential, now, &with_list).unwrap().verdict, Verdict::Revoked);
+    assert_eq!(verify(&credential, now, &without_list).unwrap().verdict, Verdict::VerifiedWithWarnings);
+    let without = measure(200, 15, || {
+        black_box(verify(black_box(&credential), now, &without_list).unwrap());
+    });
+    let with = measure(200, 15, || {
+        black_box(verify(black_box(&credential), now, &with_list).unwrap());
+    });
+    println!("| real-world OB 3.0 (did:web), status list not given: status unchecked | {without:.1} |");
+    println!("| the same, status list given: list verified and read (revoked) | {with:.1} | {:.2}× |", with / without);
 }

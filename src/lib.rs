@@ -37,8 +37,12 @@ pub mod key;
 pub mod proof;
 pub mod rdf;
 pub mod rdfc;
+pub mod recipient;
 pub mod report;
+pub mod status;
 pub mod timestamp;
+pub mod trust;
+pub mod verification;
 pub mod verify;
 
 #[cfg(target_arch = "wasm32")]
@@ -47,8 +51,9 @@ pub mod web;
 pub use badge::BadgeView;
 pub use contexts::Contexts;
 pub use documents::Documents;
-pub use error::Error;
+pub use error::{Error, Unavailable};
 pub use json::Limits;
 pub use report::{Check, CheckId, Outcome, Report, Verdict};
 pub use timestamp::Timestamp;
+pub use verification::{Need, Purpose, Verification};
 pub use verify::{verify, Options};

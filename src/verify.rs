@@ -1,19 +1,14 @@
-//! `verify`: input bytes → the ordered checks → a `Report`. One line per check; the checks
-//! themselves live in `checks`, `key` and `proof`. No I/O and no clock: `now` is an option and
-//! fetched documents come in through `Documents`.
+//! `verify`: input bytes → the ordered checks → a `Report`, with documents given up front. The
+//! checks run in `verification` (the sans-I/O loop that asks for documents); they live in
+//! `checks`, `key`, `proof` and `status`. No I/O and no clock: `now` is an option.
 
-use crate::badge::BadgeView;
-use crate::checks;
 use crate::contexts::Contexts;
-use crate::credential::Credential;
 use crate::documents::Documents;
 use crate::error::Error;
-use crate::input::{self, Decoded};
 use crate::json::Limits;
-use crate::key;
-use crate::proof::{self, MAX_PROOFS};
-use crate::report::{CheckId, Checklist, Passed, Report};
+use crate::report::Report;
 use crate::timestamp::Timestamp;
+use crate::verification::Verification;
 
 /// How to verify.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +42,9 @@ impl Options {
     }
 }
 
-/// Verifies one credential.
+/// Verifies one credential with the documents given up front (air-gapped use, or a host that
+/// fetched them already); whatever else a check needs counts as not provided. A host that can
+/// fetch drives [`Verification`] instead.
 ///
 /// `Err` means there is nothing to report on (too large, not JSON, not a credential). A
 /// credential that fails a check is `Ok` with a report whose verdict says so.
@@ -55,111 +52,7 @@ impl Options {
 /// # Errors
 /// `input_too_large`, `json_too_deep`, `malformed_json`, `not_a_credential`.
 pub fn verify(input: &[u8], options: &Options, documents: &Documents) -> Result<Report, Error> {
-    let value = match input::decode(input, &options.limits)? {
-        Decoded::Json(value) => value,
-        Decoded::Unsupported(what) => {
-            let mut list = Checklist::default();
-            list.record::<()>(CheckId::Format, None, Err(Error::UnsupportedFormat(what)));
-            return Ok(list.finish(None));
-        }
-    };
-    let credential = Credential::from_json(value)?;
-    let (now, skew) = (options.now, options.clock_skew_seconds);
-    let mut list = Checklist::default();
-    list.record(CheckId::Format, None, checks::format(&credential).map(with_unit));
-    list.record(CheckId::Contexts, None, checks::contexts(&credential, &options.contexts).map(with_unit));
-    check_proofs(&credential, options, documents, &mut list);
-    list.record(CheckId::ValidFrom, None, checks::has_started(&credential, now, skew).map(with_unit));
-    list.record(CheckId::ValidUntil, None, checks::not_expired(&credential, now, skew).map(with_unit));
-    list.record(CheckId::Status, None, checks::status(&credential).map(with_unit));
-    list.record(CheckId::IssuerTrust, None, Ok((Passed::NoTrustList, ())));
-    list.record(CheckId::Recipient, None, Ok((Passed::NoRecipientGiven, ())));
-    Ok(list.finish(Some(BadgeView::from_credential(&credential.json))))
-}
-
-/// `issuer_key` then `proof`, for each proof of the (possibly one-element) proof set.
-///
-/// Every proof is checked and reported. A credential needs at least one valid proof by a key its
-/// issuer authorised, and no failed one; a valid proof by another party's key (a co-signer) is
-/// then a warning, and on its own a failure.
-fn check_proofs(credential: &Credential, options: &Options, documents: &Documents, list: &mut Checklist) {
-    let proofs = credential.proofs();
-    if proofs.is_empty() {
-        list.record::<()>(CheckId::IssuerKey, None, Err(Error::MissingProof));
-        list.record::<()>(CheckId::Proof, None, Err(Error::MissingProof));
-        return;
-    }
-    if proofs.len() > MAX_PROOFS {
-        list.record::<()>(CheckId::Proof, None, Err(Error::TooManyProofs { limit: MAX_PROOFS }));
-        return;
-    }
-    let unsecured = credential.without_proof();
-    let results: Vec<ProofResult> =
-        proofs.iter().map(|proof| check_one(credential, proof, &proofs, &unsecured, options, documents)).collect();
-    let issuer_proof_verified =
-        results.iter().any(|r| r.key.is_ok() && r.binding.is_ok() && matches!(r.signature, Some(Ok(_))));
-    let index = |i: usize| (proofs.len() > 1).then_some(i);
-    for (i, result) in results.into_iter().enumerate() {
-        match (result.key, result.binding) {
-            (Err(error), _) => {
-                list.record::<()>(CheckId::IssuerKey, index(i), Err(error));
-            }
-            (Ok(_), Ok(())) => {
-                list.record(CheckId::IssuerKey, index(i), Ok((Passed::KeyBoundToIssuer, ())));
-            }
-            (Ok(_), Err(error @ Error::KeyNotBoundToIssuer { .. }))
-                if issuer_proof_verified && matches!(result.signature, Some(Ok(_))) =>
-            {
-                list.warn(CheckId::IssuerKey, index(i), &error);
-            }
-            (Ok(_), Err(error)) => {
-                list.record::<()>(CheckId::IssuerKey, index(i), Err(error));
-            }
-        }
-        match result.signature {
-            Some(signature) => {
-                list.record(CheckId::Proof, index(i), signature.map(with_unit));
-            }
-            None => list.skipped(CheckId::Proof, index(i), CheckId::IssuerKey),
-        }
-    }
-}
-
-/// What one proof of the set came to.
-struct ProofResult {
-    key: Result<key::ResolvedKey, Error>,
-    binding: Result<(), Error>,
-    /// `None` when there was no key to check the signature with.
-    signature: Option<Result<Passed, Error>>,
-}
-
-fn check_one(
-    credential: &Credential,
-    proof_json: &serde_json::Value,
-    all_proofs: &[&serde_json::Value],
-    unsecured: &serde_json::Map<String, serde_json::Value>,
-    options: &Options,
-    documents: &Documents,
-) -> ProofResult {
-    let key = proof::verification_method(proof_json).and_then(|method| key::resolve(method, documents));
-    let binding = match (&key, credential.issuer.as_deref()) {
-        (Ok(key), Some(issuer)) => key::check_bound(&key.verification_method, issuer, documents),
-        (Ok(_), None) => Err(Error::InvalidProperty { property: "issuer", expected: "a URL, or an object with an id" }),
-        (Err(_), _) => Ok(()),
-    };
-    let signature = match (proof::read(proof_json, options.now, options.clock_skew_seconds), &key) {
-        (Err(error), _) => Some(Err(error)),
-        (Ok(_), Err(_)) => None,
-        (Ok(proof), Ok(key)) => Some(
-            proof::signed_document(&proof, unsecured, all_proofs)
-                .and_then(|document| proof::signature_matches(&document, &proof, &key.public_key, &options.contexts)),
-        ),
-    };
-    ProofResult { key, binding, signature }
-}
-
-fn with_unit(passed: Passed) -> (Passed, ()) {
-    (passed, ())
+    Ok(Verification::start(input, options, documents.clone())?.finish())
 }
 
 #[cfg(test)]
@@ -167,7 +60,8 @@ mod tests {
     use serde_json::{json, Value};
 
     use super::*;
-    use crate::report::{Outcome, Verdict};
+    use crate::proof::MAX_PROOFS;
+    use crate::report::{CheckId, Outcome, Verdict};
 
     const VALID: &str = include_str!("../tests/fixtures/valid/open-badge-3.json");
 

@@ -51,7 +51,20 @@ fn w3c_eddsa_jcs_2022_vector_is_verified() {
     assert_eq!(report["verdict"], "verified", "{report:#}");
     assert_eq!(output.status.code(), Some(0));
     let ids: Vec<&str> = report["checks"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["format", "contexts", "issuer_key", "proof", "valid_from", "valid_until", "status"]);
+    assert_eq!(
+        ids,
+        [
+            "format",
+            "contexts",
+            "issuer_key",
+            "proof",
+            "valid_from",
+            "valid_until",
+            "status",
+            "issuer_trust",
+            "recipient"
+        ]
+    );
 
     // Without the issuer's document the key cannot be bound: never verified, and it says what it needs.
     let output = cli(&["verify", "--json", "--offline", "--now", NOW, vector.to_str().unwrap()]);

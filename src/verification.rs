@@ -1,0 +1,247 @@
+//! `Verification`: one verification that asks for what it needs, in the manner of rustls's
+//! unbuffered API. Start it with the input and options; `needs()` advances it as far as the
+//! documents it holds allow and answers with what it still needs (each URL or DID, and what
+//! for); the host provides each document's bytes, or says why it could not have them; `finish()`
+//! yields the report. The core never fetches, so the CLI, Node and the browser drive this same
+//! loop, each with its own fetcher:
+//!
+//! ```no_run
+//! # use badge_verifier::{Documents, Options, Timestamp, Unavailable, Verification};
+//! # fn fetch(url: &str) -> Result<Vec<u8>, Unavailable> { Err(Unavailable::Offline) }
+//! # let bytes = b"{}"; let options = Options::at(Timestamp::from_unix_seconds(0));
+//! let mut verification = Verification::start(bytes, &options, Documents::new())?;
+//! loop {
+//!     let needs = verification.needs();
+//!     if needs.is_empty() {
+//!         break;
+//!     }
+//!     for need in needs {
+//!         match need.url.as_deref().map(fetch) {
+//!             Some(Ok(bytes)) => verification.provide(&need.id, &bytes),
+//!             Some(Err(reason)) => verification.unavailable(&need.id, reason),
+//!             None => verification.unavailable(&need.id, Unavailable::NotFetchable("no URL".into())),
+//!         }
+//!     }
+//! }
+//! let report = verification.finish();
+//! # Ok::<(), badge_verifier::Error>(())
+//! ```
+//!
+//! Nothing is computed twice: every check's result is kept once it is settled (a proof whose key
+//! resolved is canonicalised and verified once, however many rounds the issuer's document or a
+//! status list take), and a status list shared by several entries is verified once. Every
+//! provided document is parsed under the same limits as the credential; the number of documents
+//! and of rounds is bounded.
+
+mod proofs;
+mod status_check;
+mod subject;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::documents::{strip_fragment, Documents};
+use crate::error::{Error, Unavailable};
+use crate::input::{self, Decoded};
+use crate::json;
+use crate::key::did_web;
+use crate::report::{CheckId, Checklist, Report};
+use crate::verify::Options;
+use subject::Subject;
+
+/// Most documents one verification fetches (issuer, keys, status lists and their keys).
+pub const MAX_DOCUMENTS: usize = 16;
+
+/// Most rounds of `needs()` that hand out new documents: credential → controller document →
+/// its controller → status list → the list's key documents is five.
+pub const MAX_ROUNDS: usize = 8;
+
+/// What a document is needed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Purpose {
+    /// A DID document, issuer profile or key document: resolves a key and binds it to the issuer.
+    ControllerDocument,
+    /// A status list (credential), for the credential's revocation or suspension status.
+    StatusList,
+}
+
+/// A document the verification needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Need {
+    /// The URL or DID (without fragment): give it back to `provide` or `unavailable`.
+    pub id: String,
+    /// Where to get it (`did:web` already mapped to its HTTPS URL); `None` when there is no way to
+    /// fetch this id (the host then says `unavailable`).
+    pub url: Option<String>,
+    /// What it is for.
+    pub purpose: Purpose,
+}
+
+impl Need {
+    fn new(id: &str, purpose: Purpose) -> Self {
+        let id = strip_fragment(id).to_owned();
+        let url = if id.starts_with("did:web:") {
+            did_web::document_url(&id)
+        } else if id.starts_with("https://") || id.starts_with("http://") {
+            Some(id.clone())
+        } else {
+            None
+        };
+        Self { id, url, purpose }
+    }
+}
+
+/// One credential's verification, in progress.
+#[derive(Debug)]
+pub struct Verification {
+    options: Options,
+    store: Store,
+    state: State,
+}
+
+#[derive(Debug)]
+enum State {
+    /// Nothing to ask for: the report is known (an unsupported format).
+    Settled(Box<Report>),
+    /// A credential under verification.
+    Verifying(Box<Subject>),
+}
+
+/// The documents this verification holds, and those it was told it cannot have.
+#[derive(Debug, Default)]
+pub(crate) struct Store {
+    pub(crate) documents: Documents,
+    pub(crate) unavailable: BTreeMap<String, Unavailable>,
+    handed_out: BTreeSet<String>,
+    provided: usize,
+    rounds: usize,
+}
+
+impl Store {
+    /// `result`, unless it failed only for want of a document not yet asked for or answered: then
+    /// the need is noted and `None` returned (the check is still pending).
+    pub(crate) fn settle<T>(
+        &self,
+        result: Result<T, Error>,
+        purpose: Purpose,
+        needs: &mut Vec<Need>,
+    ) -> Option<Result<T, Error>> {
+        match result {
+            Err(Error::DocumentUnavailable { id, reason: Unavailable::NotProvided }) => {
+                match self.unavailable.get(strip_fragment(&id)) {
+                    Some(reason) => Some(Err(Error::DocumentUnavailable { id, reason: reason.clone() })),
+                    None => {
+                        if !needs.iter().any(|n| n.id == strip_fragment(&id)) {
+                            needs.push(Need::new(&id, purpose));
+                        }
+                        None
+                    }
+                }
+            }
+            other => Some(other),
+        }
+    }
+}
+
+impl Verification {
+    /// Starts verifying `input`. `documents` (given up front, e.g. for air-gapped use) are used
+    /// before anything is asked for.
+    ///
+    /// # Errors
+    /// As [`crate::verify`]: `input_too_large`, `json_too_deep`, `malformed_json`,
+    /// `not_a_credential` — there is nothing to report on.
+    pub fn start(input: &[u8], options: &Options, documents: Documents) -> Result<Self, Error> {
+        let state = match input::decode(input, &options.limits)? {
+            Decoded::Json(value) => State::Verifying(Box::new(Subject::credential(value, options)?)),
+            Decoded::Unsupported(what) => {
+                let mut list = Checklist::default();
+                list.record::<()>(CheckId::Format, None, Err(Error::UnsupportedFormat(what)));
+                State::Settled(Box::new(list.finish(None)))
+            }
+        };
+        let store = Store { documents, ..Store::default() };
+        Ok(Self { options: options.clone(), store, state })
+    }
+
+    /// Advances the verification as far as the documents it holds allow, and returns what it
+    /// still needs; empty when it can finish. Asking again without answering returns the same
+    /// needs. Past [`MAX_DOCUMENTS`] or [`MAX_ROUNDS`], further needs are settled as unavailable.
+    pub fn needs(&mut self) -> Vec<Need> {
+        let State::Verifying(subject) = &mut self.state else {
+            return Vec::new();
+        };
+        let mut needs = Vec::new();
+        subject.advance(&self.store, &self.options, &mut needs);
+        let fresh = needs.iter().any(|n| !self.store.handed_out.contains(&n.id));
+        if fresh {
+            self.store.rounds += 1;
+        }
+        let over_rounds = self.store.rounds > MAX_ROUNDS;
+        let over_documents = self.store.provided + self.store.unavailable.len() >= MAX_DOCUMENTS;
+        if !needs.is_empty() && (over_rounds || over_documents) {
+            for need in &needs {
+                let reason = Unavailable::TooManyDocuments { limit: MAX_DOCUMENTS };
+                self.store.unavailable.insert(need.id.clone(), reason);
+            }
+            return self.needs();
+        }
+        for need in &needs {
+            self.store.handed_out.insert(need.id.clone());
+        }
+        needs
+    }
+
+    /// Provides the document `id` (a URL or DID, as a `Need` named it). It is parsed under the
+    /// same limits as the credential; one that does not parse counts as unavailable, with why.
+    pub fn provide(&mut self, id: &str, bytes: &[u8]) {
+        let id = strip_fragment(id);
+        match json::parse(bytes, &self.options.limits) {
+            Ok(document) => {
+                self.store.provided += 1;
+                self.store.unavailable.remove(id);
+                self.store.documents.insert(id, document);
+            }
+            Err(error) => {
+                let reason = Unavailable::Invalid(format!("{} ({})", error, error.code()));
+                self.store.unavailable.insert(id.to_owned(), reason);
+            }
+        }
+    }
+
+    /// Says the document `id` cannot be had, and why. The checks that needed it end *unchecked*.
+    pub fn unavailable(&mut self, id: &str, reason: Unavailable) {
+        self.store.unavailable.insert(strip_fragment(id).to_owned(), reason);
+    }
+
+    /// The report. Whatever is still needed counts as not provided.
+    pub fn finish(mut self) -> Report {
+        loop {
+            let needs = self.needs();
+            if needs.is_empty() {
+                break;
+            }
+            for need in needs {
+                self.store.unavailable.insert(need.id, Unavailable::NotProvided);
+            }
+        }
+        match self.state {
+            State::Settled(report) => *report,
+            State::Verifying(subject) => subject.report(&self.options),
+        }
+    }
+
+    /// How many signatures this verification has checked so far (each proof's at most once, each
+    /// shared status list's at most once): lets tests show that nothing is computed twice.
+    pub fn signatures_checked(&self) -> usize {
+        match &self.state {
+            State::Settled(_) => 0,
+            State::Verifying(subject) => subject.signatures_checked(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,203 @@
+//! `issuer_key` then `proof`, for each proof of the (possibly one-element) proof set, each result
+//! kept once settled: a key waits for its documents; a signature is checked once, when its key
+//! has resolved.
+//!
+//! Every proof is checked and reported. A credential needs at least one valid proof by a key its
+//! issuer authorised, and no failed one; a valid proof by another party's key (a co-signer) is
+//! then a warning, and on its own a failure.
+
+use serde_json::{Map, Value};
+
+use super::{Need, Purpose, Store};
+use crate::credential::Credential;
+use crate::error::Error;
+use crate::key::{self, ResolvedKey};
+use crate::proof::{self, MAX_PROOFS};
+use crate::report::{CheckId, Checklist, Passed};
+use crate::verify::Options;
+
+/// The proofs of one credential.
+#[derive(Debug)]
+pub(crate) enum Proofs {
+    /// No proof at all.
+    Missing,
+    /// More than [`MAX_PROOFS`].
+    TooMany,
+    /// Each proof and what is known of it.
+    Set { unsecured: Map<String, Value>, all: Vec<Value>, cells: Vec<ProofCell> },
+}
+
+/// One proof: `None` while a result waits for a document.
+#[derive(Debug)]
+pub(crate) struct ProofCell {
+    key: Option<Result<ResolvedKey, Error>>,
+    binding: Option<Result<(), Error>>,
+    /// `Some(Err)` at once when the proof itself is malformed; otherwise checked once the key is known.
+    signature: Option<Result<Passed, Error>>,
+    /// How many times the signature was checked (never more than once).
+    signature_runs: usize,
+}
+
+impl Proofs {
+    pub(crate) fn of(credential: &Credential, options: &Options) -> Self {
+        let proofs = credential.proofs();
+        if proofs.is_empty() {
+            return Self::Missing;
+        }
+        if proofs.len() > MAX_PROOFS {
+            return Self::TooMany;
+        }
+        let cells = proofs
+            .iter()
+            .map(|json| ProofCell {
+                key: None,
+                binding: None,
+                // A proof that fails its own reading fails whatever key it names.
+                signature: proof::read(json, options.now, options.clock_skew_seconds).err().map(Err),
+                signature_runs: 0,
+            })
+            .collect();
+        let all = proofs.into_iter().cloned().collect();
+        Self::Set { unsecured: credential.without_proof(), all, cells }
+    }
+
+    pub(crate) fn advance(&mut self, credential: &Credential, store: &Store, options: &Options, needs: &mut Vec<Need>) {
+        let Self::Set { unsecured, all, cells } = self else { return };
+        let references: Vec<&Value> = all.iter().collect();
+        for (cell, json) in cells.iter_mut().zip(&references) {
+            if cell.key.is_none() {
+                let resolved = proof::verification_method(json).and_then(|vm| key::resolve(vm, &store.documents));
+                cell.key = store.settle(resolved, Purpose::ControllerDocument, needs);
+            }
+            let Some(Ok(resolved)) = &cell.key else {
+                if matches!(cell.key, Some(Err(_))) {
+                    cell.binding.get_or_insert(Ok(()));
+                }
+                continue;
+            };
+            if cell.binding.is_none() {
+                let bound = match credential.issuer.as_deref() {
+                    Some(issuer) => key::check_bound(&resolved.verification_method, issuer, &store.documents),
+                    None => {
+                        Err(Error::InvalidProperty { property: "issuer", expected: "a URL, or an object with an id" })
+                    }
+                };
+                cell.binding = store.settle(bound, Purpose::ControllerDocument, needs);
+            }
+            if cell.signature.is_none() {
+                cell.signature = Some(signature(json, unsecured, &references, resolved, options));
+                cell.signature_runs += 1;
+            }
+        }
+    }
+
+    pub(crate) fn is_settled(&self) -> bool {
+        match self {
+            Self::Set { cells, .. } => {
+                cells.iter().all(|c| c.key.is_some() && c.binding.is_some() && signature_settled(c))
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether some proof is valid and by a key the issuer authorised.
+    pub(crate) fn issuer_proof_verified(&self) -> bool {
+        let Self::Set { cells, .. } = self else { return false };
+        cells.iter().any(|c| {
+            matches!(c.key, Some(Ok(_))) && matches!(c.binding, Some(Ok(()))) && matches!(c.signature, Some(Ok(_)))
+        })
+    }
+
+    /// Whether every proof settled, some valid proof is the issuer's, and none failed: what a
+    /// status list credential must show before its bits are believed.
+    pub(crate) fn first_failure(&self) -> Option<&'static str> {
+        match self {
+            Self::Missing => Some("missing_proof"),
+            Self::TooMany => Some("too_many_proofs"),
+            Self::Set { cells, .. } => {
+                let failed = cells.iter().find_map(|c| {
+                    [c.key.as_ref().and_then(|k| k.as_ref().err()), c.binding.as_ref().and_then(|b| b.as_ref().err())]
+                        .into_iter()
+                        .chain([c.signature.as_ref().and_then(|s| s.as_ref().err())])
+                        .flatten()
+                        .next()
+                        .map(Error::code)
+                });
+                match failed {
+                    Some(code) => Some(code),
+                    None if self.issuer_proof_verified() => None,
+                    None => Some("key_not_bound_to_issuer"),
+                }
+            }
+        }
+    }
+
+    pub(crate) fn signatures_checked(&self) -> usize {
+        match self {
+            Self::Set { cells, .. } => cells.iter().map(|c| c.signature_runs).sum(),
+            _ => 0,
+        }
+    }
+
+    pub(crate) fn record(&self, list: &mut Checklist) {
+        let cells = match self {
+            Self::Missing => {
+                list.record::<()>(CheckId::IssuerKey, None, Err(Error::MissingProof));
+                list.record::<()>(CheckId::Proof, None, Err(Error::MissingProof));
+                return;
+            }
+            Self::TooMany => {
+                list.record::<()>(CheckId::Proof, None, Err(Error::TooManyProofs { limit: MAX_PROOFS }));
+                return;
+            }
+            Self::Set { cells, .. } => cells,
+        };
+        let issuer_proof_verified = self.issuer_proof_verified();
+        let index = |i: usize| (cells.len() > 1).then_some(i);
+        for (i, cell) in cells.iter().enumerate() {
+            let not_provided =
+                || Error::DocumentUnavailable { id: String::new(), reason: crate::error::Unavailable::NotProvided };
+            let key = cell.key.clone().unwrap_or_else(|| Err(not_provided()));
+            let binding = cell.binding.clone().unwrap_or_else(|| Err(not_provided()));
+            match (key, binding) {
+                (Err(error), _) => {
+                    list.record::<()>(CheckId::IssuerKey, index(i), Err(error));
+                }
+                (Ok(_), Ok(())) => {
+                    list.record(CheckId::IssuerKey, index(i), Ok((Passed::KeyBoundToIssuer, ())));
+                }
+                (Ok(_), Err(error @ Error::KeyNotBoundToIssuer { .. }))
+                    if issuer_proof_verified && matches!(cell.signature, Some(Ok(_))) =>
+                {
+                    list.warn(CheckId::IssuerKey, index(i), &error);
+                }
+                (Ok(_), Err(error)) => {
+                    list.record::<()>(CheckId::IssuerKey, index(i), Err(error));
+                }
+            }
+            match &cell.signature {
+                Some(signature) => {
+                    list.record(CheckId::Proof, index(i), signature.clone().map(|p| (p, ())));
+                }
+                None => list.skipped(CheckId::Proof, index(i), CheckId::IssuerKey),
+            }
+        }
+    }
+}
+
+/// A signature is settled once checked, or when there is no key to check it with.
+fn signature_settled(cell: &ProofCell) -> bool {
+    cell.signature.is_some() || matches!(cell.key, Some(Err(_)))
+}
+
+fn signature(
+    json: &Value,
+    unsecured: &Map<String, Value>,
+    all: &[&Value],
+    key: &ResolvedKey,
+    options: &Options,
+) -> Result<Passed, Error> {
+    let proof = proof::read(json, options.now, options.clock_skew_seconds)?;
+    let document = proof::signed_document(&proof, unsecured, all)?;
+    proof::signature_matches(&document, &proof, &key.public_key, &options.contexts)
+}

@@ -1,0 +1,147 @@
+//! A credential under verification — the one given, or a status list credential it points to —
+//! with each check's result kept once settled. `advance` settles what the documents at hand
+//! allow; `checklist` writes the checks in their order.
+
+use serde_json::Value;
+
+use super::proofs::Proofs;
+use super::status_check::{Gate, Statuses};
+use super::{Need, Store};
+use crate::badge::BadgeView;
+use crate::checks;
+use crate::credential::Credential;
+use crate::error::Error;
+use crate::recipient;
+use crate::report::{CheckId, Checklist, Passed, Report};
+use crate::trust;
+use crate::verify::Options;
+
+/// A credential and what is known of it so far.
+#[derive(Debug)]
+pub(crate) struct Subject {
+    pub(crate) credential: Credential,
+    format: Result<Passed, Error>,
+    contexts: Result<Passed, Error>,
+    pub(crate) proofs: Proofs,
+    valid_from: Result<Passed, Error>,
+    valid_until: Result<Passed, Error>,
+    /// `None` for a status list credential: its own status is not checked (the chain ends there).
+    statuses: Option<Statuses>,
+    issuer_trust: Result<Passed, Error>,
+    recipient: Result<Passed, Error>,
+}
+
+impl Subject {
+    /// The credential given to verify: every check, status, trust and recipient included.
+    pub(crate) fn credential(value: Value, options: &Options) -> Result<Self, Error> {
+        let credential = Credential::from_json(value)?;
+        let statuses = Some(Statuses::of(&credential));
+        let issuer = credential.issuer.clone().unwrap_or_default();
+        let issuer_trust = trust::check(&issuer, options.trusted_issuers.as_deref());
+        let recipient = recipient::check(&Value::Object(credential.json.clone()), options.recipient.as_deref());
+        Ok(Self::with(credential, options, statuses, issuer_trust, recipient))
+    }
+
+    /// A status list credential: the same checks, but no status, trust or recipient of its own.
+    pub(crate) fn status_list(value: Value, options: &Options) -> Result<Self, Error> {
+        let credential = Credential::from_json(value)?;
+        Ok(Self::with(credential, options, None, Ok(Passed::NoTrustList), Ok(Passed::NoRecipientGiven)))
+    }
+
+    fn with(
+        credential: Credential,
+        options: &Options,
+        statuses: Option<Statuses>,
+        issuer_trust: Result<Passed, Error>,
+        recipient: Result<Passed, Error>,
+    ) -> Self {
+        let (now, skew) = (options.now, options.clock_skew_seconds);
+        Self {
+            format: checks::format(&credential),
+            contexts: checks::contexts(&credential, &options.contexts),
+            proofs: Proofs::of(&credential, options),
+            valid_from: checks::has_started(&credential, now, skew),
+            valid_until: checks::not_expired(&credential, now, skew),
+            statuses,
+            issuer_trust,
+            recipient,
+            credential,
+        }
+    }
+
+    /// Settles what the documents in `store` allow; notes in `needs` what is still missing.
+    pub(crate) fn advance(&mut self, store: &Store, options: &Options, needs: &mut Vec<Need>) {
+        self.proofs.advance(&self.credential, store, options, needs);
+        if let Some(statuses) = &mut self.statuses {
+            let gate = match (self.proofs.is_settled(), self.proofs.first_failure()) {
+                (false, _) => Gate::Wait,
+                (true, None) => Gate::Go,
+                (true, Some(_)) => Gate::Skip,
+            };
+            statuses.advance(&self.credential, gate, store, options, needs);
+        }
+    }
+
+    /// For a settled status list credential: whether its bits may be believed — its shape,
+    /// contexts and proofs all passed and it is within its validity window.
+    ///
+    /// # Errors
+    /// `status_list_not_verified` (with the failing check's code), `status_list_expired`,
+    /// `status_list_not_yet_valid`.
+    pub(crate) fn list_is_sound(&self) -> Result<(), Error> {
+        for result in [&self.format, &self.contexts] {
+            if let Err(error) = result {
+                return Err(Error::StatusListNotVerified { code: error.code() });
+            }
+        }
+        if let Some(code) = self.proofs.first_failure() {
+            return Err(Error::StatusListNotVerified { code });
+        }
+        match (&self.valid_from, &self.valid_until) {
+            (Err(Error::NotYetValid { valid_from, .. }), _) => {
+                Err(Error::StatusListNotYetValid { valid_from: *valid_from })
+            }
+            (_, Err(Error::Expired { valid_until, .. })) => Err(Error::StatusListExpired { valid_until: *valid_until }),
+            (Err(error), _) | (_, Err(error)) => Err(Error::StatusListNotVerified { code: error.code() }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether every check has settled (nothing pending on a document).
+    pub(crate) fn is_settled(&self) -> bool {
+        self.proofs.is_settled() && self.statuses.as_ref().is_none_or(Statuses::is_settled)
+    }
+
+    /// Signatures checked so far, this credential's and its status lists'.
+    pub(crate) fn signatures_checked(&self) -> usize {
+        self.proofs.signatures_checked() + self.statuses.as_ref().map_or(0, Statuses::signatures_checked)
+    }
+
+    /// The checks, in order.
+    pub(crate) fn checklist(&self) -> Checklist {
+        let mut list = Checklist::default();
+        list.record(CheckId::Format, None, self.format.clone().map(with_unit));
+        list.record(CheckId::Contexts, None, self.contexts.clone().map(with_unit));
+        self.proofs.record(&mut list);
+        list.record(CheckId::ValidFrom, None, self.valid_from.clone().map(with_unit));
+        list.record(CheckId::ValidUntil, None, self.valid_until.clone().map(with_unit));
+        match &self.statuses {
+            Some(statuses) => statuses.record(&mut list),
+            None => {
+                list.record(CheckId::Status, None, Ok((Passed::NoStatus, ())));
+            }
+        }
+        list.record(CheckId::IssuerTrust, None, self.issuer_trust.clone().map(with_unit));
+        list.record(CheckId::Recipient, None, self.recipient.clone().map(with_unit));
+        list
+    }
+
+    /// The report of a settled verification.
+    pub(crate) fn report(&self, _options: &Options) -> Report {
+        self.checklist().finish(Some(BadgeView::from_credential(&self.credential.json)))
+    }
+}
+
+fn with_unit(passed: Passed) -> (Passed, ()) {
+    (passed, ())
+}

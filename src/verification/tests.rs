@@ -1,0 +1,121 @@
+//! Unit tests of the verification loop.
+
+use serde_json::{json, Value};
+
+use super::*;
+use crate::report::Verdict;
+use crate::timestamp::Timestamp;
+
+const VALID: &str = include_str!("../../tests/fixtures/valid/open-badge-3.json");
+
+fn options() -> Options {
+    Options::at(Timestamp::parse("2026-06-01T00:00:00Z").unwrap_or(Timestamp::from_unix_seconds(0)))
+}
+
+fn valid() -> Value {
+    serde_json::from_str(VALID).unwrap()
+}
+
+/// The valid fixture, issued by an HTTPS issuer whose profile must be fetched to bind the key.
+fn https_issued() -> (Value, String) {
+    let mut credential = valid();
+    let issuer = "https://issuer.example/profile".to_owned();
+    credential["issuer"]["id"] = json!(issuer);
+    (credential, issuer)
+}
+
+#[test]
+fn a_did_key_credential_needs_nothing() {
+    let mut v = Verification::start(VALID.as_bytes(), &options(), Documents::new()).unwrap();
+    assert!(v.needs().is_empty());
+    assert_eq!(v.signatures_checked(), 1);
+    assert_eq!(v.finish().verdict, Verdict::Verified);
+}
+
+#[test]
+fn asks_for_the_issuer_profile_then_goes_on_without_checking_again() {
+    let (credential, issuer) = https_issued();
+    let bytes = credential.to_string();
+    let mut v = Verification::start(bytes.as_bytes(), &options(), Documents::new()).unwrap();
+    let needs = v.needs();
+    assert_eq!(needs, [Need { id: issuer.clone(), url: Some(issuer.clone()), purpose: Purpose::ControllerDocument }]);
+    // The did:key resolved and the signature was checked before the profile arrived (it fails
+    // here: the issuer changed after signing) — and is not checked again after.
+    assert_eq!(v.signatures_checked(), 1);
+    let vm = credential["proof"]["verificationMethod"].as_str().unwrap().to_owned();
+    v.provide(&issuer, json!({"id": issuer, "assertionMethod": [vm]}).to_string().as_bytes());
+    assert!(v.needs().is_empty());
+    assert_eq!(v.signatures_checked(), 1);
+    let report = v.finish();
+    let codes: Vec<&str> = report.checks.iter().map(|c| c.code).collect();
+    assert!(codes.contains(&"key_bound_to_issuer"), "{codes:?}");
+    assert!(codes.contains(&"signature_mismatch"), "{codes:?}");
+}
+
+#[test]
+fn an_unavailable_document_ends_unchecked_with_its_reason() {
+    let (credential, issuer) = https_issued();
+    let mut v = Verification::start(credential.to_string().as_bytes(), &options(), Documents::new()).unwrap();
+    assert_eq!(v.needs().len(), 1);
+    v.unavailable(&issuer, Unavailable::HttpStatus(404));
+    assert!(v.needs().is_empty());
+    let report = v.finish();
+    let key = report.checks.iter().find(|c| c.id == CheckId::IssuerKey).unwrap();
+    assert_eq!(key.code, "document_unavailable");
+    assert!(key.message.contains("HTTP 404"), "{}", key.message);
+    assert_eq!(report.needs, [issuer]);
+    assert_eq!(report.verdict, Verdict::NotVerified);
+}
+
+#[test]
+fn a_provided_document_is_as_hostile_as_the_credential() {
+    let (credential, issuer) = https_issued();
+    let mut v = Verification::start(credential.to_string().as_bytes(), &options(), Documents::new()).unwrap();
+    v.needs();
+    v.provide(&issuer, b"{\"id\": 1, \"id\": 2}");
+    assert!(v.needs().is_empty(), "a document that does not parse is settled as unavailable");
+    let report = v.finish();
+    let key = report.checks.iter().find(|c| c.id == CheckId::IssuerKey).unwrap();
+    assert_eq!(key.code, "document_unavailable");
+    assert!(key.message.contains("malformed_json") || key.message.contains("duplicate"), "{}", key.message);
+}
+
+#[test]
+fn finishing_early_counts_what_is_missing_as_not_provided() {
+    let (credential, issuer) = https_issued();
+    let v = Verification::start(credential.to_string().as_bytes(), &options(), Documents::new()).unwrap();
+    let report = v.finish();
+    assert_eq!(report.needs, [issuer]);
+    assert_eq!(report.verdict, Verdict::NotVerified);
+}
+
+#[test]
+fn documents_are_bounded() {
+    // A key document whose controller is another document, whose … : each round asks for one more.
+    let mut credential = valid();
+    credential["proof"]["verificationMethod"] = json!("https://keys.example/0#key");
+    let mut v = Verification::start(credential.to_string().as_bytes(), &options(), Documents::new()).unwrap();
+    let mut asked = 0;
+    for round in 0..100 {
+        let needs = v.needs();
+        if needs.is_empty() {
+            break;
+        }
+        for need in needs {
+            asked += 1;
+            let next = format!("https://keys.example/{}", round + 1);
+            let document = json!({"id": need.id, "verificationMethod": [{"id": format!("{}#key", need.id),
+                "type": "Multikey", "controller": next, "publicKeyMultibase": "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"}]});
+            v.provide(&need.id, document.to_string().as_bytes());
+        }
+    }
+    assert!(asked <= MAX_DOCUMENTS, "asked for {asked} documents");
+    assert_ne!(v.finish().verdict, Verdict::Verified);
+}
+
+#[test]
+fn an_unsupported_format_needs_nothing() {
+    let mut v = Verification::start(b"eyJhbGciOiJSUzI1NiJ9.eyJ2YyI6e319.c2ln", &options(), Documents::new()).unwrap();
+    assert!(v.needs().is_empty());
+    assert_eq!(v.finish().verdict, Verdict::Unsupported);
+}
