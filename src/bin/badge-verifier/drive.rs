@@ -1,46 +1,45 @@
-//! Drives one verification: verify, fetch what the report still needs, verify again.
-//! (Interim: replaced by the core's `Verification` loop when it lands.)
+//! Drives one verification: the core's sans-I/O loop (`Verification`), with this CLI's fetcher
+//! answering each need, and a log of every fetch for the output.
 
-use std::collections::BTreeSet;
-
-use badge_verifier::error::Unavailable;
-use badge_verifier::{verify as verify_once, Documents, Error, Options, Report};
+use badge_verifier::{Documents, Error, Options, Report, Unavailable, Verification};
 
 use crate::fetch::{Fetcher, MAX_DOCUMENT_BYTES};
 use crate::output::Fetched;
 
-/// Verifies `bytes`, fetching what it needs with `fetcher` (`None`: offline).
+/// Verifies `bytes` with the `documents` given up front (`--doc`, never fetched), fetching the
+/// rest with `fetcher` (`None`: offline, each need is answered `Offline`).
 pub(crate) fn verify(
     bytes: &[u8],
     options: &Options,
-    mut documents: Documents,
+    documents: Documents,
     fetcher: Option<&Fetcher>,
 ) -> (Result<Report, Error>, Vec<Fetched>) {
     let mut log = Vec::new();
-    let mut tried = BTreeSet::new();
+    let mut verification = match Verification::start(bytes, options, documents) {
+        Ok(verification) => verification,
+        Err(error) => return (Err(error), log),
+    };
     loop {
-        let report = match verify_once(bytes, options, &documents) {
-            Ok(report) => report,
-            Err(error) => return (Err(error), log),
-        };
-        let fresh: Vec<String> = report.needs.iter().filter(|n| !tried.contains(*n)).cloned().collect();
-        let Some(fetcher) = fetcher.filter(|_| !fresh.is_empty()) else {
-            return (Ok(report), log);
-        };
-        for id in fresh {
-            tried.insert(id.clone());
-            let url = (id.starts_with("https://") || id.starts_with("http://")).then(|| fetcher.target(&id));
-            let result = match url {
-                Some(_) => fetcher.get(&id, MAX_DOCUMENT_BYTES),
-                None => Err(Unavailable::NotFetchable(format!("{id} has no URL to fetch"))),
+        let needs = verification.needs();
+        if needs.is_empty() {
+            break;
+        }
+        for need in needs {
+            let Some(fetcher) = fetcher else {
+                verification.unavailable(&need.id, Unavailable::Offline);
+                continue;
             };
-            let result = result.and_then(|body| {
-                documents
-                    .insert_json(&id, &body, &options.limits)
-                    .map(|()| body.len())
-                    .map_err(|e| Unavailable::Invalid(format!("{e} ({})", e.code())))
-            });
-            log.push(Fetched { id, url, result });
+            let result = match need.url.as_deref() {
+                Some(url) => fetcher.get(url, MAX_DOCUMENT_BYTES),
+                None => Err(Unavailable::NotFetchable(format!("{} has no URL to fetch", need.id))),
+            };
+            match &result {
+                Ok(body) => verification.provide(&need.id, body),
+                Err(reason) => verification.unavailable(&need.id, reason.clone()),
+            }
+            let url = need.url.as_deref().map(|url| fetcher.target(url));
+            log.push(Fetched { id: need.id, url, result: result.map(|body| body.len()) });
         }
     }
+    (Ok(verification.finish()), log)
 }
