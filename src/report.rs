@@ -98,6 +98,9 @@ pub enum Passed {
     NotRevoked,
     /// The status list (verified, the issuer's) has the credential's suspension bit clear.
     NotSuspended,
+    /// A `message` status entry was read from its (verified) list; its message is the warning
+    /// shown instead of this line.
+    StatusRead,
     /// The issuer is on the host's list of trusted issuers.
     IssuerTrusted,
     /// The host gave no list of trusted issuers.
@@ -124,6 +127,7 @@ impl Passed {
             Self::NoStatus => "no_status",
             Self::NotRevoked => "not_revoked",
             Self::NotSuspended => "not_suspended",
+            Self::StatusRead => "status_read",
             Self::IssuerTrusted => "issuer_trusted",
             Self::NoTrustList => "no_trust_list",
             Self::RecipientMatches => "recipient_matches",
@@ -159,6 +163,7 @@ impl Passed {
             Self::NoStatus => "the credential has no revocation status to check",
             Self::NotRevoked => "the issuer has not revoked the credential",
             Self::NotSuspended => "the issuer has not suspended the credential",
+            Self::StatusRead => "the issuer's status list was read",
             Self::IssuerTrusted => "the issuer is on the list of trusted issuers",
             Self::NoTrustList => "no list of trusted issuers was given",
             Self::RecipientMatches => "the credential was issued to the given recipient",
@@ -485,6 +490,7 @@ mod tests {
             Passed::NoStatus,
             Passed::NotRevoked,
             Passed::NotSuspended,
+            Passed::StatusRead,
             Passed::IssuerTrusted,
             Passed::NoTrustList,
             Passed::RecipientMatches,
@@ -506,6 +512,7 @@ mod tests {
                 "no_status",
                 "not_revoked",
                 "not_suspended",
+                "status_read",
                 "issuer_trusted",
                 "no_trust_list",
                 "recipient_matches",

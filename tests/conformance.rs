@@ -59,11 +59,21 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 const NOT_CREDENTIALS: &[&str] =
     &["jcs/", "rdf-canon/", "wycheproof/", "ed25519-speccheck/", "jsonld-api/", "jose-cookbook/", "contexts/"];
 
+/// DCC's status lists are all signed by one status-service key, not by the issuers of the
+/// credentials that point to them (DCC's verifier-core skips the issuer match). This project
+/// requires a status list to come from the credential's issuer (a list signed by anyone else could
+/// falsely revoke, or falsely clear, a credential whose URL host it controls), so their status is
+/// *unchecked* (`status_list_wrong_issuer`): never revoked, never plainly verified. The one place
+/// this judgement is made; such vectors are tallied apart.
+const DELEGATED_LIST_SIGNER: &str = "did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q";
+
 #[derive(Default)]
 struct Tally {
     passed: usize,
     /// Judged right on everything but the revocation status, which was reported unchecked.
     passed_status_unchecked: usize,
+    /// Judged right on everything but the status, unchecked because the list is not the issuer's.
+    status_list_not_issuers: usize,
     failed: usize,
     not_yet_supported: usize,
 }
@@ -208,6 +218,13 @@ fn manifest_vectors_are_judged_as_expected() {
             .as_ref()
             .is_ok_and(|r| r.checks.iter().any(|c| c.id == CheckId::Status && c.outcome == Outcome::Unchecked));
         let status_list_distrusted = expect.starts_with("invalid (status list");
+        let list_not_issuers = outcome.as_ref().is_ok_and(|r| {
+            r.checks.iter().any(|c| {
+                c.id == CheckId::Status
+                    && c.code == "status_list_wrong_issuer"
+                    && c.message.contains(DELEGATED_LIST_SIGNER)
+            })
+        });
         // Status list credentials are inputs to another credential's status check, not judged alone.
         let is_status_list = path.contains("/statusLists/") || path.to_ascii_lowercase().contains("statuslist");
         let fooled = expect.starts_with("invalid")
@@ -224,6 +241,10 @@ fn manifest_vectors_are_judged_as_expected() {
         } else if !supported || verdict == Some(Verdict::Unsupported) {
             // A suite, format (baked PNG/SVG) or JSON-LD feature this build does not implement.
             tally.not_yet_supported += 1;
+        } else if list_not_issuers
+            && matches!(verdict, Some(Verdict::VerifiedWithWarnings | Verdict::Expired | Verdict::NotYetValid))
+        {
+            tally.status_list_not_issuers += 1;
         } else if status_list_distrusted && !status_unchecked {
             failures.push(format!("{path}: expected {expect}: the status must be unchecked, got {verdict:?}"));
             tally.failed += 1;
@@ -244,22 +265,31 @@ fn manifest_vectors_are_judged_as_expected() {
         }
     }
     println!("\nconformance tally (judged at {NOW}; suites: {SUPPORTED_SUITES:?})");
-    println!("| source | passed | passed, status not checked | failed | not yet supported |");
-    println!("| --- | ---: | ---: | ---: | ---: |");
+    println!("| source | passed | passed, status not checked | status unchecked: list not the issuer's | failed | not yet supported |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
     let mut total = Tally::default();
     for (source, tally) in &tallies {
         println!(
-            "| {source} | {} | {} | {} | {} |",
-            tally.passed, tally.passed_status_unchecked, tally.failed, tally.not_yet_supported
+            "| {source} | {} | {} | {} | {} | {} |",
+            tally.passed,
+            tally.passed_status_unchecked,
+            tally.status_list_not_issuers,
+            tally.failed,
+            tally.not_yet_supported
         );
         total.passed += tally.passed;
+        total.status_list_not_issuers += tally.status_list_not_issuers;
         total.passed_status_unchecked += tally.passed_status_unchecked;
         total.failed += tally.failed;
         total.not_yet_supported += tally.not_yet_supported;
     }
     println!(
-        "| **total** | {} | {} | {} | {} |",
-        total.passed, total.passed_status_unchecked, total.failed, total.not_yet_supported
+        "| **total** | {} | {} | {} | {} | {} |",
+        total.passed,
+        total.passed_status_unchecked,
+        total.status_list_not_issuers,
+        total.failed,
+        total.not_yet_supported
     );
     for failure in &failures {
         println!("FAILED {failure}");

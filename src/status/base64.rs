@@ -1,0 +1,57 @@
+//! Base64 decoding (RFC 4648) for `encodedList`, in the two strictnesses the status methods need.
+//!
+//! - Bitstring Status List: multibase `u`, which is base64url **without** padding (§2.2,
+//!   `encodedList`: "Multibase-encoded base64url (with no padding)"; padded base64url would be
+//!   multibase `U`). Anything else is refused.
+//! - StatusList2021: the CCG draft says only "base-64 encoded [RFC4648]", and issuers differ;
+//!   both alphabets (`-_` and `+/`) and `=` padding are accepted. Neither can change the bits
+//!   decoded, and the list's signature covers the text either way.
+
+/// Which variant to accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Alphabet {
+    /// base64url, no padding (RFC 4648 §5).
+    UrlNoPad,
+    /// base64url or standard base64 (§4), padding optional.
+    Lenient,
+}
+
+/// The bytes `text` encodes, or `None` if it is not base64 of the given variant.
+pub(super) fn decode(text: &str, alphabet: Alphabet) -> Option<Vec<u8>> {
+    let mut symbols = text.as_bytes();
+    if alphabet == Alphabet::Lenient && symbols.ends_with(b"=") {
+        if !symbols.len().is_multiple_of(4) {
+            return None;
+        }
+        symbols = symbols.strip_suffix(b"==").or_else(|| symbols.strip_suffix(b"=")).unwrap_or(symbols);
+    }
+    // A final group of one symbol carries 6 bits: not a whole byte.
+    if symbols.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(symbols.len() / 4 * 3 + 2);
+    let (mut buffer, mut bits) = (0_u32, 0_u32);
+    for &symbol in symbols {
+        buffer = (buffer << 6) | u32::from(value(symbol, alphabet)?);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(((buffer >> bits) & 0xff) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+fn value(symbol: u8, alphabet: Alphabet) -> Option<u8> {
+    match symbol {
+        b'A'..=b'Z' => Some(symbol - b'A'),
+        b'a'..=b'z' => Some(symbol - b'a' + 26),
+        b'0'..=b'9' => Some(symbol - b'0' + 52),
+        b'-' => Some(62),
+        b'_' => Some(63),
+        b'+' if alphabet == Alphabet::Lenient => Some(62),
+        b'/' if alphabet == Alphabet::Lenient => Some(63),
+        _ => None,
+    }
+}
