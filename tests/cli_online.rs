@@ -32,10 +32,22 @@ fn strings(list: &[&str]) -> Vec<String> {
 }
 
 fn reports(output: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&output.stdout)
+    let reports: Vec<Value> = String::from_utf8_lossy(&output.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
+        .collect();
+    assert!(
+        !reports.is_empty(),
+        "no report; exit {:?}: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    reports
+}
+
+/// Each check as `id outcome code` (messages differ online and offline: they say why a document was missing).
+fn outcomes(report: &Value) -> Vec<String> {
+    report["checks"].as_array().unwrap().iter().map(|c| format!("{} {} {}", c["id"], c["outcome"], c["code"])).collect()
 }
 
 fn check<'a>(report: &'a Value, id: &str) -> &'a Value {
@@ -193,13 +205,11 @@ fn cognipilot_expired_and_contributor_awards_as_the_manifest_says() {
     for file in [
         "cognipilot-credentials/examples-maintainer-rumoca-expired.json",
         "cognipilot-credentials/contributor-cognipilot.json",
-        "cognipilot-credentials/contributor-cognipilot.badge.svg",
-        "cognipilot-credentials/contributor-cognipilot.badge.png",
     ] {
         let server = world.serve(world.entry(file));
         let (online, offline) = both_ways(&world, file, &server);
         assert_eq!(online["verdict"], offline["verdict"], "{file}");
-        assert_eq!(online["checks"], offline["checks"], "{file}: online and offline disagree");
+        assert_eq!(outcomes(&online), outcomes(&offline), "{file}: online and offline disagree");
     }
 }
 
@@ -247,6 +257,18 @@ fn dcc_path(id: &str) -> String {
     }
 }
 
+/// DCC's status lists are all signed by one status-service key, not by the issuers of most
+/// credentials that point to them. The core requires a list to come from the credential's issuer,
+/// so for those the status is unchecked (`status_list_wrong_issuer`): never revoked, never plainly
+/// verified (the judgement tests/conformance.rs documents; mirrored here, not made here).
+const DCC_LIST_SIGNER: &str = "did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q";
+
+/// Judged elsewhere: the core refuses them for reasons that have nothing to do with fetching.
+const DCC_NOT_JUDGED_HERE: &[(&str, &str)] = &[(
+    "dcc-vc-test-fixtures/verifiableCredentials/v2/dataIntegrityProof/didKey/twoOIDF-revoked-notExpired-badSchema.json",
+    "an embedded @context object: refused (inline_context) before its status is read",
+)];
+
 /// What a DCC credential should come to, from its MANIFEST `expect`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Expect {
@@ -254,14 +276,21 @@ enum Expect {
     Valid,
     Revoked,
     Expired,
+    /// Valid, but its status list cannot be had (a URL that 404s): status unchecked.
+    StatusUnavailable,
     /// The status list itself is unusable: status unchecked, never verified, never revoked.
     ListUnusable,
-    /// The issuer's key cannot be had.
+    /// The issuer's key cannot be had: not verified.
     KeyUnresolvable,
+    /// The list is signed by someone other than the issuer: status unchecked
+    /// (`status_list_wrong_issuer`); the verdict is what the rest says: verified with warnings, or
+    /// expired (the upstream names and expectations disagree on which of these have expired).
+    ListNotIssuers,
 }
 
 fn dcc_expect(expect: &str) -> Option<Expect> {
     Some(match expect {
+        e if e.contains("status check error") => Expect::StatusUnavailable,
         e if e.starts_with("valid") => Expect::Valid,
         e if e.starts_with("invalid (revoked") => Expect::Revoked,
         "invalid (expired)" => Expect::Expired,
@@ -274,6 +303,7 @@ fn dcc_expect(expect: &str) -> Option<Expect> {
 /// The DCC credentials that need a did:web document or a status list, with their expectation.
 fn dcc_cases(vectors: &Path) -> Vec<(String, Expect)> {
     let manifest = read_json(&vectors.join("MANIFEST.json"));
+    let served: Vec<&str> = DCC_DOCS.iter().map(|(id, _)| *id).collect();
     let mut cases = Vec::new();
     for file in manifest["files"].as_array().unwrap() {
         let path = file["path"].as_str().unwrap();
@@ -281,7 +311,8 @@ fn dcc_cases(vectors: &Path) -> Vec<(String, Expect)> {
             || path.starts_with("dcc-verifier-core/"))
             && path.ends_with(".json")
             && !path.starts_with("dcc-verifier-core/status/")
-            && path != "dcc-verifier-core/v1/testVC.json"; // does not verify upstream either (README caveat)
+            && path != "dcc-verifier-core/v1/testVC.json" // does not verify upstream either (README caveat)
+            && !DCC_NOT_JUDGED_HERE.iter().any(|(p, _)| *p == path);
         if !in_scope {
             continue;
         }
@@ -289,10 +320,18 @@ fn dcc_cases(vectors: &Path) -> Vec<(String, Expect)> {
             continue;
         };
         let issuer = credential["issuer"]["id"].as_str().or(credential["issuer"].as_str()).unwrap_or("");
-        let needs_fetch = credential.get("credentialStatus").is_some() || issuer.starts_with("did:web:");
-        if let (true, Some(expect)) = (needs_fetch, dcc_expect(file["expect"].as_str().unwrap_or(""))) {
-            cases.push((path.to_owned(), expect));
+        let has_status = credential.get("credentialStatus").is_some();
+        if !has_status && !issuer.starts_with("did:web:") {
+            continue;
         }
+        let Some(mut expect) = dcc_expect(file["expect"].as_str().unwrap_or("")) else { continue };
+        if issuer.starts_with("did:web:") && !served.contains(&issuer) {
+            // Its DID document is not among the vectors: online it 404s, offline it is not given.
+            expect = Expect::KeyUnresolvable;
+        } else if has_status && issuer != DCC_LIST_SIGNER && expect != Expect::StatusUnavailable {
+            expect = Expect::ListNotIssuers;
+        }
+        cases.push((path.to_owned(), expect));
     }
     cases
 }
@@ -300,12 +339,20 @@ fn dcc_cases(vectors: &Path) -> Vec<(String, Expect)> {
 fn dcc_meets(report: &Value, expect: Expect) -> bool {
     let verdict = report["verdict"].as_str().unwrap();
     let status = check(report, "status");
+    let status_is = |outcome: &str, code: &str| status["outcome"] == outcome && status["code"] == code;
     match expect {
         Expect::Valid => matches!(verdict, "verified" | "verified_with_warnings") && status["outcome"] != "unchecked",
         Expect::Revoked => verdict == "revoked",
         Expect::Expired => verdict == "expired",
+        Expect::StatusUnavailable => {
+            verdict == "verified_with_warnings" && status_is("unchecked", "document_unavailable")
+        }
         Expect::ListUnusable => !matches!(verdict, "verified" | "revoked") && status["outcome"] == "unchecked",
         Expect::KeyUnresolvable => verdict == "not_verified" && check(report, "issuer_key")["outcome"] == "unchecked",
+        Expect::ListNotIssuers => {
+            matches!(verdict, "verified_with_warnings" | "expired")
+                && status_is("unchecked", "status_list_wrong_issuer")
+        }
     }
 }
 
@@ -346,13 +393,19 @@ fn dcc_did_web_and_status_list_fixtures_online_and_offline() {
                 ));
             }
         }
-        assert_eq!(online["checks"], offline["checks"], "{path}: online and offline disagree");
+        assert_eq!(outcomes(online), outcomes(offline), "{path}: online and offline disagree");
     }
     assert!(wrong.is_empty(), "{} of {} DCC judgements wrong:\n{}", wrong.len(), 2 * cases.len(), wrong.join("\n"));
-    // Never asked twice for the same document within one verification, and only for known paths.
+    // Every request is one logged fetch (nothing fetched behind the log's back), and what was not
+    // served is exactly what the vectors lack: the dcc-did-web DID documents and a misspelled list URL.
+    let logged: usize = online.iter().map(|r| r["fetched"].as_array().unwrap().len()).sum();
+    assert_eq!(server.requests().len(), logged);
     let known: Vec<String> = DCC_DOCS.iter().map(|(id, _)| dcc_path(id)).collect();
-    for path in server.paths() {
-        assert!(known.contains(&path) || path.contains("dcc-did-web"), "unexpected request {path}");
+    for path in server.paths().iter().filter(|p| !known.contains(p)) {
+        assert!(
+            path.starts_with("/dcc-did-web") || path.ends_with("/status/e5VK8CbZ1GjycuPombrj"),
+            "unexpected request {path}"
+        );
     }
 }
 
