@@ -133,16 +133,20 @@ fn unavailable(url: &Url, error: ureq::Error) -> Unavailable {
             io::ErrorKind::ConnectionRefused => {
                 Unavailable::Network(format!("could not connect to {host}: connection refused"))
             }
+            // rustls reports a failed handshake (certificate, protocol) as invalid data.
+            io::ErrorKind::InvalidData if url.scheme == Scheme::Https => {
+                Unavailable::Network(format!("TLS with {host} failed: {e}"))
+            }
             io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted | io::ErrorKind::UnexpectedEof => {
                 Unavailable::Network(format!("{host} closed the connection"))
             }
-            _ => Unavailable::Network(format!("could not fetch from {host}: {e}")),
+            _ => Unavailable::Network(format!("could not reach {host}: {e}")),
         },
         ureq::Error::Rustls(e) => Unavailable::Network(format!("TLS with {host} failed: {e}")),
         ureq::Error::Tls(e) => Unavailable::Network(format!("TLS with {host} failed: {e}")),
         ureq::Error::Protocol(e) => Unavailable::Network(format!("{host} did not answer in HTTP/1.1: {e}")),
         ureq::Error::LargeResponseHeader(..) => Unavailable::Network(format!("{host} sent oversized headers")),
         ureq::Error::ConnectProxyFailed(e) => Unavailable::Network(format!("the proxy to {host} failed: {e}")),
-        other => Unavailable::Network(format!("could not fetch from {host}: {other}")),
+        other => Unavailable::Network(format!("could not reach {host}: {other}")),
     }
 }
