@@ -512,7 +512,7 @@ impl fmt::Display for Error {
             Self::Suspended { message: None } => write!(f, "the issuer has suspended this credential"),
             Self::StatusListShort { length } => write!(
                 f,
-                "not revoked; the status list has only {length} entries, fewer than the 131,072 that protect the holder's privacy"
+                "the status is clear, but the status list has only {length} entries, fewer than the 131,072 that protect the holder's privacy"
             ),
             Self::StatusMessage { value, message } => write!(f, "status {value}: {message}"),
             Self::IssuerNotTrusted(issuer) => write!(f, "the issuer {issuer:?} is not on the list of trusted issuers"),

@@ -2,12 +2,14 @@
 //! method to the credential's issuer. A valid signature by a key the issuer has not authorised is
 //! not a verified credential, so both happen in one check (`issuer_key`).
 //!
-//! Every controller document is handled the same way, whether derived locally (`did:key`) or
-//! provided by the host (`did:web`, HTTPS issuer profiles and key documents).
+//! Every controller document is handled the same way, whether derived locally (`did:key`,
+//! `did:jwk`) or provided by the host (`did:web`, HTTPS issuer profiles and key documents).
 //! See: <https://www.w3.org/TR/cid-1.0/#retrieve-verification-method>
 
+pub mod did_jwk;
 pub mod did_key;
 pub mod did_web;
+pub mod jwk;
 pub mod multibase;
 
 use std::borrow::Cow;
@@ -41,7 +43,9 @@ pub fn resolve_bound(verification_method: &str, issuer: &str, documents: &Docume
 }
 
 /// Checks that `issuer` authorised `verification_method` for assertions: the issuer's controller
-/// document lists it under `assertionMethod`.
+/// document lists it under `assertionMethod`. For a `did:key` or `did:jwk` issuer that document
+/// is derived from the DID itself, so only the issuer's own key is bound (and a `did:jwk` with
+/// `"use": "enc"` has no assertion method at all).
 ///
 /// # Errors
 /// `key_not_bound_to_issuer`, or `document_unavailable` when the issuer's document is needed.
@@ -103,11 +107,15 @@ pub fn resolve(verification_method: &str, documents: &Documents) -> Result<Resol
     })
 }
 
-/// The controller document with id `id`: derived for `did:key`, otherwise provided by the host.
+/// The controller document with id `id`: derived for `did:key` and `did:jwk`, otherwise
+/// provided by the host.
 fn controller_document<'a>(id: &str, documents: &'a Documents) -> Result<Cow<'a, Value>, Error> {
     let id = strip_fragment(id);
     if id.starts_with("did:key:") {
         return did_key::document(id).map(Cow::Owned);
+    }
+    if id.starts_with("did:jwk:") {
+        return did_jwk::document(id).map(Cow::Owned);
     }
     let is_fetchable = id.starts_with("did:web:") || id.starts_with("https://") || id.starts_with("http://");
     let document = match documents.get(id) {
@@ -168,7 +176,8 @@ fn one_or_many(value: &Value) -> Box<dyn Iterator<Item = &Value> + '_> {
     }
 }
 
-/// The Ed25519 key of a Multikey, Ed25519VerificationKey2020 or Ed25519VerificationKey2018 method.
+/// The Ed25519 key of a Multikey, Ed25519VerificationKey2020, Ed25519VerificationKey2018 or
+/// JsonWebKey2020 / JsonWebKey (`publicKeyJwk`, as did:jwk and many did:web documents publish) method.
 fn method_key(method: &Value) -> Result<VerifyingKey, Error> {
     let kind = method.get("type").and_then(Value::as_str).unwrap_or("");
     match kind {
@@ -181,6 +190,7 @@ fn method_key(method: &Value) -> Result<VerifyingKey, Error> {
             let bytes = bs58::decode(text).into_vec().map_err(|_| Error::InvalidPublicKey)?;
             multibase::ed25519_key(&bytes)
         }
+        "JsonWebKey2020" | "JsonWebKey" => jwk::ed25519_key(method.get("publicKeyJwk").ok_or(Error::InvalidPublicKey)?),
         other => Err(Error::UnsupportedKeyType(other.chars().take(64).collect())),
     }
 }

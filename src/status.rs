@@ -13,7 +13,7 @@
 mod base64;
 mod bitstring;
 mod entry;
-pub(crate) mod gzip;
+mod gzip;
 mod revocation_list;
 
 use serde_json::Value;

@@ -108,6 +108,23 @@ fn unknown_codes_fall_back_to_the_report_message() {
 }
 
 #[test]
+fn new_codes_read_in_plain_language_and_the_issuers_words_reach_the_card_as_text() {
+    let words = "<b>Misconduct</b> (see policy 4.2)";
+    let revoked = crate::Error::Revoked { message: Some(words.into()) };
+    let report = json!({"verdict": "revoked", "checks": [
+        {"id": "status", "outcome": "failed", "code": revoked.code(), "message": revoked.to_string()},
+        {"id": "issuer_trust", "outcome": "failed", "code": "issuer_not_trusted", "message": "m"},
+        {"id": "recipient", "outcome": "unchecked", "code": "no_recipient_identifier", "message": "m"}]});
+    let card = Card::from_report(&report, Lang::De);
+    assert_eq!((card.headline, card.mark), ("Widerrufen", "✗"));
+    assert_eq!(card.checks[0].sentence, "Der Aussteller hat dieses Abzeichen widerrufen.");
+    assert!(card.checks[0].technical.ends_with(words), "verbatim, for a text node: {}", card.checks[0].technical);
+    assert_eq!(card.checks[1].sentence, "Der Aussteller steht nicht auf der Liste vertrauenswürdiger Aussteller.");
+    assert!(card.checks[1].technical.starts_with("issuer_trust · issuer_not_trusted"));
+    assert_eq!(card.checks[2].outcome_label, "Nicht prüfbar");
+}
+
+#[test]
 fn errors_become_an_untrusted_card() {
     let card = Card::from_error("malformed_json", "credential is not valid JSON at line 1 column 2", Lang::Es);
     assert_eq!(card.verdict, "error");

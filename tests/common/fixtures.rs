@@ -1,10 +1,13 @@
 //! The project's own fixtures, signed by its test issuer with fixed seeds. `tests/fixtures.rs`
 //! checks that `tests/fixtures/` is exactly what this produces (set BADGE_VERIFIER_WRITE_FIXTURES=1
 //! to rewrite it). File names state the expectation: `valid/<what>.json`,
-//! `invalid/<expected code>--<what was done>.json`.
+//! `invalid/<expected code>--<what was done>.json`; `network/` holds documents served at fixed
+//! URLs, with their expectations in its README (see `fixtures/network.rs`).
 //!
 //! A self-signed round trip cannot catch a symmetric bug (e.g. hash order); the W3C vectors are
 //! the judge of the suite, these fixtures of the pipeline's negative paths.
+
+pub mod network;
 
 use badge_verifier::proof::canonical::hash_data;
 use badge_verifier::proof::eddsa_jcs_2022::{configure_proof, hash, transform};
@@ -331,7 +334,10 @@ pub fn all() -> Vec<(String, Value)> {
     extra.insert("proof".into(), proof);
     out.push(("registered-context/vc-2.0-with-a-host-registered-context.json", extra));
 
-    out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect()
+    let mut all: Vec<(String, Value)> =
+        out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect();
+    all.extend(network::all());
+    all
 }
 
 /// A badge whose texts are language maps in the six catalogue languages, with results,

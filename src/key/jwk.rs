@@ -1,0 +1,117 @@
+//! JSON Web Keys (RFC 7517) → keys: the `publicKeyJwk` of a `JsonWebKey2020` / `JsonWebKey`
+//! verification method, and the key inside a `did:jwk`. Only Ed25519 (`"kty": "OKP"`,
+//! `"crv": "Ed25519"`, RFC 8037 §2) is usable for now; other key types are named in
+//! `unsupported_key_type`. A JWK carrying private key material is never used.
+//! See: <https://www.w3.org/TR/cid-1.0/#JsonWebKey>
+
+use base64ct::{Base64UrlUnpadded, Encoding};
+use ed25519_dalek::VerifyingKey;
+use serde_json::{Map, Value};
+
+use super::multibase;
+use crate::error::Error;
+
+/// The members that only a private (or secret) JWK has: `d` (EC, OKP, RSA), the RSA CRT
+/// parameters, and `k` (a symmetric `oct` key). RFC 7518 §6.2.2, §6.3.2, §6.4.1; RFC 8037 §2.
+const PRIVATE_MEMBERS: [&str; 7] = ["d", "p", "q", "dp", "dq", "qi", "k"];
+
+/// Whether `jwk` holds private or secret key material (CID 1.0 §2.2.3: a `publicKeyJwk` "MUST
+/// NOT contain any members of the private information class").
+pub fn has_private_part(jwk: &Map<String, Value>) -> bool {
+    PRIVATE_MEMBERS.iter().any(|member| jwk.contains_key(*member)) || jwk.contains_key("oth")
+}
+
+/// The Ed25519 key of a public JWK.
+///
+/// # Errors
+/// `UnsupportedKeyType` for another `kty` / `crv` (named: `P-256`, `X25519`, `RSA`, …);
+/// `InvalidPublicKey` for a JWK that is not an object, has a private part, or whose `x` is not
+/// base64url of a valid 32-byte Ed25519 point.
+pub fn ed25519_key(jwk: &Value) -> Result<VerifyingKey, Error> {
+    let jwk = jwk.as_object().ok_or(Error::InvalidPublicKey)?;
+    if has_private_part(jwk) {
+        return Err(Error::InvalidPublicKey);
+    }
+    let member = |name: &str| jwk.get(name).and_then(Value::as_str);
+    match (member("kty"), member("crv")) {
+        (Some("OKP"), Some("Ed25519")) => {}
+        (Some("OKP" | "EC"), Some(curve)) => return Err(Error::UnsupportedKeyType(bounded(curve))),
+        (Some(kty), _) => return Err(Error::UnsupportedKeyType(bounded(kty))),
+        (None, _) => return Err(Error::InvalidPublicKey),
+    }
+    let x = member("x").ok_or(Error::InvalidPublicKey)?;
+    multibase::ed25519_key(&base64url_decode(x).ok_or(Error::InvalidPublicKey)?)
+}
+
+/// Decodes unpadded base64url (RFC 4648 §5, as JOSE uses it: RFC 7515 §2), refusing padding,
+/// other alphabets and non-canonical trailing bits.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    Base64UrlUnpadded::decode_vec(text).ok()
+}
+
+/// A name from the input, cut short for an error message.
+fn bounded(name: &str) -> String {
+    name.chars().take(32).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// RFC 8037 Appendix A.2: the Ed25519 public key of the RFC 8032 test key.
+    const RFC8037_X: &str = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
+
+    #[test]
+    fn reads_the_rfc_8037_ed25519_key() {
+        let key = ed25519_key(&json!({"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X})).unwrap();
+        assert_eq!(
+            key.as_bytes(),
+            &[
+                0xd7, 0x5a, 0x98, 0x01, 0x82, 0xb1, 0x0a, 0xb7, 0xd5, 0x4b, 0xfe, 0xd3, 0xc9, 0x64, 0x07, 0x3a, 0x0e,
+                0xe1, 0x72, 0xf3, 0xda, 0xa6, 0x23, 0x25, 0xaf, 0x02, 0x1a, 0x68, 0xf7, 0x07, 0x51, 0x1a
+            ]
+        );
+    }
+
+    #[test]
+    fn names_other_key_types() {
+        let p256 = json!({"kty": "EC", "crv": "P-256", "x": "acbIQiuMs3i8_uszEjJ2tpTtRM4EU3yz91PH6CdH2V0",
+            "y": "_KcyLj9vWMptnmKtm46GqDz8wf74I5LKgrl2GzH3nSE"});
+        assert_eq!(ed25519_key(&p256), Err(Error::UnsupportedKeyType("P-256".into())));
+        let x25519 = json!({"kty": "OKP", "crv": "X25519", "x": "3p7bfXt9wbTTW2HC7OQ1Nz-DQ8hbeGdNrfx-FG-IK08"});
+        assert_eq!(ed25519_key(&x25519), Err(Error::UnsupportedKeyType("X25519".into())));
+        assert_eq!(
+            ed25519_key(&json!({"kty": "RSA", "n": "AQAB", "e": "AQAB"})).unwrap_err().code(),
+            "unsupported_key_type"
+        );
+    }
+
+    #[test]
+    fn refuses_private_keys_and_malformed_x() {
+        let private = json!({"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X,
+            "d": "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"});
+        assert_eq!(ed25519_key(&private), Err(Error::InvalidPublicKey));
+        assert_eq!(ed25519_key(&json!({"kty": "oct", "k": "AAAA"})), Err(Error::InvalidPublicKey));
+        for x in
+            ["", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo=", "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo", "AAAA"]
+        {
+            let jwk = json!({"kty": "OKP", "crv": "Ed25519", "x": x});
+            assert_eq!(ed25519_key(&jwk), Err(Error::InvalidPublicKey), "{x:?}");
+        }
+        assert_eq!(ed25519_key(&json!({"kty": "OKP", "crv": "Ed25519"})), Err(Error::InvalidPublicKey));
+        assert_eq!(ed25519_key(&json!({"crv": "Ed25519", "x": RFC8037_X})), Err(Error::InvalidPublicKey));
+        assert_eq!(ed25519_key(&json!("not a jwk")), Err(Error::InvalidPublicKey));
+    }
+
+    #[test]
+    fn base64url_is_strict() {
+        assert_eq!(base64url_decode("AQAB"), Some(vec![1, 0, 1]));
+        assert_eq!(base64url_decode("_-8"), Some(vec![0xff, 0xef]));
+        assert_eq!(base64url_decode("AQAB="), None);
+        assert_eq!(base64url_decode("+/8"), None);
+        // Non-canonical: the last character carries bits that are not zero.
+        assert_eq!(base64url_decode("_-9"), None);
+    }
+}
