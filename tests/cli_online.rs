@@ -396,10 +396,15 @@ fn dcc_did_web_and_status_list_fixtures_online_and_offline() {
         assert_eq!(outcomes(online), outcomes(offline), "{path}: online and offline disagree");
     }
     assert!(wrong.is_empty(), "{} of {} DCC judgements wrong:\n{}", wrong.len(), 2 * cases.len(), wrong.join("\n"));
-    // Every request is one logged fetch (nothing fetched behind the log's back), and what was not
-    // served is exactly what the vectors lack: the dcc-did-web DID documents and a misspelled list URL.
-    let logged: usize = online.iter().map(|r| r["fetched"].as_array().unwrap().len()).sum();
-    assert_eq!(server.requests().len(), logged);
+    // Every request is one logged fetch (nothing fetched behind the log's back), each URL asked for
+    // once in the run, and what was not served is exactly what the vectors lack: the dcc-did-web
+    // DID documents and a misspelled list URL.
+    let logged: Vec<&Value> = online.iter().flat_map(|r| r["fetched"].as_array().unwrap()).collect();
+    assert_eq!(server.requests().len(), logged.iter().filter(|f| f["cached"] == false).count());
+    let mut paths = server.paths();
+    paths.sort();
+    paths.dedup();
+    assert_eq!(paths.len(), server.requests().len(), "a URL was requested twice in one run");
     let known: Vec<String> = DCC_DOCS.iter().map(|(id, _)| dcc_path(id)).collect();
     for path in server.paths().iter().filter(|p| !known.contains(p)) {
         assert!(
@@ -407,6 +412,93 @@ fn dcc_did_web_and_status_list_fixtures_online_and_offline() {
             "unexpected request {path}"
         );
     }
+}
+
+// ---- the project's own network fixtures (tests/fixtures/network/README.md is the judge) ------------
+
+const NETWORK: &str = "https://issuer.badge-verifier.test";
+
+/// The README's table: badge file, expected verdict, the status check's code(s) in order.
+const NETWORK_BADGES: [(&str, &str, &[&str]); 7] = [
+    ("not-revoked.json", "verified", &["not_revoked"]),
+    ("revoked.json", "revoked", &["revoked"]),
+    ("suspended.json", "suspended", &["not_revoked", "suspended"]),
+    ("status-list-tampered.json", "verified_with_warnings", &["status_list_not_verified"]),
+    ("status-list-expired.json", "verified_with_warnings", &["status_list_expired"]),
+    ("status-list-other-issuer.json", "verified_with_warnings", &["status_list_wrong_issuer"]),
+    ("status-list-short.json", "verified_with_warnings", &["status_list_short"]),
+];
+
+/// tests/fixtures/network/ served at the paths its README gives.
+fn network_server() -> Server {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/network");
+    let mut routes = HashMap::from([(
+        "/.well-known/did.json".to_owned(),
+        Reply::Body(std::fs::read(dir.join("did.json")).unwrap()),
+    )]);
+    for entry in std::fs::read_dir(dir.join("status")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+        routes.insert(format!("/status/{name}"), Reply::Body(std::fs::read(&path).unwrap()));
+    }
+    Server::start(routes)
+}
+
+fn status_codes(report: &Value) -> Vec<String> {
+    report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["id"] == "status")
+        .map(|c| c["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn network_fixtures_as_their_readme_says_and_a_page_fetches_its_list_once() {
+    let server = network_server();
+    let map = format!("{NETWORK}={}", server.origin());
+    let mut args = strings(&["verify", "--json", "--now", common::fixtures::NOW, "--map-origin", &map]);
+    args.extend(NETWORK_BADGES.iter().map(|(file, _, _)| format!("tests/fixtures/network/{file}")));
+    args.extend(
+        (0..common::fixtures::network::PAGE_BADGES).map(|n| format!("tests/fixtures/network/page/badge-{n:02}.json")),
+    );
+    let output = cli(&args);
+    let all = reports(&output);
+    for ((file, verdict, codes), report) in NETWORK_BADGES.iter().zip(&all) {
+        assert_eq!(report["verdict"], *verdict, "{file}\n{report:#}");
+        assert_eq!(status_codes(report), *codes, "{file}");
+    }
+    for (n, report) in all.iter().skip(NETWORK_BADGES.len()).enumerate() {
+        assert_eq!(
+            (report["verdict"].as_str(), status_codes(report)),
+            (Some("verified"), vec!["not_revoked".to_owned()]),
+            "badge {n}"
+        );
+    }
+    assert_eq!(output.status.code(), Some(1)); // revoked and suspended are not verified
+                                               // 57 badges: the DID document and each list requested once in the run.
+    let mut expected = vec!["/.well-known/did.json".to_owned()];
+    expected.extend(["expired", "other-issuer", "short", "tampered"].map(|l| format!("/status/revocation-{l}")));
+    expected.extend(["/status/revocation".to_owned(), "/status/suspension".to_owned()]);
+    let mut paths = server.paths();
+    paths.sort();
+    expected.sort();
+    assert_eq!(paths, expected);
+    let page = &all[NETWORK_BADGES.len() + 1];
+    let list = fetched(page, &format!("{NETWORK}/status/revocation"));
+    assert_eq!((list["cached"].as_bool(), list["bytes"].as_u64().is_some()), (Some(true), true), "{page:#}");
+
+    // Offline, every badge is not verified: the issuer's key is on the network.
+    let output = cli(&strings(&[
+        "verify",
+        "--json",
+        "--offline",
+        "--now",
+        common::fixtures::NOW,
+        "tests/fixtures/network/not-revoked.json",
+    ]));
+    assert_eq!(reports(&output)[0]["verdict"], "not_verified");
 }
 
 // ---- failures: each one an Unavailable reason, the verdict never better than it should be ----------
@@ -684,12 +776,21 @@ fn trusted_issuers_positive_and_negative() {
     let (report, code) = verify_badge(&["--trusted-issuers", other.to_str().unwrap()]);
     assert_eq!((check(&report, "issuer_trust")["code"].as_str(), code), (Some("issuer_not_trusted"), Some(1)));
 
-    // A file that is not a JSON array of strings is a usage error, said plainly.
-    let bad = dir.join("bad.json");
-    std::fs::write(&bad, r#"{"issuers": []}"#).unwrap();
-    for file in [bad.to_str().unwrap(), "/no/such/trust-list.json"] {
+    // A file that is not a JSON array of usable issuer ids is a usage error, said plainly.
+    let not_array = dir.join("not-array.json");
+    std::fs::write(&not_array, r#"{"issuers": []}"#).unwrap();
+    let blank = dir.join("blank.json");
+    std::fs::write(&blank, r#"["did:web:a.example", " "]"#).unwrap();
+    let cases = [
+        (not_array.to_str().unwrap(), "expected a JSON array of strings"),
+        (blank.to_str().unwrap(), "entry 1"),
+        ("/no/such/trust-list.json", "cannot read"),
+    ];
+    for (file, says) in cases {
         let output = cli(&strings(&["verify", "--offline", "--trusted-issuers", file, BADGE]));
         assert_eq!(output.status.code(), Some(2), "{file}");
-        assert!(String::from_utf8_lossy(&output.stderr).contains("--trusted-issuers"), "{file}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("--trusted-issuers") && stderr.contains(says), "{file}: {stderr}");
+        assert!(output.stdout.is_empty(), "{file}");
     }
 }

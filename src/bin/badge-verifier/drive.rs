@@ -29,16 +29,16 @@ pub(crate) fn verify(
                 verification.unavailable(&need.id, Unavailable::Offline);
                 continue;
             };
-            let result = match need.url.as_deref() {
+            let (result, cached) = match need.url.as_deref() {
                 Some(url) => fetcher.get(url, MAX_DOCUMENT_BYTES),
-                None => Err(Unavailable::NotFetchable(format!("{} has no URL to fetch", need.id))),
+                None => (Err(Unavailable::NotFetchable(format!("{} has no URL to fetch", need.id))), false),
             };
             match &result {
                 Ok(body) => verification.provide(&need.id, body),
                 Err(reason) => verification.unavailable(&need.id, reason.clone()),
             }
             let url = need.url.as_deref().map(|url| fetcher.target(url));
-            log.push(Fetched { id: need.id, url, result: result.map(|body| body.len()) });
+            log.push(Fetched { id: need.id, url, result: result.map(|body| body.len()), cached });
         }
     }
     (Ok(verification.finish()), log)

@@ -7,6 +7,8 @@
 //! mapped and checked again, and never from `https:` down to `http:`; no cookies; no proxy for
 //! loopback (others: `HTTPS_PROXY` / `NO_PROXY` from the environment).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io;
 use std::time::{Duration, Instant};
 
@@ -24,14 +26,27 @@ pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// The whole request, redirects and body included, by default.
 pub(crate) const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// What one run keeps of what it fetched (so a page of badges sharing one status list fetches it
+/// once); past this, answers are no longer kept.
+const CACHE_BYTES: usize = 16 * 1024 * 1024;
+
 const ACCEPTED: &str = "application/did+json, application/ld+json, application/json";
 const USER_AGENT: &str = concat!("badge-verifier/", env!("CARGO_PKG_VERSION"));
 
-/// Fetches documents under the policy; holds the agent (and its connection pool) for one run.
+/// Fetches documents under the policy; holds the agent (and its connection pool) and the answers
+/// already had, for one run.
 pub(crate) struct Fetcher {
     agent: ureq::Agent,
     timeout: Duration,
     map: OriginMap,
+    /// Each URL (and cap) asked for in this run, with its answer: a failure is not retried either.
+    cache: RefCell<Cache>,
+}
+
+#[derive(Default)]
+struct Cache {
+    answers: HashMap<(String, usize), Result<Vec<u8>, Unavailable>>,
+    bytes: usize,
 }
 
 impl Fetcher {
@@ -46,7 +61,7 @@ impl Fetcher {
             .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout)))
             .build()
             .new_agent();
-        Self { agent, timeout, map }
+        Self { agent, timeout, map, cache: RefCell::default() }
     }
 
     /// Where a request for `url` goes once `--map-origin` is applied (for the log).
@@ -54,12 +69,29 @@ impl Fetcher {
         Url::parse(url).map_or_else(|_| url.to_owned(), |u| self.map.apply(&u).to_string())
     }
 
+    /// `GET url` (see [`Fetcher::fetch`]), or the answer this run already had for it; the flag
+    /// says which (`true`: from earlier in the run).
+    pub(crate) fn get(&self, url: &str, cap: usize) -> (Result<Vec<u8>, Unavailable>, bool) {
+        let key = (url.to_owned(), cap);
+        if let Some(answer) = self.cache.borrow().answers.get(&key) {
+            return (answer.clone(), true);
+        }
+        let answer = self.fetch(url, cap);
+        let mut cache = self.cache.borrow_mut();
+        let size = answer.as_ref().map_or(0, Vec::len);
+        if cache.bytes + size <= CACHE_BYTES {
+            cache.bytes += size;
+            cache.answers.insert(key, answer.clone());
+        }
+        (answer, false)
+    }
+
     /// `GET url`, following up to [`MAX_REDIRECTS`] redirects; the body, at most `cap` bytes.
     ///
     /// # Errors
     /// The reason the document could not be had: `NotFetchable` (policy, before any request),
     /// `HttpStatus`, `Timeout`, `TooLarge`, `Network` (host named).
-    pub(crate) fn get(&self, url: &str, cap: usize) -> Result<Vec<u8>, Unavailable> {
+    fn fetch(&self, url: &str, cap: usize) -> Result<Vec<u8>, Unavailable> {
         let deadline = Instant::now() + self.timeout;
         // `logical` is the URL as the credential names it; `actual` is where it is requested.
         let mut logical = Url::parse(url).map_err(Unavailable::NotFetchable)?;

@@ -97,11 +97,10 @@ mod native {
         Ok(options)
     }
 
-    /// `--trusted-issuers FILE`: a JSON array of issuer ids.
+    /// `--trusted-issuers FILE`: a JSON array of issuer ids, DIDs or `https://` origins.
     fn trusted_issuers(file: &str) -> Result<Vec<String>, String> {
         let bytes = std::fs::read(file).map_err(|e| format!("--trusted-issuers: cannot read {file}: {e}"))?;
-        serde_json::from_slice::<Vec<String>>(&bytes)
-            .map_err(|e| format!("--trusted-issuers {file}: not a JSON array of strings: {e}"))
+        badge_verifier::trust::parse_list(&bytes).map_err(|e| format!("--trusted-issuers {file}: {e}"))
     }
 
     fn documents(args: &Args) -> Result<Documents, String> {
@@ -126,7 +125,7 @@ mod native {
         let limit = limits.max_input_bytes;
         if input.starts_with("https://") || input.starts_with("http://") {
             let fetcher = fetcher.ok_or_else(|| format!("cannot fetch {input}: --offline"))?;
-            return fetcher.get(input, limit + 1).map_err(|reason| format!("cannot fetch {input}: {reason}"));
+            return fetcher.get(input, limit + 1).0.map_err(|reason| format!("cannot fetch {input}: {reason}"));
         }
         let mut bytes = Vec::new();
         let result = if input == "-" {

@@ -13,6 +13,8 @@ pub(crate) struct Fetched {
     pub(crate) url: Option<String>,
     /// Its size, or why it could not be had.
     pub(crate) result: Result<usize, Unavailable>,
+    /// Whether the answer is one this run already had (not requested again).
+    pub(crate) cached: bool,
 }
 
 /// A stable snake_case name for an `Unavailable` reason (its kind; the message says the rest).
@@ -31,8 +33,8 @@ pub(crate) fn reason_code(reason: &Unavailable) -> &'static str {
     }
 }
 
-/// The report as one JSON line, with a `fetched` array: `{id, url, bytes}` for each document
-/// fetched, `{id, url, reason, message}` for each that could not be.
+/// The report as one JSON line, with a `fetched` array: `{id, url, cached, bytes}` for each
+/// document fetched, `{id, url, cached, reason, message}` for each that could not be.
 pub(crate) fn json_line(result: &Result<Report, Error>, fetched: &[Fetched]) -> String {
     let value = match result {
         Ok(report) => serde_json::to_value(report),
@@ -45,10 +47,10 @@ pub(crate) fn json_line(result: &Result<Report, Error>, fetched: &[Fetched]) -> 
     let log: Vec<Value> = fetched
         .iter()
         .map(|f| match &f.result {
-            Ok(bytes) => json!({"id": f.id, "url": f.url, "bytes": bytes}),
-            Err(reason) => {
-                json!({"id": f.id, "url": f.url, "reason": reason_code(reason), "message": reason.to_string()})
-            }
+            Ok(bytes) => json!({"id": f.id, "url": f.url, "cached": f.cached, "bytes": bytes}),
+            Err(reason) => json!({
+                "id": f.id, "url": f.url, "cached": f.cached, "reason": reason_code(reason), "message": reason.to_string(),
+            }),
         })
         .collect();
     value
@@ -89,9 +91,15 @@ pub(crate) fn checklist(input: &str, result: &Result<Report, Error>, fetched: &[
             Some(url) if *url != entry.id => format!(" via {url}"),
             _ => String::new(),
         };
-        match &entry.result {
-            Ok(bytes) => text.push_str(&format!("  fetched {}{via} ({bytes} bytes)\n", entry.id)),
-            Err(reason) => text.push_str(&format!("  unavailable {}{via}: {reason}\n", entry.id)),
+        match (&entry.result, entry.cached) {
+            (Ok(bytes), false) => text.push_str(&format!("  fetched {}{via} ({bytes} bytes)\n", entry.id)),
+            (Ok(bytes), true) => {
+                text.push_str(&format!("  fetched {}{via} ({bytes} bytes, earlier in this run)\n", entry.id));
+            }
+            (Err(reason), false) => text.push_str(&format!("  unavailable {}{via}: {reason}\n", entry.id)),
+            (Err(reason), true) => {
+                text.push_str(&format!("  unavailable {}{via}: {reason} (asked earlier in this run)\n", entry.id));
+            }
         }
     }
     for need in &report.needs {
