@@ -501,6 +501,37 @@ fn network_fixtures_as_their_readme_says_and_a_page_fetches_its_list_once() {
     assert_eq!(reports(&output)[0]["verdict"], "not_verified");
 }
 
+#[test]
+fn a_trusted_https_origin_covers_its_did_web_issuer_online() {
+    let server = network_server();
+    let map = format!("{NETWORK}={}", server.origin());
+    let badge = "tests/fixtures/network/not-revoked.json";
+    for (trusted, verdict, code, exit) in [
+        (NETWORK, "verified", "issuer_trusted", Some(0)),
+        ("https://other.badge-verifier.test", "not_verified", "issuer_not_trusted", Some(1)),
+    ] {
+        let args = [
+            "verify",
+            "--json",
+            "--now",
+            common::fixtures::NOW,
+            "--map-origin",
+            &map,
+            "--trusted-issuer",
+            trusted,
+            badge,
+        ];
+        let output = cli(&strings(&args));
+        let report = &reports(&output)[0];
+        assert_eq!(
+            (report["verdict"].as_str(), check(report, "issuer_trust")["code"].as_str()),
+            (Some(verdict), Some(code)),
+            "{trusted}\n{report:#}"
+        );
+        assert_eq!(output.status.code(), exit, "{trusted}");
+    }
+}
+
 // ---- failures: each one an Unavailable reason, the verdict never better than it should be ----------
 
 /// The CogniPilot revoked award, its DID document served, its status list answered by `reply`.
@@ -689,6 +720,16 @@ fn input_urls_are_fetched_under_the_same_policy() {
         assert!(stderr.contains("http://badges.example/badge.json is plain http"), "{stderr}");
     }
     assert_eq!(server.paths()[before..], ["/out"]);
+
+    // An input larger than the input limit is refused while read.
+    let big = Server::start(HashMap::from([("/big.json".to_owned(), Reply::Stream(3 * 1024 * 1024))]));
+    let output = cli(&strings(&["verify", "--json", &format!("{}/big.json", big.origin())]));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("input limit"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 
     // --offline fetches no input either.
     let output = cli(&strings(&["verify", "--offline", &format!("{}/badge.json", server.origin())]));

@@ -29,7 +29,7 @@ mod native {
     use std::io::{Read, Write};
     use std::process::ExitCode;
 
-    use badge_verifier::{Documents, Limits, Options, Timestamp, Verdict};
+    use badge_verifier::{Documents, Limits, Options, Timestamp, Unavailable, Verdict};
 
     use crate::args::{self, Args, Command, USAGE};
     use crate::drive;
@@ -125,7 +125,12 @@ mod native {
         let limit = limits.max_input_bytes;
         if input.starts_with("https://") || input.starts_with("http://") {
             let fetcher = fetcher.ok_or_else(|| format!("cannot fetch {input}: --offline"))?;
-            return fetcher.get(input, limit + 1).0.map_err(|reason| format!("cannot fetch {input}: {reason}"));
+            return fetcher.get(input, limit + 1).0.map_err(|reason| match reason {
+                Unavailable::TooLarge { .. } => {
+                    format!("cannot fetch {input}: larger than the {limit}-byte input limit")
+                }
+                reason => format!("cannot fetch {input}: {reason}"),
+            });
         }
         let mut bytes = Vec::new();
         let result = if input == "-" {
