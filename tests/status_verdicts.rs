@@ -76,10 +76,13 @@ fn status_codes(report: &Report) -> Vec<(&'static str, Outcome)> {
     report.checks.iter().filter(|c| c.id == CheckId::Status).map(|c| (c.code, c.outcome)).collect()
 }
 
+/// A badge file, its verdict, and its status lines.
+type Case = (&'static str, Verdict, &'static [(&'static str, Outcome)]);
+
 #[test]
 fn each_badge_gets_the_verdict_its_readme_line_gives() {
     use Outcome::*;
-    let cases: [(&str, Verdict, &[(&str, Outcome)]); 7] = [
+    let cases: [Case; 7] = [
         ("not-revoked.json", Verdict::Verified, &[("not_revoked", Passed)]),
         ("revoked.json", Verdict::Revoked, &[("revoked", Failed)]),
         ("suspended.json", Verdict::Suspended, &[("not_revoked", Passed), ("suspended", Failed)]),
