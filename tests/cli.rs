@@ -1,7 +1,7 @@
 //! The CLI contract: `verify [--json] [--now] [--offline] [--doc URL=FILE] <FILE|->...`, one JSON
 //! report per line, exit 0 / 1 / 2.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 
 mod common;
 

@@ -1,0 +1,144 @@
+//! `badge-verifier verify [OPTIONS] <FILE|URL|->...`: the native CLI over the same core. It drives
+//! the core's verification loop and fetches what it asks for (see `fetch` for the policy), unless
+//! `--offline`; documents given with `--doc` are used and never fetched.
+//!
+//! Exit status: 0 every input verified, 1 some input not verified, 2 usage or I/O error.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod args;
+#[cfg(not(target_arch = "wasm32"))]
+mod drive;
+#[cfg(not(target_arch = "wasm32"))]
+mod fetch;
+#[cfg(not(target_arch = "wasm32"))]
+mod output;
+#[cfg(not(target_arch = "wasm32"))]
+mod url;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+/// The CLI is native only; on wasm32 there is nothing to run (the crate's bins still build there).
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::io::{Read, Write};
+    use std::process::ExitCode;
+
+    use badge_verifier::{Documents, Limits, Options, Timestamp, Unavailable, Verdict};
+
+    use crate::args::{self, Args, Command, USAGE};
+    use crate::drive;
+    use crate::fetch::Fetcher;
+    use crate::output;
+
+    pub(crate) fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        match run(&args) {
+            Ok(all_verified) => ExitCode::from(if all_verified { 0 } else { 1 }),
+            Err(message) => {
+                eprintln!("badge-verifier: {message}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    fn run(args: &[String]) -> Result<bool, String> {
+        let args = match args::parse(args)? {
+            Command::Verify(args) => args,
+            Command::Help => {
+                println!("{USAGE}");
+                return Ok(true);
+            }
+        };
+        let options = options(&args)?;
+        let documents = documents(&args)?;
+        let fetcher = (!args.offline).then(|| Fetcher::new(args.timeout, args.map.clone()));
+        let mut all_verified = true;
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        for input in &args.inputs {
+            let bytes = read_input(input, fetcher.as_ref(), &options.limits)?;
+            let (result, fetched) = drive::verify(&bytes, &options, documents.clone(), fetcher.as_ref());
+            let verified =
+                matches!(&result, Ok(r) if matches!(r.verdict, Verdict::Verified | Verdict::VerifiedWithWarnings));
+            all_verified &= verified;
+            let text = if args.json {
+                output::json_line(&result, &fetched)
+            } else {
+                output::checklist(input, &result, &fetched, args.offline)
+            };
+            writeln!(out, "{text}").map_err(|e| format!("cannot write output: {e}"))?;
+        }
+        Ok(all_verified)
+    }
+
+    fn options(args: &Args) -> Result<Options, String> {
+        let now = match args.now {
+            Some(now) => now,
+            None => system_now()?,
+        };
+        let mut options = Options::at(now);
+        for (url, file) in &args.contexts {
+            let bytes = std::fs::read(file).map_err(|e| format!("--context {url}: cannot read {file}: {e}"))?;
+            options.contexts.register(url, &bytes).map_err(|e| format!("--context {url}: {file}: {e}"))?;
+        }
+        let mut trusted = args.trusted_issuers.clone();
+        for file in &args.trusted_issuer_files {
+            trusted.extend(trusted_issuers(file)?);
+        }
+        let any_trust_list = !args.trusted_issuers.is_empty() || !args.trusted_issuer_files.is_empty();
+        options.trusted_issuers = any_trust_list.then_some(trusted);
+        options.recipient.clone_from(&args.recipient);
+        Ok(options)
+    }
+
+    /// `--trusted-issuers FILE`: a JSON array of issuer ids, DIDs or `https://` origins.
+    fn trusted_issuers(file: &str) -> Result<Vec<String>, String> {
+        let bytes = std::fs::read(file).map_err(|e| format!("--trusted-issuers: cannot read {file}: {e}"))?;
+        badge_verifier::trust::parse_list(&bytes).map_err(|e| format!("--trusted-issuers {file}: {e}"))
+    }
+
+    fn documents(args: &Args) -> Result<Documents, String> {
+        let mut documents = Documents::new();
+        for (id, file) in &args.documents {
+            let bytes = std::fs::read(file).map_err(|e| format!("--doc {id}: cannot read {file}: {e}"))?;
+            documents.insert_json(id, &bytes, &Limits::default()).map_err(|e| format!("--doc {id}: {file}: {e}"))?;
+        }
+        Ok(documents)
+    }
+
+    fn system_now() -> Result<Timestamp, String> {
+        let since = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_err(|_| "the system clock is before 1970; pass --now")?;
+        Ok(Timestamp::from_unix_seconds(i64::try_from(since.as_secs()).unwrap_or(i64::MAX)))
+    }
+
+    /// The input's bytes: stdin (`-`), an `http(s)` URL (fetched under the same policy) or a file.
+    /// One byte past the cap is read so the core can report `input_too_large` without a huge read.
+    fn read_input(input: &str, fetcher: Option<&Fetcher>, limits: &Limits) -> Result<Vec<u8>, String> {
+        let limit = limits.max_input_bytes;
+        if input.starts_with("https://") || input.starts_with("http://") {
+            let fetcher = fetcher.ok_or_else(|| format!("cannot fetch {input}: --offline"))?;
+            return fetcher.get(input, limit + 1).0.map_err(|reason| match reason {
+                Unavailable::TooLarge { .. } => {
+                    format!("cannot fetch {input}: larger than the {limit}-byte input limit")
+                }
+                reason => format!("cannot fetch {input}: {reason}"),
+            });
+        }
+        let mut bytes = Vec::new();
+        let result = if input == "-" {
+            std::io::stdin().lock().take(limit as u64 + 1).read_to_end(&mut bytes)
+        } else {
+            std::fs::File::open(input).and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
+        };
+        result.map_err(|e| format!("cannot read {input}: {e}"))?;
+        Ok(bytes)
+    }
+}
