@@ -70,3 +70,25 @@ for (const { name, text, wasm, wasmMin, js } of rows) {
   console.log(`| ${name} | ${text.length} | ${fmt(wasm)} (${fmt(wasmMin)}) | ${fmt(js)} | ${ratio} | ${(wasm / base).toFixed(2)}× |`);
 }
 console.log(`| one bare Ed25519 verify_strict (wasm) | 64 | ${fmt(base)} | | | 1.00× |`);
+
+// Status: the same did:web badge (tests/fixtures/network/revoked.json) with its DID document given,
+// once without its status list (status unchecked: no list verified) and once with it (the list
+// credential verified, inflated and read: revoked). The difference is what a status check costs.
+const network = (path) => readFileSync(new URL(`tests/fixtures/network/${path}`, root), 'utf8');
+const revoked = network('revoked.json');
+const didOnly = { 'did:web:issuer.badge-verifier.test': network('did.json') };
+const withList = { ...didOnly, 'https://issuer.badge-verifier.test/status/revocation': network('status/revocation.json') };
+const expect = (documents, verdict) => {
+  const got = verify(revoked, { ...options, documents }).verdict;
+  if (got !== verdict) throw new Error(`status benchmark: ${got}, expected ${verdict}`);
+};
+expect(didOnly, 'verified_with_warnings');
+expect(withList, 'revoked');
+const withoutStatus = await measure(50, 21, () => verify(revoked, { ...options, documents: didOnly }));
+const withoutMin = measure.min;
+const withStatus = await measure(50, 21, () => verify(revoked, { ...options, documents: withList }));
+console.log('\nstatus check in wasm (did:web badge, eddsa-rdfc-2022; a 131,072-entry Bitstring Status List, signed)');
+console.log('| verify | µs (min) | × one Ed25519 |');
+console.log('| --- | ---: | ---: |');
+console.log(`| without the list (status unchecked) | ${fmt(withoutStatus)} (${fmt(withoutMin)}) | ${(withoutStatus / base).toFixed(2)}× |`);
+console.log(`| with the list (verified, read: revoked) | ${fmt(withStatus)} (${fmt(measure.min)}) | ${(withStatus / base).toFixed(2)}× |`);

@@ -6,13 +6,14 @@
 //! issuer authorised, and no failed one; a valid proof by another party's key (a co-signer) is
 //! then a warning, and on its own a failure.
 
+use ed25519_dalek::Signature;
 use serde_json::{Map, Value};
 
 use super::{Need, Purpose, Store};
 use crate::credential::Credential;
 use crate::error::Error;
 use crate::key::{self, ResolvedKey};
-use crate::proof::{self, MAX_PROOFS};
+use crate::proof::{self, Proof, Suite, MAX_PROOFS};
 use crate::report::{CheckId, Checklist, Passed};
 use crate::verify::Options;
 
@@ -34,6 +35,8 @@ pub(crate) struct ProofCell {
     binding: Option<Result<(), Error>>,
     /// `Some(Err)` at once when the proof itself is malformed; otherwise checked once the key is known.
     signature: Option<Result<Passed, Error>>,
+    /// The proof's suite and decoded signature, read once (decoding base58 is not free).
+    read: Option<(Suite, Signature)>,
     /// How many times the signature was checked (never more than once).
     signature_runs: usize,
 }
@@ -49,12 +52,16 @@ impl Proofs {
         }
         let cells = proofs
             .iter()
-            .map(|json| ProofCell {
-                key: None,
-                binding: None,
-                // A proof that fails its own reading fails whatever key it names.
-                signature: proof::read(json, options.now, options.clock_skew_seconds).err().map(Err),
-                signature_runs: 0,
+            .map(|json| {
+                let read = proof::read(json, options.now, options.clock_skew_seconds);
+                ProofCell {
+                    key: None,
+                    binding: None,
+                    // A proof that fails its own reading fails whatever key it names.
+                    signature: read.as_ref().err().cloned().map(Err),
+                    read: read.ok().map(|proof| (proof.suite, proof.signature)),
+                    signature_runs: 0,
+                }
             })
             .collect();
         let all = proofs.into_iter().cloned().collect();
@@ -84,8 +91,10 @@ impl Proofs {
                 };
                 cell.binding = store.settle(bound, Purpose::ControllerDocument, needs);
             }
-            if cell.signature.is_none() {
-                cell.signature = Some(signature(json, unsecured, &references, resolved, options));
+            if let (None, Some((suite, signature_bytes)), Some(object)) = (&cell.signature, cell.read, json.as_object())
+            {
+                let proof = Proof { suite, json: object, signature: signature_bytes };
+                cell.signature = Some(signature(&proof, unsecured, &references, resolved, options));
                 cell.signature_runs += 1;
             }
         }
@@ -191,13 +200,12 @@ fn signature_settled(cell: &ProofCell) -> bool {
 }
 
 fn signature(
-    json: &Value,
+    proof: &Proof<'_>,
     unsecured: &Map<String, Value>,
     all: &[&Value],
     key: &ResolvedKey,
     options: &Options,
 ) -> Result<Passed, Error> {
-    let proof = proof::read(json, options.now, options.clock_skew_seconds)?;
-    let document = proof::signed_document(&proof, unsecured, all)?;
-    proof::signature_matches(&document, &proof, &key.public_key, &options.contexts)
+    let document = proof::signed_document(proof, unsecured, all)?;
+    proof::signature_matches(&document, proof, &key.public_key, &options.contexts)
 }
