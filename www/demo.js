@@ -23,6 +23,11 @@ apply();
 const result = document.getElementById('result');
 function check(input) {
   result.hidden = false;
+  for (const [id, attribute] of [['recipient', 'recipient'], ['trusted', 'trusted-issuers']]) {
+    const value = document.getElementById(id).value.trim();
+    if (value) result.setAttribute(attribute, value);
+    else result.removeAttribute(attribute);
+  }
   result.credential = input;
 }
 document.getElementById('check').addEventListener('click', () => check(document.getElementById('paste').value));
@@ -45,3 +50,19 @@ const profile = [...document.querySelectorAll('#badges badge-verifier')];
 const settled = () => profile.every((b) => b.hasAttribute('data-verdict'));
 document.getElementById('badges').addEventListener('badge-verified', () => { if (settled()) document.body.dataset.ready = 'true'; });
 document.getElementById('badges').addEventListener('badge-error', () => { if (settled()) document.body.dataset.ready = 'true'; });
+
+// The revocation section: the issuer's DID document and status lists, given to each element as
+// documents the page already has (this demo has no network), then the badge's src.
+const issuerDocuments = {
+  'did:web:issuer.badge-verifier.test': 'pkg/badges/network/did.json',
+  'https://issuer.badge-verifier.test/status/revocation': 'pkg/badges/network/status/revocation.json',
+  'https://issuer.badge-verifier.test/status/suspension': 'pkg/badges/network/status/suspension.json',
+  'https://issuer.badge-verifier.test/status/revocation-tampered': 'pkg/badges/network/status/revocation-tampered.json',
+};
+const documents = Object.fromEntries(await Promise.all(
+  Object.entries(issuerDocuments).map(async ([id, path]) => [id, await (await fetch(path)).text()]),
+));
+for (const badge of document.querySelectorAll('#status-badges badge-verifier')) {
+  badge.options = { documents };
+  badge.setAttribute('src', badge.dataset.demoSrc);
+}

@@ -62,3 +62,43 @@ test('the HR panel verifies a pasted credential, a chosen file and a dropped fil
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('the revocation section shows revoked, suspended, verified and couldn\'t-check badges, with no request off the page', async () => {
+  const page = await newPage(env.context);
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(`${env.base}/index.html`);
+  const verdicts = await page.waitForFunction(() => {
+    const badges = [...document.querySelectorAll('#status-badges badge-verifier')];
+    return badges.every((b) => b.hasAttribute('data-verdict')) && badges.map((b) => b.dataset.verdict);
+  }, null, { timeout: 30_000 });
+  assert.deepEqual(await verdicts.jsonValue(), ['revoked', 'suspended', 'verified', 'verified_with_warnings']);
+  assert.match((await shown(page, '#status-badges badge-verifier:first-child')).text, /Revoked/);
+  assert.deepEqual(requests.filter((url) => !url.startsWith(env.base)), [], 'the documents came from the page');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the HR panel checks the recipient and the trusted issuers it is given', async () => {
+  const page = await openDemo();
+  const fixture = readFileSync(join(root, 'tests/fixtures/valid/open-badge-3.json'), 'utf8');
+  const issuer = JSON.parse(fixture).issuer.id;
+  await page.fill('#paste', fixture);
+  await page.fill('#recipient', 'did:example:alice');
+  await page.fill('#trusted', issuer);
+  await page.click('#check');
+  await page.waitForSelector('#result[data-verdict="verified"]');
+  await page.fill('#recipient', 'did:example:mallory');
+  await page.click('#check');
+  await page.waitForSelector('#result[data-verdict="not_verified"]');
+  assert.ok((await shown(page, '#result')).outcomes.includes('failed'));
+  await page.fill('#recipient', '');
+  await page.fill('#trusted', 'did:web:someone-else.example');
+  await page.click('#check');
+  await page.waitForSelector('#result[data-verdict="not_verified"]');
+  await page.fill('#trusted', '');
+  await page.click('#check');
+  await page.waitForSelector('#result[data-verdict="verified"]');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
