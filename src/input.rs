@@ -9,6 +9,7 @@ use crate::json::{self, Limits};
 
 /// What the input bytes are.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Decoded {
     /// A JSON document (possibly a credential).
     Json(Value),
