@@ -22,6 +22,7 @@
 //! - `badge` is what a card may show: signed fields only, URLs filtered to safe schemes.
 
 pub mod badge;
+pub(crate) mod base64;
 pub mod card;
 pub mod checks;
 pub mod contexts;

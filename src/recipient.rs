@@ -87,7 +87,7 @@ pub fn identity_matches(identity: &str, hashed: bool, salt: Option<&str>, value:
     let (identity, value) = (identity.trim(), value.trim());
     let email = is_email_shaped(value);
     if !hashed {
-        let matches = if email { identity.to_lowercase() == value.to_lowercase() } else { identity == value };
+        let matches = if email { identity.eq_ignore_ascii_case(value) } else { identity == value };
         return Ok(matches && !value.is_empty());
     }
     let Some((algorithm, digest)) = identity.split_once('$') else {
@@ -99,7 +99,9 @@ pub fn identity_matches(identity: &str, hashed: bool, salt: Option<&str>, value:
         _ => return Err(Error::UnsupportedIdentityHash(algorithm.chars().take(32).collect())),
     };
     let salt = salt.unwrap_or("");
-    let lowered = value.to_lowercase();
+    // ASCII case folding only: Unicode's would link its case tables (about 10 KB of wasm) for
+    // addresses whose non-ASCII letters issuers do not fold consistently anyway.
+    let lowered = value.to_ascii_lowercase();
     let candidates: &[&str] = if email && lowered != value { &[value, &lowered] } else { &[value] };
     Ok(!value.is_empty()
         && candidates.iter().any(|candidate| hex_equals(digest, &hash(format!("{candidate}{salt}").as_bytes()))))

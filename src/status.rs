@@ -10,7 +10,6 @@
 //!
 //! Bit 0 is the most significant bit of byte 0 (Bitstring Status List §2.2, `encodedList`).
 
-mod base64;
 mod bitstring;
 mod entry;
 mod gzip;

@@ -37,8 +37,6 @@ mod proofs;
 mod status_check;
 mod subject;
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::Serialize;
 
 use crate::documents::{strip_fragment, Documents};
@@ -114,10 +112,34 @@ enum State {
 #[derive(Debug, Default)]
 pub(crate) struct Store {
     pub(crate) documents: Documents,
-    pub(crate) unavailable: BTreeMap<String, Unavailable>,
-    handed_out: BTreeSet<String>,
+    pub(crate) unavailable: Unavailables,
+    /// Ids handed out as needs (a handful: a `Vec` costs less wasm than another map).
+    handed_out: Vec<String>,
     provided: usize,
     rounds: usize,
+}
+
+/// Ids said to be unavailable, with why: at most [`MAX_DOCUMENTS`] and a few more, so a `Vec`.
+#[derive(Debug, Default)]
+pub(crate) struct Unavailables(Vec<(String, Unavailable)>);
+
+impl Unavailables {
+    pub(crate) fn get(&self, id: &str) -> Option<&Unavailable> {
+        self.0.iter().find(|(known, _)| known == id).map(|(_, reason)| reason)
+    }
+
+    fn insert(&mut self, id: String, reason: Unavailable) {
+        self.remove(&id);
+        self.0.push((id, reason));
+    }
+
+    fn remove(&mut self, id: &str) {
+        self.0.retain(|(known, _)| known != id);
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
 }
 
 impl Store {
@@ -189,7 +211,9 @@ impl Verification {
             return self.needs();
         }
         for need in &needs {
-            self.store.handed_out.insert(need.id.clone());
+            if !self.store.handed_out.contains(&need.id) {
+                self.store.handed_out.push(need.id.clone());
+            }
         }
         needs
     }

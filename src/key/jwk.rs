@@ -4,7 +4,6 @@
 //! `unsupported_key_type`. A JWK carrying private key material is never used.
 //! See: <https://www.w3.org/TR/cid-1.0/#JsonWebKey>
 
-use base64ct::{Base64UrlUnpadded, Encoding};
 use ed25519_dalek::VerifyingKey;
 use serde_json::{Map, Value};
 
@@ -46,7 +45,7 @@ pub fn ed25519_key(jwk: &Value) -> Result<VerifyingKey, Error> {
 /// Decodes unpadded base64url (RFC 4648 §5, as JOSE uses it: RFC 7515 §2), refusing padding,
 /// other alphabets and non-canonical trailing bits.
 pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
-    Base64UrlUnpadded::decode_vec(text).ok()
+    crate::base64::decode(text, crate::base64::Alphabet::UrlCanonical)
 }
 
 /// A name from the input, cut short for an error message.
@@ -111,6 +110,7 @@ mod tests {
         assert_eq!(base64url_decode("_-8"), Some(vec![0xff, 0xef]));
         assert_eq!(base64url_decode("AQAB="), None);
         assert_eq!(base64url_decode("+/8"), None);
+        assert_eq!(base64url_decode("_-9"), None, "non-zero bits past the last byte");
         // Non-canonical: the last character carries bits that are not zero.
         assert_eq!(base64url_decode("_-9"), None);
     }

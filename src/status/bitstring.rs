@@ -5,8 +5,8 @@
 
 use serde_json::Value;
 
-use super::base64::{self, Alphabet};
 use super::{gzip, StatusEntry, StatusKind, MAX_INFLATED_BYTES, MIN_ENTRIES};
+use crate::base64::{self, Alphabet};
 use crate::error::Error;
 use crate::report::Passed;
 

@@ -4,10 +4,10 @@ use std::io::Write;
 
 use serde_json::{json, Value};
 
-use super::base64::{decode, Alphabet};
 use super::bitstring::status_value;
 use super::gzip::{crc32, decompress};
 use super::*;
+use crate::base64::{decode, Alphabet};
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

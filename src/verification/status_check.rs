@@ -7,8 +7,6 @@
 //! status is not worth the work).
 //! See: <https://www.w3.org/TR/vc-bitstring-status-list/#validate-algorithm>
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
 use super::subject::Subject;
@@ -26,7 +24,8 @@ type Finding = Result<(Passed, Option<Error>), Error>;
 #[derive(Debug)]
 pub(crate) struct Statuses {
     entries: Vec<Entry>,
-    lists: BTreeMap<String, List>,
+    /// By URL: a credential has a handful of entries, so a `Vec`.
+    lists: Vec<(String, List)>,
 }
 
 #[derive(Debug)]
@@ -67,7 +66,7 @@ pub(crate) enum Gate {
 impl Statuses {
     pub(crate) fn of(credential: &Credential) -> Self {
         let Some(status) = credential.json.get("credentialStatus") else {
-            return Self { entries: Vec::new(), lists: BTreeMap::new() };
+            return Self { entries: Vec::new(), lists: Vec::new() };
         };
         let mut holder = serde_json::Map::new();
         holder.insert("credentialStatus".into(), status.clone());
@@ -78,7 +77,7 @@ impl Statuses {
             .into_iter()
             .map(|entry| Entry { entry, state: EntryState::Pending })
             .collect();
-        Self { entries, lists: BTreeMap::new() }
+        Self { entries, lists: Vec::new() }
     }
 
     pub(crate) fn advance(
@@ -110,7 +109,14 @@ impl Statuses {
                 }
                 Gate::Go => {}
             }
-            let list = self.lists.entry(url.to_owned()).or_insert_with(|| open(entry, document, options));
+            let position = match self.lists.iter().position(|(known, _)| known == url) {
+                Some(position) => position,
+                None => {
+                    self.lists.push((url.to_owned(), open(entry, document, options)));
+                    self.lists.len() - 1
+                }
+            };
+            let Some((_, list)) = self.lists.get_mut(position) else { continue };
             if let List::Credential(subject) = list {
                 subject.advance(store, options, needs);
                 if !subject.is_settled() {
@@ -127,8 +133,8 @@ impl Statuses {
 
     pub(crate) fn signatures_checked(&self) -> usize {
         self.lists
-            .values()
-            .map(|list| match list {
+            .iter()
+            .map(|(_, list)| match list {
                 List::Credential(subject) => subject.signatures_checked(),
                 _ => 0,
             })

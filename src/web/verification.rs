@@ -99,7 +99,8 @@ fn reason(kind: &str, detail: &JsValue) -> Result<Unavailable, JsValue> {
     let number = |what: &str| {
         detail
             .as_f64()
-            .or_else(|| detail.as_string().and_then(|s| s.trim().parse().ok()))
+            // Integers only: parsing a float from text would link the float parser and its tables.
+            .or_else(|| detail.as_string().and_then(|s| s.trim().parse::<u64>().ok()).map(|n| n as f64))
             .filter(|n| n.is_finite() && *n >= 0.0)
             .ok_or_else(|| options::invalid(&format!("unavailable({kind:?}) needs {what} as its detail")))
     };

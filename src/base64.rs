@@ -1,5 +1,8 @@
-//! Base64 decoding (RFC 4648) for `encodedList`, in the two strictnesses the status methods need.
+//! Base64 decoding (RFC 4648), in the strictnesses the formats need: JOSE's (JWKs, did:jwk) and
+//! the two of status lists' `encodedList`. One small decoder for all (a crate would add bytes).
 //!
+//! - JOSE: base64url without padding, and canonical: the bits past the last whole byte must be
+//!   zero, so one value has one encoding (RFC 7515 §2, RFC 4648 §3.5).
 //! - Bitstring Status List: multibase `u`, which is base64url **without** padding (§2.2,
 //!   `encodedList`: "Multibase-encoded base64url (with no padding)"; padded base64url would be
 //!   multibase `U`). Anything else is refused.
@@ -9,7 +12,9 @@
 
 /// Which variant to accept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Alphabet {
+pub(crate) enum Alphabet {
+    /// base64url, no padding, canonical trailing bits (RFC 4648 §5 and §3.5; JOSE).
+    UrlCanonical,
     /// base64url, no padding (RFC 4648 §5).
     UrlNoPad,
     /// base64url or standard base64 (§4), padding optional.
@@ -17,7 +22,7 @@ pub(super) enum Alphabet {
 }
 
 /// The bytes `text` encodes, or `None` if it is not base64 of the given variant.
-pub(super) fn decode(text: &str, alphabet: Alphabet) -> Option<Vec<u8>> {
+pub(crate) fn decode(text: &str, alphabet: Alphabet) -> Option<Vec<u8>> {
     let mut symbols = text.as_bytes();
     if alphabet == Alphabet::Lenient && symbols.ends_with(b"=") {
         if !symbols.len().is_multiple_of(4) {
@@ -39,6 +44,9 @@ pub(super) fn decode(text: &str, alphabet: Alphabet) -> Option<Vec<u8>> {
             out.push(((buffer >> bits) & 0xff) as u8);
             buffer &= (1 << bits) - 1;
         }
+    }
+    if alphabet == Alphabet::UrlCanonical && buffer != 0 {
+        return None; // non-zero bits past the last byte: another spelling of the same bytes
     }
     Some(out)
 }
