@@ -3,22 +3,27 @@
 //! # Design overview
 //!
 //! ```text
-//! bytes ─► input::decode ─► Credential ─► verify: format · contexts · issuer_key · proof ·
-//!   (JSON/JWT/PNG/SVG)       (typed view)          valid_from · valid_until  (each a Check)
-//!                                                        │
-//!                         Report { verdict, checks[], badge: BadgeView, needs[] }
-//!                                                        │
-//!                  CLI (src/bin) · JS API and widget (src/web, wasm32 only)
+//! bytes ─► input::decode ─► Credential ─► Verification: format · contexts · issuer_key · proof ·
+//!   (JSON/JWT/PNG/SVG)       (typed view)   valid_from · valid_until · status · issuer_trust · recipient
+//!                                             │  ▲
+//!                             needs() ────────┘  └──────── provide(id, bytes) / unavailable(id, why)
+//!                  (DID documents, issuer profiles, status lists: the host fetches them)
+//!                                             │
+//!                      finish() → Report { verdict, checks[], badge: BadgeView, needs[] }
+//!                                             │
+//!                  CLI (src/bin: ureq) · JS API and widget (src/web + www/: one page-wide fetcher)
 //! ```
 //!
-//! - The core (everything outside `web`) does **no I/O and reads no clock**: `now` is an option,
-//!   and documents the checks need (issuer profiles, DID documents) come in through
-//!   [`Documents`]; what was missing is listed in [`Report::needs`] so the host can fetch it and
-//!   verify again.
+//! - The core (everything outside `web` and the CLI) does **no I/O and reads no clock**: `now` is
+//!   an option, and the documents the checks need come in through the [`Verification`] loop, or
+//!   up front through [`Documents`] and [`verify`]. Every settled result is kept, so nothing is
+//!   computed twice however many rounds the documents take.
 //! - `error` holds the one namespace of stable codes; `report` derives the verdict from the
-//!   checks and fails closed.
-//! - `key` resolves verification methods and binds them to the issuer; `proof` holds the
-//!   cryptosuites, one file per spec identifier; `jcs` is RFC 8785.
+//!   checks and fails closed (*couldn't check* is never *verified*, never *revoked*).
+//! - `key` resolves verification methods (did:key, did:jwk, did:web, HTTPS) and binds them to the
+//!   issuer; `proof` holds the cryptosuites, one file per spec identifier; `status` reads status
+//!   list entries from lists that `verification` has verified; `trust` and `recipient` are the
+//!   host's checks.
 //! - `badge` is what a card may show: signed fields only, URLs filtered to safe schemes.
 
 pub mod badge;
