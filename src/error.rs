@@ -58,7 +58,7 @@ impl fmt::Display for Unavailable {
 /// Why a credential failed a check, could not be checked, or could not be read at all.
 ///
 /// Input-level variants (`InputTooLarge`, `MalformedJson`, `JsonTooDeep`, `NotACredential`) come back
-/// as `Err` from [`crate::verify`]; all others become a failed (or unchecked) line in the report.
+/// as `Err` from [`crate::verify()`]; all others become a failed (or unchecked) line in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {

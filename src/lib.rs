@@ -16,7 +16,7 @@
 //!
 //! - The core (everything outside `web` and the CLI) does **no I/O and reads no clock**: `now` is
 //!   an option, and the documents the checks need come in through the [`Verification`] loop, or
-//!   up front through [`Documents`] and [`verify`]. Every settled result is kept, so nothing is
+//!   up front through [`Documents`] and [`verify()`]. Every settled result is kept, so nothing is
 //!   computed twice however many rounds the documents take.
 //! - `error` holds the one namespace of stable codes; `report` derives the verdict from the
 //!   checks and fails closed (*couldn't check* is never *verified*, never *revoked*).

@@ -173,7 +173,7 @@ impl Verification {
     /// before anything is asked for.
     ///
     /// # Errors
-    /// As [`crate::verify`]: `input_too_large`, `json_too_deep`, `malformed_json`,
+    /// As [`crate::verify()`]: `input_too_large`, `json_too_deep`, `malformed_json`,
     /// `not_a_credential` — there is nothing to report on.
     pub fn start(input: &[u8], options: &Options, documents: Documents) -> Result<Self, Error> {
         let state = match input::decode(input, &options.limits)? {
