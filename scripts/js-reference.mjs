@@ -11,7 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 const root = new URL('../', import.meta.url);
 
 /** Context URL → document, from the bundled table (the files written by scripts/refresh-contexts.mjs). */
-function bundledContexts() {
+export function bundledContexts() {
   const table = readFileSync(new URL('src/contexts/bundled.rs', root), 'utf8');
   const contexts = new Map();
   for (const [, url, file] of table.matchAll(/url: "([^"]+)",[\s\S]*?include_str!\("([^"]+)"\)/g)) {

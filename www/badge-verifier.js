@@ -23,7 +23,12 @@
  * (`malformed_json`, `input_too_large`, `not_a_credential`, `invalid_options`, `wasm_load_failed`,
  * `fetch_failed`).
  */
-import styles from './badge-verifier.styles.js';
+
+// The stylesheet, the wasm glue and the .wasm are requested together as soon as this module runs
+// (a static import of the stylesheet would hold everything back by one more round trip).
+let styles; // the shared CSSStyleSheet, once loaded
+const stylesLoaded = import('./badge-verifier.styles.js').then((module) => (styles = module.default));
+stylesLoaded.catch(() => {}); // each element reports nothing more than an unstyled card
 
 /** Largest document or credential body read, in bytes, counted while it streams. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -32,11 +37,14 @@ export const FETCH_TIMEOUT_MS = 10_000;
 
 let wasm; // the one shared load, started by the first call
 
-/** Loads the wasm module once. */
+/**
+ * Loads the wasm module once. The glue module and the .wasm are requested together (neither
+ * waits for the other), and the .wasm compiles while it streams in (served as `application/wasm`).
+ */
 export function load() {
-  wasm ??= import('./pkg/badge_verifier.js')
-    .then(async (module) => {
-      await module.default();
+  wasm ??= Promise.all([import('./pkg/badge_verifier.js'), fetch(new URL('./pkg/badge_verifier_bg.wasm', import.meta.url))])
+    .then(async ([module, response]) => {
+      await module.default({ module_or_path: response });
       return module;
     })
     .catch((cause) => {
@@ -44,6 +52,42 @@ export function load() {
       throw badgeError('wasm_load_failed', `the verifier could not be loaded: ${cause.message}`);
     });
   return wasm;
+}
+
+// ---- turns: the page's verifications and cards, one step per task -------------------------------
+//
+// The wasm calls are synchronous: fifty badges whose credentials arrived together would be one
+// long task, the page frozen and every card shown at once. Instead each wasm step (start a
+// verification, advance it, finish it, render a card) waits for a turn, one per task, so the
+// browser handles input and paints between them (the page's first verification also compiles
+// much of the module as it goes: in one piece it was a task of about 50 ms). Cards go first, then
+// verifications under way, then new ones: each card shows as soon as its badge is verified.
+// (A MessageChannel rather than setTimeout: timers set from timers are clamped to 4 ms.)
+
+const priority = { card: 0, step: 1, verification: 2 };
+const waiting = [[], [], []];
+let turnPosted = false;
+const turns = new MessageChannel();
+turns.port1.onmessage = () => {
+  turnPosted = false;
+  const queue = waiting.find((q) => q.length > 0);
+  const resume = queue?.shift();
+  if (waiting.some((q) => q.length > 0)) postTurn();
+  resume?.();
+};
+
+function postTurn() {
+  if (turnPosted) return;
+  turnPosted = true;
+  turns.port2.postMessage(null);
+}
+
+/** Resolves in a task of its own, after the turns of higher `kind` waiting (card, step, verification). */
+function turn(kind) {
+  return new Promise((resume) => {
+    waiting[priority[kind]].push(resume);
+    postTurn();
+  });
 }
 
 /**
@@ -57,12 +101,14 @@ export function load() {
  */
 export async function verify(input, options = {}) {
   const module = await load();
+  await turn('verification');
   const { offline = false, fetchTimeoutMs, signal, ...rest } = options;
   const timeoutMs = fetchTimeout(fetchTimeoutMs);
   const verification = module.startVerification(input, { ...rest, now: options.now ?? new Date() });
   try {
     const answered = new Set();
     for (;;) {
+      await turn('step');
       signal?.throwIfAborted();
       // The core never asks twice for one id; if it did, finishing is the only way forward.
       const needs = verification.needs().filter((need) => !answered.has(need.id));
@@ -76,6 +122,7 @@ export async function verify(input, options = {}) {
         else verification.unavailable(need.id, failure.kind, failure.detail);
       });
     }
+    await turn('step');
     return verification.finish();
   } finally {
     verification.free();
@@ -282,7 +329,9 @@ export class BadgeVerifierElement extends HTMLElement {
 
   constructor() {
     super();
-    this.#root.adoptedStyleSheets = [styles];
+    // The sheet arrives before the wasm (which renders every card); only the busy placeholder may wait for it.
+    if (styles) this.#root.adoptedStyleSheets = [styles];
+    else stylesLoaded.then(() => { this.#root.adoptedStyleSheets = [styles]; }, () => {});
   }
 
   get credential() { return this.#credential; }
@@ -357,6 +406,8 @@ export class BadgeVerifierElement extends HTMLElement {
       if (recipient) options.recipient = recipient;
       const report = await verify(input, options);
       if (run !== this.#run) return; // a newer source took over while we waited
+      await turn('card'); // in a task of its own, before the next verification
+      if (run !== this.#run) return;
       this.#report = report;
       await this.#render(true);
       this.setAttribute('data-verdict', report.verdict);
@@ -404,6 +455,7 @@ export class BadgeVerifierElement extends HTMLElement {
   async #render(announce) {
     if (!this.#report && !this.#error) return;
     const module = await load();
+    if (!this.#report && !this.#error) return; // a newer run started meanwhile
     const options = { lang: this.#lang(), layout: this.getAttribute('layout') ?? 'card', announce, offline: this.#offline() };
     if (this.#report) module.renderReport(this.#root, this.#report, options);
     else module.renderError(this.#root, this.#error.code, this.#error.message, options);
@@ -460,3 +512,22 @@ async function trustList(url, timeoutMs) {
 }
 
 if (!customElements.get('badge-verifier')) customElements.define('badge-verifier', BadgeVerifierElement);
+
+// A page with badges in its markup needs the verifier: start loading it now, beside the badges'
+// own requests, rather than when the first element asks (a module script runs once the document
+// is parsed, so every element written in the page is there). A failure is reported, and retried,
+// by the elements' own calls.
+if (document.querySelector('badge-verifier')) {
+  load().catch(() => {});
+  setTimeout(warmDates, 0);
+}
+
+// The first date a page formats loads the locale data (about 30 ms here): done while the wasm
+// downloads, it is not in the first card's task.
+function warmDates() {
+  try {
+    new Date(0).toLocaleDateString(document.documentElement.lang || 'en', { dateStyle: 'long', timeZone: 'UTC' });
+  } catch {
+    // an unknown language tag: the card falls back to English anyway
+  }
+}

@@ -21,6 +21,8 @@ sheet.replaceSync(`
   box-sizing: border-box;
   min-width: 0;
   container-type: inline-size;
+  content-visibility: auto;
+  contain-intrinsic-size: auto 12rem;
 }
 :host([hidden]) { display: none; }
 :host([theme="dark"]) {
