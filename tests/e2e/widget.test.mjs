@@ -170,6 +170,30 @@ test('fifty badges on one page all resolve and load the wasm once', async () => 
   await page.close();
 });
 
+test('many badges: cards show as they are verified, the page gets tasks in between', async () => {
+  const page = await newPage(env.context);
+  // At each card, how many cards are shown then and when the page next gets a task of its own.
+  await page.addInitScript(() => {
+    window.cards = [];
+    const count = () => document.querySelectorAll('badge-verifier[data-verdict]').length;
+    document.addEventListener('badge-verified', () => {
+      const entry = { now: count(), nextTask: undefined };
+      window.cards.push(entry);
+      setTimeout(() => { entry.nextTask = count(); });
+    });
+  });
+  const body = Array.from({ length: 20 }, () => '<badge-verifier src="/pkg/badges/valid-open-badge-3-rich-eddsa-rdfc-2022.json"></badge-verifier>').join('\n');
+  await openHtml(page, env.base, '/twenty.html', htmlPage(body));
+  await settled(page, 20);
+  await page.waitForFunction(() => window.cards.every((c) => c.nextTask !== undefined));
+  const cards = await page.evaluate(() => window.cards);
+  assert.deepEqual(cards.map((c) => c.now), Array.from({ length: 20 }, (_, i) => i + 1), 'one card at a time');
+  // All in one task, every card would be shown before the page's first timer ran.
+  assert.ok(cards[0].nextTask < 20, `the page ran a task after the first card, with ${cards[0].nextTask} of 20 shown`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a src change mid-load never shows the stale result', async () => {
   const page = await newPage(env.context);
   let release;
