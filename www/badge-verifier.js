@@ -9,7 +9,9 @@
  *   const report = await verify(credentialTextOrObject, { offline: false });
  *   // report = { verdict, checks: [{ id, outcome, code, message, proof? }], badge, needs? }
  *
- * The wasm module is loaded once, lazily (on the first element or call), and shared. The Rust core
+ * The wasm module is loaded once and shared: at once on a page that has <badge-verifier> elements
+ * in its markup, else on the first element or call. Verifications and cards run one step per task,
+ * so a page of many badges stays responsive and shows each card as it is verified. The Rust core
  * does no I/O: a verification says which documents it needs (DID documents, issuer profiles,
  * status lists), this loader fetches them through one page-wide fetcher and hands them back, until
  * nothing is needed. The fetcher asks `https:` only, without cookies or referrer, with a timeout
