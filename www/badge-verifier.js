@@ -37,7 +37,7 @@ export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 /** Default time a request may take, body included, in milliseconds. */
 export const FETCH_TIMEOUT_MS = 10_000;
 
-let wasm; // the one shared load, started by the first call
+let wasm; // the one shared load
 
 /**
  * Loads the wasm module once. The glue module and the .wasm are requested together (neither
@@ -89,7 +89,10 @@ function postTurn() {
   turns.port2.postMessage(null);
 }
 
-/** Resolves after the turns waiting of `kind` or before it (card, step, verification): in a task of its own, unless this task is young. */
+/**
+ * Resolves after the turns waiting of `kind` or before it (card, step, verification): in a task of
+ * its own, unless this task is young and nobody waits before it.
+ */
 function turn(kind) {
   const rank = priority[kind];
   if (performance.now() < sliceEnds && waiting.every((q, i) => i > rank || q.length === 0)) return Promise.resolve();
@@ -338,7 +341,8 @@ export class BadgeVerifierElement extends HTMLElement {
 
   constructor() {
     super();
-    // The sheet arrives before the wasm (which renders every card); only the busy placeholder may wait for it.
+    // The sheet arrives before the wasm (which renders every card): only the busy placeholder
+    // may wait for it.
     if (styles) this.#root.adoptedStyleSheets = [styles];
     else stylesLoaded.then(() => { this.#root.adoptedStyleSheets = [styles]; }, () => {});
   }
