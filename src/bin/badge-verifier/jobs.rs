@@ -36,17 +36,24 @@ where
     let gate = Gate { state: Mutex::new(GateState::default()), turn: Condvar::new() };
     let (sender, receiver) = mpsc::channel::<(usize, Result<T, String>)>();
     std::thread::scope(|scope| {
-        for _ in 0..jobs.min(items.len()) {
+        for started in 0..jobs.min(items.len()) {
             let sender = sender.clone();
             let (gate, work) = (&gate, &work);
-            scope.spawn(move || {
+            let worker = move || {
                 while let Some(index) = gate.take(items.len(), window) {
                     let Some(item) = items.get(index) else { return };
                     if sender.send((index, work(item))).is_err() {
                         return; // the writer stopped
                     }
                 }
-            });
+            };
+            // Past what the system allows (`--jobs 100000`), the workers started do the work.
+            if let Err(error) = std::thread::Builder::new().spawn_scoped(scope, worker) {
+                if started == 0 {
+                    return Err(format!("cannot start a worker thread: {error}"));
+                }
+                break;
+            }
         }
         drop(sender); // the receiver ends when every worker has
         let result = write_in_order(&receiver, items.len(), &gate, &mut emit);
