@@ -1,8 +1,8 @@
 // Bulk CLI benchmark: `badge-verifier verify --offline --json` over 1,000 and 10,000 copies of the
 // rich OB 3.0 eddsa-rdfc-2022 credential (generated in a temporary directory, removed afterwards),
-// with --jobs 1 and with every core; credentials/s and peak RSS (GNU time's %M). Both native
-// profiles are measured: `release` (opt-level "z" with curve25519-dalek at 3: what `cargo install`
-// and `cargo build --release` give a CLI user) and `bench` (opt-level 3).
+// with --jobs 1 and with every core; credentials/s and peak RSS (GNU time's %M). The binary is the
+// one `cargo install` and `cargo build --release` give a CLI user (the release profile, opt-level 3;
+// the wasm build has its own profile).
 // Figures, not pass/fail. Usage: node scripts/bench-bulk.mjs [COUNT...]   (default: 1000 10000)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,13 +17,10 @@ const time = ['/usr/bin/time', '/bin/time'].find(existsSync);
 const dir = mkdtempSync(join(tmpdir(), 'bv-bulk-'));
 const cores = availableParallelism();
 
-/** Builds the CLI with `profile` and keeps a copy (release and bench share target/release/). */
-function build(profile) {
-  execFileSync('cargo', ['build', '--quiet', '--profile', profile, '--bin', 'badge-verifier'], { cwd: root, stdio: 'inherit' });
-  const copy = join(dir, `badge-verifier-${profile}`);
-  copyFileSync(join(targetDir, 'release', 'badge-verifier'), copy);
-  execFileSync('chmod', ['+x', copy]);
-  return copy;
+/** Builds the CLI with the release profile. */
+function build() {
+  execFileSync('cargo', ['build', '--quiet', '--release', '--bin', 'badge-verifier'], { cwd: root, stdio: 'inherit' });
+  return join(targetDir, 'release', 'badge-verifier');
 }
 
 /** One run: wall seconds, user+system CPU seconds and peak RSS in KB (null without GNU time). */
@@ -50,27 +47,25 @@ function best(binary, files, jobs) {
 }
 
 try {
-  const binaries = { release: build('release'), bench: build('bench') };
+  const binary = build();
   const all = counts.length ? counts : [1000, 10000];
   mkdirSync(join(dir, 'in'));
   for (let i = 0; i < Math.max(...all); i++) copyFileSync(fixture, join(dir, 'in', `${i}.json`));
   const int = (n) => Math.round(n).toLocaleString('en');
   console.log(`bulk CLI: rich OB 3.0 eddsa-rdfc-2022, --offline --json; ${cores} cores available`);
   console.log('goals: ≥ 5,000 credentials/s per core (--jobs 1); every core used; peak RSS flat from 1,000 to 10,000 files');
-  console.log('| profile | files | --jobs | credentials/s (wall) | per CPU-second | peak RSS |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const [profile, binary] of Object.entries(binaries)) {
-    for (const count of all) {
-      const files = Array.from({ length: count }, (_, i) => `in/${i}.json`);
-      for (const jobs of [1, cores]) {
-        const r = best(binary, files, jobs);
-        const perCpu = r.cpu ? int(count / r.cpu) : 'n/a';
-        const rss = r.rss ? `${(r.rss / 1024).toFixed(1)} MB` : 'n/a (no GNU time)';
-        console.log(`| ${profile} | ${int(count)} | ${jobs} | ${int(count / r.wall)} | ${perCpu} | ${rss} |`);
-      }
+  console.log('| files | --jobs | credentials/s (wall) | per CPU-second | peak RSS |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  for (const count of all) {
+    const files = Array.from({ length: count }, (_, i) => `in/${i}.json`);
+    for (const jobs of [1, cores]) {
+      const r = best(binary, files, jobs);
+      const perCpu = r.cpu ? int(count / r.cpu) : 'n/a';
+      const rss = r.rss ? `${(r.rss / 1024).toFixed(1)} MB` : 'n/a (no GNU time)';
+      console.log(`| ${int(count)} | ${jobs} | ${int(count / r.wall)} | ${perCpu} | ${rss} |`);
     }
   }
-  console.log('(`cargo install` / `cargo build --release` give the release profile; wall figures swing with other load)');
+  console.log('(wall figures swing with other load on the machine; per CPU-second is steadier)');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
