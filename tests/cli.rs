@@ -1,5 +1,5 @@
-//! The CLI contract: `verify [--json] [--now] [--offline] [--doc URL=FILE] <FILE|->...`, one JSON
-//! report per line, exit 0 / 1 / 2.
+//! The CLI contract: `verify [--json] [--now] [--offline] [--doc URL=FILE] [--jobs N] <FILE|->...`,
+//! one JSON report per line in input order, exit 0 / 1 / 2.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 #![cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 
@@ -195,4 +195,91 @@ fn usage_and_io_errors_exit_2() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(!output.stderr.is_empty(), "{args:?}");
     }
+}
+
+/// Every valid and invalid fixture (and one file that is not JSON) several times over, shuffled
+/// deterministically: a mix of verdicts, slow and fast inputs.
+fn mixed_inputs() -> Vec<String> {
+    let mut fixtures: Vec<String> = ["tests/fixtures/valid", "tests/fixtures/invalid"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap())
+        .map(|entry| entry.unwrap().path().to_str().unwrap().to_owned())
+        .filter(|path| path.ends_with(".json"))
+        .collect();
+    fixtures.sort();
+    fixtures.push("Cargo.toml".to_owned()); // not JSON: a report with verdict error
+    let mut inputs = Vec::new();
+    for round in 0..6 {
+        inputs.extend(fixtures.iter().cloned());
+        inputs.rotate_left(round * 5 + 1);
+    }
+    inputs
+}
+
+#[test]
+fn jobs_keep_the_input_order_and_the_output() {
+    let inputs = mixed_inputs();
+    let run = |jobs: &str, json: bool| {
+        let mut args = vec!["verify", "--offline", "--now", NOW, "--jobs", jobs];
+        if json {
+            args.push("--json");
+        }
+        args.extend(inputs.iter().map(String::as_str));
+        cli(&args)
+    };
+    let one = run("1", true);
+    assert_eq!(one.status.code(), Some(1));
+    let lines = reports(&one);
+    assert_eq!(lines.len(), inputs.len());
+    // Each line is the report of the input at its position (input order, whatever finished first).
+    let mut alone = std::collections::HashMap::new();
+    for (input, report) in inputs.iter().zip(&lines) {
+        let expected = alone
+            .entry(input)
+            .or_insert_with(|| reports(&cli(&["verify", "--offline", "--json", "--now", NOW, input])).remove(0));
+        assert_eq!(report, expected, "{input}");
+    }
+    let verdicts: std::collections::BTreeSet<&str> = lines.iter().map(|r| r["verdict"].as_str().unwrap()).collect();
+    assert!(verdicts.len() >= 4, "a mix of verdicts: {verdicts:?}");
+    for jobs in ["2", "4", "7"] {
+        let many = run(jobs, true);
+        assert_eq!(many.stdout, one.stdout, "--jobs {jobs}");
+        assert_eq!(many.status.code(), Some(1), "--jobs {jobs}");
+    }
+    assert_eq!(run("4", false).stdout, run("1", false).stdout, "the checklist too");
+}
+
+#[test]
+fn jobs_keep_exit_0_when_all_verified() {
+    let valid = "tests/fixtures/valid/open-badge-3.json";
+    let output = cli(&["verify", "--json", "--now", NOW, "--jobs", "3", valid, valid, valid, valid, valid]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(reports(&output).len(), 5);
+    let default_jobs = cli(&["verify", "--json", "--now", NOW, valid, valid, valid]);
+    assert_eq!(default_jobs.status.code(), Some(0));
+}
+
+#[test]
+fn jobs_stop_at_an_unreadable_input_after_printing_the_ones_before() {
+    let valid = "tests/fixtures/valid/open-badge-3.json";
+    let mut args = vec!["verify", "--json", "--now", NOW, "--jobs", "4", valid, valid, "/no/such/file.json"];
+    args.extend([valid; 20]);
+    let output = cli(&args);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(reports(&output).len(), 2);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read /no/such/file.json"));
+}
+
+#[test]
+fn bad_jobs_are_usage_errors() {
+    for bad in ["0", "x", "-1", "1.5", ""] {
+        let output = cli(&["verify", "--jobs", bad, "tests/fixtures/valid/open-badge-3.json"]);
+        assert_eq!(output.status.code(), Some(2), "--jobs {bad:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(&format!("--jobs {bad:?} is not a number of threads")), "{stderr}");
+        assert!(output.stdout.is_empty());
+    }
+    let missing = cli(&["verify", "tests/fixtures/valid/open-badge-3.json", "--jobs"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("--jobs needs a number of threads"));
 }

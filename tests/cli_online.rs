@@ -465,6 +465,25 @@ fn network_fixtures_as_their_readme_says_and_a_page_fetches_its_list_once() {
     );
     let output = cli(&args);
     let all = reports(&output);
+    // With several workers fetching at once, the output is the same as one by one: each URL
+    // requested once, `cached` marked in input order. (A fresh server: nothing cached before.)
+    for jobs in ["1", "4"] {
+        let fresh = network_server();
+        let map = format!("{NETWORK}={}", fresh.origin());
+        let mut with_jobs = args.clone();
+        with_jobs.extend(["--jobs".to_owned(), jobs.to_owned()]);
+        let map_at = with_jobs.iter().position(|a| a == "--map-origin").unwrap() + 1;
+        with_jobs[map_at] = map;
+        let again = cli(&with_jobs);
+        let origin = fresh.origin();
+        let again = String::from_utf8_lossy(&again.stdout).replace(&origin, &server.origin());
+        assert_eq!(again, String::from_utf8_lossy(&output.stdout), "--jobs {jobs}");
+        let mut paths = fresh.paths();
+        let requested = paths.len();
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), requested, "--jobs {jobs}: a URL was requested twice");
+    }
     for ((file, verdict, codes), report) in NETWORK_BADGES.iter().zip(&all) {
         assert_eq!(report["verdict"], *verdict, "{file}\n{report:#}");
         assert_eq!(status_codes(report), *codes, "{file}");

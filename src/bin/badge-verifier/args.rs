@@ -25,6 +25,8 @@ options:
   --recipient <VALUE>      check the credential was issued to VALUE (e-mail, URL, phone, DID ...)
   --map-origin <FROM=TO>   send requests for origin FROM to TO instead: mirrors, tests (repeatable)
   --timeout <SECONDS>      whole-request timeout per document (default 10; connecting: at most 5)
+  --jobs <N>               verify N inputs at a time on N threads (default: every available core);
+                           the output keeps the order of the inputs
   -h, --help               this text
 
 fetching: https only (plain http only to localhost / 127.0.0.0/8 / [::1]), at most 1 MiB per
@@ -48,6 +50,8 @@ pub(crate) struct Args {
     pub(crate) recipient: Option<String>,
     pub(crate) map: OriginMap,
     pub(crate) timeout: Duration,
+    /// `--jobs`; `None`: every available core.
+    pub(crate) jobs: Option<usize>,
     pub(crate) inputs: Vec<String>,
 }
 
@@ -61,9 +65,10 @@ pub(crate) enum Command {
 ///
 /// # Errors
 /// A message for stderr (exit status 2).
-pub(crate) fn parse(args: &[String]) -> Result<Command, String> {
-    let mut rest = args.iter();
-    match rest.next().map(String::as_str) {
+pub(crate) fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
+    // Taken by value: the inputs are moved into `Args`, never copied (10,000 names stay one list).
+    let mut rest = args.into_iter();
+    match rest.next().as_deref() {
         Some("verify") => {}
         Some("-h" | "--help") => return Ok(Command::Help),
         Some(other) => return Err(format!("unknown command {other:?}\n\n{USAGE}")),
@@ -80,10 +85,11 @@ pub(crate) fn parse(args: &[String]) -> Result<Command, String> {
         recipient: None,
         map: OriginMap::default(),
         timeout: REQUEST_TIMEOUT,
+        jobs: None,
         inputs: Vec::new(),
     };
     while let Some(arg) = rest.next() {
-        let mut value = |what: &str| rest.next().cloned().ok_or_else(|| format!("{arg} needs {what}"));
+        let mut value = |what: &str| rest.next().ok_or_else(|| format!("{arg} needs {what}"));
         match arg.as_str() {
             "--json" => parsed.json = true,
             "--offline" => parsed.offline = true,
@@ -101,10 +107,12 @@ pub(crate) fn parse(args: &[String]) -> Result<Command, String> {
             "--recipient" => parsed.recipient = Some(value("a value")?),
             "--map-origin" => parsed.map.add(&value("FROM=TO")?)?,
             "--timeout" => parsed.timeout = timeout(&value("SECONDS")?)?,
+            "--jobs" => parsed.jobs = Some(jobs(&value("a number of threads")?)?),
             "-h" | "--help" => return Ok(Command::Help),
-            "-" => parsed.inputs.push(arg.clone()),
-            flag if flag.starts_with('-') => return Err(format!("unknown option {flag:?}\n\n{USAGE}")),
-            _ => parsed.inputs.push(arg.clone()),
+            flag if flag.starts_with('-') && flag != "-" => {
+                return Err(format!("unknown option {flag:?}\n\n{USAGE}"));
+            }
+            _ => parsed.inputs.push(arg),
         }
     }
     if parsed.inputs.is_empty() {
@@ -128,12 +136,21 @@ fn timeout(value: &str) -> Result<Duration, String> {
         .ok_or_else(|| format!("--timeout {value:?} is not a number of seconds between 0 and 3600"))
 }
 
+/// `--jobs`: a whole number of threads, at least 1.
+fn jobs(value: &str) -> Result<usize, String> {
+    value
+        .parse::<usize>()
+        .ok()
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| format!("--jobs {value:?} is not a number of threads (a whole number, 1 or more)"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn args(list: &[&str]) -> Result<Command, String> {
-        parse(&list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>())
+        parse(list.iter().map(|s| (*s).to_owned()))
     }
 
     fn verify(list: &[&str]) -> Args {
@@ -148,6 +165,7 @@ mod tests {
         let parsed = verify(&["verify", "x.json"]);
         assert!(!parsed.offline && !parsed.json);
         assert_eq!(parsed.timeout, Duration::from_secs(10));
+        assert_eq!(parsed.jobs, None);
         assert!(parsed.trusted_issuers.is_empty() && parsed.recipient.is_none());
     }
 
@@ -157,6 +175,8 @@ mod tests {
             "verify",
             "--timeout",
             "1.5",
+            "--jobs",
+            "3",
             "--trusted-issuer",
             "did:web:a.example",
             "--trusted-issuer",
@@ -173,6 +193,7 @@ mod tests {
             "-",
         ]);
         assert_eq!(parsed.timeout, Duration::from_millis(1500));
+        assert_eq!(parsed.jobs, Some(3));
         assert_eq!(parsed.trusted_issuers, ["did:web:a.example", "https://b.example"]);
         assert_eq!(parsed.trusted_issuer_files, ["list.json"]);
         assert_eq!(parsed.recipient.as_deref(), Some("mailto:alice@example.org"));
@@ -188,6 +209,10 @@ mod tests {
             &["verify", "--timeout", "NaN", "x"][..],
             &["verify", "--timeout", "soon", "x"][..],
             &["verify", "--timeout"][..],
+            &["verify", "--jobs", "0", "x"][..],
+            &["verify", "--jobs", "x", "x"][..],
+            &["verify", "--jobs", "-2", "x"][..],
+            &["verify", "--jobs"][..],
             &["verify", "--recipient"][..],
             &["verify", "--map-origin", "https://a.example=http://b.example", "x"][..],
             &["verify", "--map-origin", "https://a.example", "x"][..],

@@ -7,9 +7,9 @@
 //! mapped and checked again, and never from `https:` down to `http:`; no cookies; no proxy for
 //! loopback (others: `HTTPS_PROXY` / `NO_PROXY` from the environment).
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use badge_verifier::error::Unavailable;
@@ -34,18 +34,22 @@ const ACCEPTED: &str = "application/did+json, application/ld+json, application/j
 const USER_AGENT: &str = concat!("badge-verifier/", env!("CARGO_PKG_VERSION"));
 
 /// Fetches documents under the policy; holds the agent (and its connection pool) and the answers
-/// already had, for one run.
+/// already had, for one run. Shared by the `--jobs` workers: one URL asked for by several at once
+/// is fetched once, the others wait for its answer.
 pub(crate) struct Fetcher {
     agent: ureq::Agent,
     timeout: Duration,
     map: OriginMap,
     /// Each URL (and cap) asked for in this run, with its answer: a failure is not retried either.
-    cache: RefCell<Cache>,
+    cache: Mutex<Cache>,
 }
+
+/// One answer, filled once by the first worker to ask; later askers wait on it.
+type Slot = Arc<OnceLock<Result<Vec<u8>, Unavailable>>>;
 
 #[derive(Default)]
 struct Cache {
-    answers: HashMap<(String, usize), Result<Vec<u8>, Unavailable>>,
+    answers: HashMap<(String, usize), Slot>,
     bytes: usize,
 }
 
@@ -61,7 +65,7 @@ impl Fetcher {
             .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout)))
             .build()
             .new_agent();
-        Self { agent, timeout, map, cache: RefCell::default() }
+        Self { agent, timeout, map, cache: Mutex::default() }
     }
 
     /// Where a request for `url` goes once `--map-origin` is applied (for the log).
@@ -73,17 +77,28 @@ impl Fetcher {
     /// says which (`true`: from earlier in the run).
     pub(crate) fn get(&self, url: &str, cap: usize) -> (Result<Vec<u8>, Unavailable>, bool) {
         let key = (url.to_owned(), cap);
-        if let Some(answer) = self.cache.borrow().answers.get(&key) {
-            return (answer.clone(), true);
+        // The lock is held only to find the slot, never across a request.
+        let slot = Slot::clone(self.lock().answers.entry(key.clone()).or_default());
+        let mut fetched_here = false;
+        let answer = slot.get_or_init(|| {
+            fetched_here = true;
+            self.fetch(url, cap)
+        });
+        if fetched_here {
+            let size = answer.as_ref().map_or(0, Vec::len);
+            let mut cache = self.lock();
+            if cache.bytes + size <= CACHE_BYTES {
+                cache.bytes += size;
+            } else {
+                cache.answers.remove(&key); // over the budget: not kept for later inputs
+            }
         }
-        let answer = self.fetch(url, cap);
-        let mut cache = self.cache.borrow_mut();
-        let size = answer.as_ref().map_or(0, Vec::len);
-        if cache.bytes + size <= CACHE_BYTES {
-            cache.bytes += size;
-            cache.answers.insert(key, answer.clone());
-        }
-        (answer, false)
+        (answer.clone(), !fetched_here)
+    }
+
+    /// The cache, even if a worker panicked while holding it (its map stays consistent).
+    fn lock(&self) -> std::sync::MutexGuard<'_, Cache> {
+        self.cache.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// `GET url`, following up to [`MAX_REDIRECTS`] redirects; the body, at most `cap` bytes.

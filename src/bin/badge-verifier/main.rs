@@ -11,6 +11,8 @@ mod drive;
 #[cfg(not(target_arch = "wasm32"))]
 mod fetch;
 #[cfg(not(target_arch = "wasm32"))]
+mod jobs;
+#[cfg(not(target_arch = "wasm32"))]
 mod output;
 #[cfg(not(target_arch = "wasm32"))]
 mod url;
@@ -26,19 +28,28 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use std::io::{Read, Write};
+    use std::io::{BufWriter, IsTerminal, Read, Write};
     use std::process::ExitCode;
 
-    use badge_verifier::{Documents, Limits, Options, Timestamp, Unavailable, Verdict};
+    use std::collections::HashSet;
+
+    use badge_verifier::{Documents, Error, Limits, Options, Report, Timestamp, Unavailable, Verdict};
 
     use crate::args::{self, Args, Command, USAGE};
     use crate::drive;
     use crate::fetch::Fetcher;
-    use crate::output;
+    use crate::output::{self, Fetched};
+
+    /// One input's outcome, from a worker to the writer.
+    enum Done {
+        /// Its output and whether it was verified.
+        Text(String, bool),
+        /// Something was fetched for it: the input, its result and fetch log, whether verified.
+        Fetched(String, Box<Result<Report, Error>>, Vec<Fetched>, bool),
+    }
 
     pub(crate) fn main() -> ExitCode {
-        let args: Vec<String> = std::env::args().skip(1).collect();
-        match run(&args) {
+        match run(std::env::args().skip(1)) {
             Ok(all_verified) => ExitCode::from(if all_verified { 0 } else { 1 }),
             Err(message) => {
                 eprintln!("badge-verifier: {message}");
@@ -47,7 +58,7 @@ mod native {
         }
     }
 
-    fn run(args: &[String]) -> Result<bool, String> {
+    fn run(args: impl Iterator<Item = String>) -> Result<bool, String> {
         let args = match args::parse(args)? {
             Command::Verify(args) => args,
             Command::Help => {
@@ -58,23 +69,59 @@ mod native {
         let options = options(&args)?;
         let documents = documents(&args)?;
         let fetcher = (!args.offline).then(|| Fetcher::new(args.timeout, args.map.clone()));
+        let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
         let mut all_verified = true;
         let stdout = std::io::stdout();
-        let mut out = stdout.lock();
-        for input in &args.inputs {
+        // One write per batch, not per line (stdout is line-buffered): flushed whenever the writer
+        // waits for the next result, at the end, and after every line on a terminal.
+        let line_by_line = stdout.is_terminal();
+        let mut out = BufWriter::new(stdout.lock());
+        let format = |input: &str, result: &Result<Report, Error>, fetched: &[Fetched]| {
+            if args.json {
+                output::json_line(result, fetched)
+            } else {
+                output::checklist(input, result, fetched, args.offline)
+            }
+        };
+        // Formatted by the worker, unless something was fetched: then by the writer, which marks
+        // `cached` in input order (the same output whichever worker happened to fetch first).
+        let verify_one = |input: &String| -> Result<Done, String> {
             let bytes = read_input(input, fetcher.as_ref(), &options.limits)?;
             let (result, fetched) = drive::verify(&bytes, &options, documents.clone(), fetcher.as_ref());
             let verified =
                 matches!(&result, Ok(r) if matches!(r.verdict, Verdict::Verified | Verdict::VerifiedWithWarnings));
-            all_verified &= verified;
-            let text = if args.json {
-                output::json_line(&result, &fetched)
+            Ok(if fetched.is_empty() {
+                Done::Text(format(input, &result, &fetched), verified)
             } else {
-                output::checklist(input, &result, &fetched, args.offline)
+                Done::Fetched(input.clone(), Box::new(result), fetched, verified)
+            })
+        };
+        let mut asked = HashSet::new();
+        let write_error = |e: std::io::Error| format!("cannot write output: {e}");
+        let result = crate::jobs::run_ordered(&args.inputs, jobs, verify_one, |done| {
+            let waiting = done.is_none();
+            let (text, verified) = match done {
+                None => (None, true),
+                Some(Done::Text(text, verified)) => (Some(text), verified),
+                Some(Done::Fetched(input, result, mut fetched, verified)) => {
+                    for entry in &mut fetched {
+                        entry.cached = entry.url.as_ref().is_some_and(|url| !asked.insert(url.clone()));
+                    }
+                    (Some(format(&input, &result, &fetched)), verified)
+                }
             };
-            writeln!(out, "{text}").map_err(|e| format!("cannot write output: {e}"))?;
-        }
-        Ok(all_verified)
+            all_verified &= verified;
+            if let Some(text) = text {
+                writeln!(out, "{text}").map_err(write_error)?;
+            }
+            if waiting || line_by_line {
+                out.flush().map_err(write_error)?;
+            }
+            Ok(())
+        });
+        // What was verified before an I/O error is still printed, as without --jobs.
+        out.flush().map_err(write_error)?;
+        result.map(|()| all_verified)
     }
 
     fn options(args: &Args) -> Result<Options, String> {
@@ -136,7 +183,12 @@ mod native {
         let result = if input == "-" {
             std::io::stdin().lock().take(limit as u64 + 1).read_to_end(&mut bytes)
         } else {
-            std::fs::File::open(input).and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
+            std::fs::File::open(input).and_then(|file| {
+                // Sized from the file's length, the read takes one call (and one to see its end).
+                let size = file.metadata().map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
+                bytes.reserve_exact(size.min(limit) + 1);
+                file.take(limit as u64 + 1).read_to_end(&mut bytes)
+            })
         };
         result.map_err(|e| format!("cannot read {input}: {e}"))?;
         Ok(bytes)

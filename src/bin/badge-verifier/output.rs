@@ -13,7 +13,8 @@ pub(crate) struct Fetched {
     pub(crate) url: Option<String>,
     /// Its size, or why it could not be had.
     pub(crate) result: Result<usize, Unavailable>,
-    /// Whether the answer is one this run already had (not requested again).
+    /// Whether an earlier input of this run (in input order) asked for the same URL, whose answer
+    /// was then kept (not requested again; only past 16 MiB of answers is one asked for again).
     pub(crate) cached: bool,
 }
 
