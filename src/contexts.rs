@@ -7,6 +7,10 @@
 //! `contexts` check (`unknown_context`). Some URLs have served different bytes over time (Open
 //! Badges 3.0.3): each variant is bundled, the first is the default, and the proof suites retry the
 //! others before reporting a mismatch.
+//!
+//! Contexts that only third-party test vectors and other formats' credentials name (VC examples,
+//! citizenship, ODRL, Blockcerts, Open Badges 2.0, …) are bundled only with the default cargo
+//! feature `extra-contexts`; the web page's wasm is built without it.
 
 mod bundled;
 

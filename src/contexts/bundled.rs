@@ -17,12 +17,14 @@ pub(super) const BUNDLED: &[Bundled] = &[
         source: "npm @digitalbazaar/credentials-context@3.2.0",
         json: include_str!("credentials-v2.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://www.w3.org/2018/credentials/examples/v1",
         upstream_sha256: "2070ae4e75bc3b4c2cfe2b8b6e86ec45119672bbb5da283f0399ea96c60a0104",
         source: "upstream w3c/vc-data-model contexts/credentials/examples/v1 @ 979c4af1cfe2 (no registry package carries it)",
         json: include_str!("credentials-examples-v1.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://www.w3.org/ns/credentials/examples/v2",
         upstream_sha256: "57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c",
@@ -119,12 +121,14 @@ pub(super) const BUNDLED: &[Bundled] = &[
         source: "npm ed25519-signature-2018-context@1.1.0",
         json: include_str!("ed25519-2018-v1.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/security/suites/secp256k1-2019/v1",
         upstream_sha256: "8452efdde151151539b78d240f55cee7d9cc985bf078123ce310aa7ae04763b4",
         source: "upstream 1EdTech/digital-credentials-public-validator inspector-vc/src/main/resources/contexts/suites-secp256k1-2019.jsonld @ 38254719cf0a (no registry package carries it)",
         json: include_str!("secp256k1-2019-v1.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/security/suites/x25519-2019/v1",
         upstream_sha256: "d032497b819ad21259daaa11a1e0ce1153592fb58877751944d6b48768c0bf33",
@@ -179,72 +183,84 @@ pub(super) const BUNDLED: &[Bundled] = &[
         source: "upstream 1EdTech/digital-credentials-public-validator inspector-vc/src/main/resources/contexts/clr-v2p0.json @ 38254719cf0a (no registry package carries it)",
         json: include_str!("clr-v2p0-context.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/openbadges/v2",
         upstream_sha256: "3c0c25a0e581c64cbe632197377c4f334c6c0b95f0d90e3b74449781612b153d",
         source: "upstream 1EdTech/openbadges-specification ob_v2p0/v2/context.json @ 1af145ff2dc6 (no registry package carries it)",
         json: include_str!("openbadges-v2.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/openbadges/v2",
         upstream_sha256: "393a890d7d95eb3a86f5f12309648a64c2d0676e5270e2967b5341a2dcea13d2",
         source: "upstream 1EdTech/digital-credentials-public-validator inspector-vc/src/main/resources/contexts/obv2x.jsonld @ 38254719cf0a (no registry package carries it)",
         json: include_str!("openbadges-v2.1edtech-validator.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/openbadges/v1",
         upstream_sha256: "406ec07d0e758a41e84bac6361d29e391188492eb25f7efc51bfa19d8b2db810",
         source: "upstream 1EdTech/openbadges-specification ob_v2p0/v1/context.json @ 1af145ff2dc6 (no registry package carries it)",
         json: include_str!("openbadges-v1.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/blockcerts/v3",
         upstream_sha256: "7b5a4f9771640918b6e3169af29374b38a9f914dcfed77675db7944c8f1a1152",
         source: "npm @blockcerts/schemas@3.10.0 schemas/3.0/context.json",
         json: include_str!("blockcerts-v3.0.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/blockcerts/v3.1",
         upstream_sha256: "2fc073679f0e05bba5984a3110c0bfcfbc9401c2a5874115e9a9bb12204001f3",
         source: "npm @blockcerts/schemas@3.10.0 schemas/3.1/context.json",
         json: include_str!("blockcerts-v3.1.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/blockcerts/v3.2",
         upstream_sha256: "fa5afe993720de6d030dc78cb8d33085e4e8a58704e26c8eefa536f4ab7b9731",
         source: "npm @blockcerts/schemas@3.10.0 schemas/3.2/context.json",
         json: include_str!("blockcerts-v3.2.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/security/suites/merkle-2019/v1",
         upstream_sha256: "953b934ec954fab06c3d48e524ac66f0f66531b86fa91330f66e8fc4ba536ff4",
         source: "npm @blockcerts/schemas@3.10.0 schemas/3.1/merkleProof2019Context.json",
         json: include_str!("merkle-2019-v1.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/security/suites/chained-2021/v1",
         upstream_sha256: "d92de480e9478a76ba64a67209e15b4746758e0f28f074a4b5dc5ac8a684073d",
         source: "npm @blockcerts/schemas@3.10.0 schemas/3.1/chainedProof2021Context.json",
         json: include_str!("chained-2021-v1.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/citizenship/v4rc1",
         upstream_sha256: "5038c7383afd7ab2158f1b997913a8f60978a0abcf96e0b0d08e29f146d2db1e",
         source: "upstream w3c-ccg/citizenship-vocab contexts/citizenship-v4rc1.jsonld @ 50a3689e3910 (no registry package carries it)",
         json: include_str!("citizenship-v4rc1.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://www.w3.org/ns/odrl.jsonld",
         upstream_sha256: "88e7f9f9048f7c4997ecdd09dd82f864f92eb267ef3d4297dd7db971132583c1",
         source: "npm @digitalbazaar/odrl-context@1.0.0",
         json: include_str!("odrl.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/citizenship/v2",
         upstream_sha256: "4b50a8580f99ddb2df2ad94e93eee1725f6c185a34306e1c98f4d631b160a9fc",
         source: "upstream w3c-ccg/citizenship-vocab contexts/citizenship-v2.jsonld @ 50a3689e3910 (no registry package carries it)",
         json: include_str!("citizenship-v2.json"),
     },
+    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/dcc/v1",
         upstream_sha256: "711ecf011654b09e52a1e7581db2748bb6feb3ebbbcbb4a8290663857095eb2b",

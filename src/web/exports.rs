@@ -28,8 +28,18 @@ pub fn verify(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let bytes = options::bytes(&input)?;
     let (verify_options, documents) = options::read(&options)?;
     let report = Verification::start(&bytes, &verify_options, documents)?.finish();
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    report.serialize(&serializer).map_err(|e| js_error("internal", &e.to_string()))
+    to_js(&report)
+}
+
+/// `value` as a plain JS value (objects, arrays, strings, numbers, `null`): serialized to JSON
+/// text here and parsed by the engine's `JSON.parse`. That reuses serde_json, which the core links
+/// anyway, instead of a serde-wasm-bindgen serializer for every reported type.
+///
+/// # Errors
+/// A `BadgeError` (`internal`) if serialization fails, which a report's types never do.
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| js_error("internal", &e.to_string()))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// The HTTPS URL of a `did:web` DID's document, or `undefined` for anything else.

@@ -3,10 +3,9 @@
 //! (`provide`) or why it could not be had (`unavailable`), and yields the report (`finish()`).
 //! The JS loader drives it with the page's one fetcher; the core never fetches.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::js_error::js_error;
+use super::exports::to_js;
 use super::options;
 use crate::error::{Error, Unavailable};
 use crate::verification;
@@ -43,8 +42,7 @@ impl JsVerification {
     /// A `BadgeError` (`invalid_input`) after `finish()`.
     pub fn needs(&mut self) -> Result<JsValue, JsValue> {
         let needs = self.inner()?.needs();
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        needs.serialize(&serializer).map_err(|e| js_error("internal", &e.to_string()))
+        to_js(&needs)
     }
 
     /// Gives the document `id` (as a need named it): its bytes, text, or parsed object. A document
@@ -78,8 +76,7 @@ impl JsVerification {
     /// A `BadgeError` (`invalid_input`) when called twice.
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
         let inner = self.inner.take().ok_or_else(finished)?;
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        inner.finish().serialize(&serializer).map_err(|e| js_error("internal", &e.to_string()))
+        to_js(&inner.finish())
     }
 }
 
