@@ -260,7 +260,6 @@ pub(super) const BUNDLED: &[Bundled] = &[
         source: "upstream w3c-ccg/citizenship-vocab contexts/citizenship-v2.jsonld @ 50a3689e3910 (no registry package carries it)",
         json: include_str!("citizenship-v2.json"),
     },
-    #[cfg(feature = "extra-contexts")]
     Bundled {
         url: "https://w3id.org/dcc/v1",
         upstream_sha256: "711ecf011654b09e52a1e7581db2748bb6feb3ebbbcbb4a8290663857095eb2b",
