@@ -115,7 +115,6 @@ pub(crate) struct Store {
     pub(crate) unavailable: Unavailables,
     /// Ids handed out as needs (a handful: a `Vec` costs less wasm than another map).
     handed_out: Vec<String>,
-    provided: usize,
     rounds: usize,
 }
 
@@ -135,10 +134,6 @@ impl Unavailables {
 
     fn remove(&mut self, id: &str) {
         self.0.retain(|(known, _)| known != id);
-    }
-
-    fn len(&self) -> usize {
-        self.0.len()
     }
 }
 
@@ -197,25 +192,31 @@ impl Verification {
         };
         let mut needs = Vec::new();
         subject.advance(&self.store, &self.options, &mut needs);
-        let fresh = needs.iter().any(|n| !self.store.handed_out.contains(&n.id));
-        if fresh {
-            self.store.rounds += 1;
+        let handed_out = &self.store.handed_out;
+        let (mut known, fresh): (Vec<Need>, Vec<Need>) = needs.into_iter().partition(|n| handed_out.contains(&n.id));
+        if fresh.is_empty() {
+            return known;
         }
-        let over_rounds = self.store.rounds > MAX_ROUNDS;
-        let over_documents = self.store.provided + self.store.unavailable.len() >= MAX_DOCUMENTS;
-        if !needs.is_empty() && (over_rounds || over_documents) {
-            for need in &needs {
+        self.store.rounds += 1;
+        // Every id handed out counts against the cap, however many arrive in one round.
+        let budget =
+            if self.store.rounds > MAX_ROUNDS { 0 } else { MAX_DOCUMENTS.saturating_sub(self.store.handed_out.len()) };
+        let mut refused = false;
+        for (i, need) in fresh.into_iter().enumerate() {
+            if i < budget {
+                self.store.handed_out.push(need.id.clone());
+                known.push(need);
+            } else {
                 let reason = Unavailable::TooManyDocuments { limit: MAX_DOCUMENTS };
-                self.store.unavailable.insert(need.id.clone(), reason);
+                self.store.unavailable.insert(need.id, reason);
+                refused = true;
             }
+        }
+        // What was refused is settled now; advancing again may settle more (never hand out more).
+        if refused {
             return self.needs();
         }
-        for need in &needs {
-            if !self.store.handed_out.contains(&need.id) {
-                self.store.handed_out.push(need.id.clone());
-            }
-        }
-        needs
+        known
     }
 
     /// Provides the document `id` (a URL or DID, as a `Need` named it). It is parsed under the
@@ -224,7 +225,6 @@ impl Verification {
         let id = strip_fragment(id);
         match json::parse(bytes, &self.options.limits) {
             Ok(document) => {
-                self.store.provided += 1;
                 self.store.unavailable.remove(id);
                 self.store.documents.insert(id, document);
             }

@@ -90,27 +90,36 @@ fn finishing_early_counts_what_is_missing_as_not_provided() {
 }
 
 #[test]
-fn documents_are_bounded() {
-    // A key document whose controller is another document, whose … : each round asks for one more.
+fn documents_are_bounded_however_many_one_round_asks_for() {
+    // Twenty status entries, each naming its own list: only MAX_DOCUMENTS are ever handed out.
     let mut credential = valid();
-    credential["proof"]["verificationMethod"] = json!("https://keys.example/0#key");
+    let entries: Vec<Value> = (0..20)
+        .map(|n| {
+            json!({"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "1",
+                   "statusListCredential": format!("https://lists.example/{n}")})
+        })
+        .collect();
+    credential["credentialStatus"] = Value::Array(entries);
     let mut v = Verification::start(credential.to_string().as_bytes(), &options(), Documents::new()).unwrap();
     let mut asked = 0;
-    for round in 0..100 {
+    for _ in 0..100 {
         let needs = v.needs();
         if needs.is_empty() {
             break;
         }
         for need in needs {
             asked += 1;
-            let next = format!("https://keys.example/{}", round + 1);
-            let document = json!({"id": need.id, "verificationMethod": [{"id": format!("{}#key", need.id),
-                "type": "Multikey", "controller": next, "publicKeyMultibase": "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2"}]});
-            v.provide(&need.id, document.to_string().as_bytes());
+            v.unavailable(&need.id, Unavailable::HttpStatus(404));
         }
     }
-    assert!(asked <= MAX_DOCUMENTS, "asked for {asked} documents");
-    assert_ne!(v.finish().verdict, Verdict::Verified);
+    assert_eq!(asked, MAX_DOCUMENTS);
+    let report = v.finish();
+    let statuses: Vec<&crate::report::Check> = report.checks.iter().filter(|c| c.id == CheckId::Status).collect();
+    assert_eq!(statuses.len(), 20);
+    assert!(statuses.iter().all(|c| c.code == "document_unavailable"), "{statuses:#?}");
+    let refused = statuses.iter().filter(|c| c.message.contains("already used 16 documents")).count();
+    assert_eq!(refused, 20 - MAX_DOCUMENTS);
+    assert_ne!(report.verdict, Verdict::Verified);
 }
 
 #[test]
