@@ -21,16 +21,9 @@ fn deflate(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().unwrap()
 }
 
+/// Unpadded base64url (the multibase `u` body), by an independent encoder.
 fn base64url(bytes: &[u8]) -> String {
-    const SYMBOLS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().fold(0_u32, |n, &b| (n << 8) | u32::from(b)) << (8 * (3 - chunk.len()));
-        for i in 0..=chunk.len() {
-            out.push(SYMBOLS[((n >> (18 - 6 * i)) & 63) as usize] as char);
-        }
-    }
-    out
+    <base64ct::Base64UrlUnpadded as base64ct::Encoding>::encode_string(bytes)
 }
 
 /// A bitstring of `bytes` bytes with the given bits set (bit 0 = MSB of byte 0).
