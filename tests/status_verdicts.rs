@@ -198,3 +198,26 @@ fn trusted_issuers_and_recipient_through_the_loop() {
     assert_eq!(report.verdict, Verdict::NotVerified);
     assert!(report.checks.iter().any(|c| c.id == CheckId::Recipient && c.code == "recipient_mismatch"));
 }
+
+#[test]
+fn third_party_lists_that_fail_their_own_checks_each_name_why() {
+    let Some(vectors) = common::vectors_dir("status list codes (DCC lists)") else { return };
+    let lists = "https://digitalcredentials.github.io/vc-test-fixtures/statusLists/didkey-ed25519Signature2020";
+    let options = Options::at(Timestamp::parse("2026-11-01T00:00:00Z").unwrap());
+    for (list, code) in [
+        ("expired", "status_list_expired"),
+        ("notYetValid", "status_list_not_yet_valid"),
+        ("tampered", "status_list_not_verified"),
+    ] {
+        let credential = vectors.join(format!(
+            "dcc-vc-test-fixtures/verifiableCredentials/v2/ed25519/didKey/legacy-{list}Status-noExpiry.json"
+        ));
+        let file = vectors.join(format!("dcc-vc-test-fixtures/statusLists/didkey-ed25519Signature2020/{list}.json"));
+        let mut documents = Documents::new();
+        let limits = badge_verifier::Limits::default();
+        documents.insert_json(&format!("{lists}/{list}"), &std::fs::read(file).unwrap(), &limits).unwrap();
+        let report = verify(&std::fs::read(credential).unwrap(), &options, &documents).unwrap();
+        assert_eq!(status_codes(&report), [(code, Outcome::Unchecked)], "{list}");
+        assert_eq!(report.verdict, Verdict::VerifiedWithWarnings, "{list}");
+    }
+}
