@@ -88,7 +88,7 @@ pub enum Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 82] = [
+pub const CODES: [&str; 90] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -171,6 +171,14 @@ pub const CODES: [&str; 82] = [
     "fetch_failed",
     "wasm_load_failed",
     "no_credential",
+    "jws_malformed",
+    "jws_algorithm_none",
+    "jws_algorithm_not_allowed",
+    "jws_algorithm_unsupported",
+    "jws_critical_header_unsupported",
+    "jws_media_type_invalid",
+    "jwt_claims_invalid",
+    "jwt_claims_inconsistent",
 ];
 
 impl Lang {
@@ -215,7 +223,7 @@ impl Lang {
         self.messages().get(index).map(|(_, message)| *message)
     }
 
-    fn messages(self) -> &'static [(&'static str, &'static str); 82] {
+    fn messages(self) -> &'static [(&'static str, &'static str); 90] {
         match self {
             Self::En => &en::MESSAGES,
             Self::De => &de::MESSAGES,

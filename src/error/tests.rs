@@ -64,6 +64,14 @@ const FROZEN: &[&str] = &[
     "unsupported_identity_hash",
     "not_yet_valid",
     "expired",
+    "jws_malformed",
+    "jws_algorithm_none",
+    "jws_algorithm_not_allowed",
+    "jws_algorithm_unsupported",
+    "jws_critical_header_unsupported",
+    "jws_media_type_invalid",
+    "jwt_claims_invalid",
+    "jwt_claims_inconsistent",
 ];
 
 fn every_variant() -> Vec<Error> {
@@ -129,6 +137,14 @@ fn every_variant() -> Vec<Error> {
         Error::UnsupportedIdentityHash(String::new()),
         Error::NotYetValid { valid_from: t, now: t },
         Error::Expired { valid_until: t, now: t },
+        Error::JwsMalformed(String::new()),
+        Error::JwsAlgorithmNone,
+        Error::JwsAlgorithmNotAllowed(String::new()),
+        Error::JwsAlgorithmUnsupported(String::new()),
+        Error::JwsCriticalHeaderUnsupported(String::new()),
+        Error::JwsMediaTypeInvalid(String::new()),
+        Error::JwtClaimsInvalid(String::new()),
+        Error::JwtClaimsInconsistent(String::new()),
     ]
 }
 

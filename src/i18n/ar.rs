@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("format_valid", "تحتوي الشهادة على جميع الأجزاء المطلوبة."),
     ("contexts_known", "جميع المفردات المستخدمة معروفة لأداة التحقق هذه."),
     ("key_bound_to_issuer", "مفتاح التوقيع يخص الجهة المُصدِرة."),
@@ -150,4 +150,12 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("fetch_failed", "تعذّر تحميل الشهادة."),
     ("wasm_load_failed", "تعذّر تحميل أداة التحقق."),
     ("no_credential", "لم تُقدَّم أي شهادة."),
+    ("jws_malformed", "الغلاف الموقَّع (JWS) لهذه الشارة غير سليم."),
+    ("jws_algorithm_none", "هذه الشارة غير موقَّعة: رمزها لا يعلن أي خوارزمية توقيع (\"none\")."),
+    ("jws_algorithm_not_allowed", "تستخدم هذه الشارة خوارزمية بسرّ مشترك (HMAC) لا تثبت هوية المُصدِر."),
+    ("jws_algorithm_unsupported", "هذه الشارة موقَّعة بخوارزمية لا تدعمها أداة التحقق هذه بعد."),
+    ("jws_critical_header_unsupported", "يعتمد توقيع هذه الشارة على امتدادات لا تفهمها أداة التحقق هذه."),
+    ("jws_media_type_invalid", "رمز هذه الشارة لا يعرّف نفسه على أنه شهادة."),
+    ("jwt_claims_invalid", "بيانات رمز هذه الشارة غير صالحة للاستخدام."),
+    ("jwt_claims_inconsistent", "بيانات الرمز تناقض الشهادة التي يحملها (المُصدِر أو المعرّف أو الحامل أو التواريخ)."),
 ];

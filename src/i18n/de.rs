@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("format_valid", "Der Nachweis enthält alle erforderlichen Angaben."),
     ("contexts_known", "Alle verwendeten Vokabulare sind diesem Prüfprogramm bekannt."),
     ("key_bound_to_issuer", "Der Signaturschlüssel gehört dem Aussteller."),
@@ -117,4 +117,12 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("fetch_failed", "Der Nachweis konnte nicht geladen werden."),
     ("wasm_load_failed", "Das Prüfprogramm konnte nicht geladen werden."),
     ("no_credential", "Es wurde kein Nachweis angegeben."),
+    ("jws_malformed", "Die signierte Hülle (JWS) dieses Abzeichens ist fehlerhaft."),
+    ("jws_algorithm_none", "Dieses Abzeichen ist nicht signiert: sein Token nennt keinen Signaturalgorithmus („none“)."),
+    ("jws_algorithm_not_allowed", "Dieses Abzeichen nutzt ein Verfahren mit gemeinsamem Geheimnis (HMAC), das den Aussteller nicht belegen kann."),
+    ("jws_algorithm_unsupported", "Dieses Abzeichen ist mit einem Algorithmus signiert, den diese Prüfung noch nicht unterstützt."),
+    ("jws_critical_header_unsupported", "Die Signatur dieses Abzeichens hängt von Erweiterungen ab, die diese Prüfung nicht kennt."),
+    ("jws_media_type_invalid", "Das Token dieses Abzeichens weist sich nicht als Nachweis aus."),
+    ("jwt_claims_invalid", "Die Angaben im Token dieses Abzeichens sind unbrauchbar."),
+    ("jwt_claims_inconsistent", "Die Angaben im Token widersprechen dem Nachweis, den es umschließt (Aussteller, Kennung, Inhaber oder Daten)."),
 ];

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("format_valid", "The credential has all the required parts."),
     ("contexts_known", "Every vocabulary it uses is known to this verifier."),
     ("key_bound_to_issuer", "The signing key belongs to the issuer."),
@@ -123,4 +123,12 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("fetch_failed", "The credential could not be loaded."),
     ("wasm_load_failed", "The verifier could not be loaded."),
     ("no_credential", "No credential was given."),
+    ("jws_malformed", "This badge's signed envelope (JWS) is malformed."),
+    ("jws_algorithm_none", "This badge is not signed: its token declares no signature algorithm (\"none\")."),
+    ("jws_algorithm_not_allowed", "This badge uses a shared-secret algorithm (HMAC), which cannot prove who issued it."),
+    ("jws_algorithm_unsupported", "This badge is signed with an algorithm this verifier does not support yet."),
+    ("jws_critical_header_unsupported", "This badge's signature depends on extensions this verifier does not understand."),
+    ("jws_media_type_invalid", "This badge's token does not declare itself as a credential."),
+    ("jwt_claims_invalid", "The claims around this badge's token are unusable."),
+    ("jwt_claims_inconsistent", "The token's claims contradict the credential they wrap (issuer, id, subject or dates)."),
 ];

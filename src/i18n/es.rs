@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("format_valid", "La credencial tiene todas las partes necesarias."),
     ("contexts_known", "Este verificador conoce todos los vocabularios que usa."),
     ("key_bound_to_issuer", "La clave de firma pertenece al emisor."),
@@ -126,4 +126,12 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("fetch_failed", "No se pudo cargar la credencial."),
     ("wasm_load_failed", "No se pudo cargar el verificador."),
     ("no_credential", "No se proporcionó ninguna credencial."),
+    ("jws_malformed", "El sobre firmado (JWS) de esta insignia está mal formado."),
+    ("jws_algorithm_none", "Esta insignia no está firmada: su token no declara ningún algoritmo de firma («none»)."),
+    ("jws_algorithm_not_allowed", "Esta insignia usa un algoritmo de secreto compartido (HMAC), que no puede demostrar quién la emitió."),
+    ("jws_algorithm_unsupported", "Esta insignia está firmada con un algoritmo que este verificador aún no admite."),
+    ("jws_critical_header_unsupported", "La firma de esta insignia depende de extensiones que este verificador no entiende."),
+    ("jws_media_type_invalid", "El token de esta insignia no se declara como una credencial."),
+    ("jwt_claims_invalid", "Las declaraciones del token de esta insignia no se pueden usar."),
+    ("jwt_claims_inconsistent", "Las declaraciones del token contradicen la credencial que envuelve (emisor, identificador, titular o fechas)."),
 ];

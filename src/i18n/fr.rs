@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("format_valid", "L’attestation contient toutes les parties requises."),
     ("contexts_known", "Tous les vocabulaires utilisés sont connus de ce vérificateur."),
     ("key_bound_to_issuer", "La clé de signature appartient à l’émetteur."),
@@ -117,4 +117,12 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("fetch_failed", "L’attestation n’a pas pu être chargée."),
     ("wasm_load_failed", "Le vérificateur n’a pas pu être chargé."),
     ("no_credential", "Aucune attestation n’a été fournie."),
+    ("jws_malformed", "L’enveloppe signée (JWS) de ce badge est mal formée."),
+    ("jws_algorithm_none", "Ce badge n’est pas signé : son jeton ne déclare aucun algorithme de signature (« none »)."),
+    ("jws_algorithm_not_allowed", "Ce badge utilise un algorithme à secret partagé (HMAC), qui ne peut pas prouver qui l’a émis."),
+    ("jws_algorithm_unsupported", "Ce badge est signé avec un algorithme que ce vérificateur ne prend pas encore en charge."),
+    ("jws_critical_header_unsupported", "La signature de ce badge dépend d’extensions que ce vérificateur ne comprend pas."),
+    ("jws_media_type_invalid", "Le jeton de ce badge ne se déclare pas comme une attestation."),
+    ("jwt_claims_invalid", "Les déclarations du jeton de ce badge sont inutilisables."),
+    ("jwt_claims_inconsistent", "Les déclarations du jeton contredisent l’attestation qu’il contient (émetteur, identifiant, titulaire ou dates)."),
 ];

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("format_valid", "A credencial tem todas as partes obrigatórias."),
     ("contexts_known", "Todos os vocabulários usados são conhecidos por este verificador."),
     ("key_bound_to_issuer", "A chave de assinatura pertence ao emissor."),
@@ -123,4 +123,12 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("fetch_failed", "Não foi possível carregar a credencial."),
     ("wasm_load_failed", "Não foi possível carregar o verificador."),
     ("no_credential", "Nenhuma credencial foi fornecida."),
+    ("jws_malformed", "O envelope assinado (JWS) deste selo está malformado."),
+    ("jws_algorithm_none", "Este selo não está assinado: o token não declara nenhum algoritmo de assinatura (\"none\")."),
+    ("jws_algorithm_not_allowed", "Este selo usa um algoritmo de segredo compartilhado (HMAC), que não prova quem o emitiu."),
+    ("jws_algorithm_unsupported", "Este selo está assinado com um algoritmo que este verificador ainda não suporta."),
+    ("jws_critical_header_unsupported", "A assinatura deste selo depende de extensões que este verificador não entende."),
+    ("jws_media_type_invalid", "O token deste selo não se declara como uma credencial."),
+    ("jwt_claims_invalid", "As declarações do token deste selo não podem ser usadas."),
+    ("jwt_claims_inconsistent", "As declarações do token contradizem a credencial que ele envolve (emissor, identificador, titular ou datas)."),
 ];
