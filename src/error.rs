@@ -217,6 +217,9 @@ pub enum Error {
     JwtClaimsInvalid(String),
     /// A JWT claim and the credential property it stands for disagree.
     JwtClaimsInconsistent(String),
+    /// The JWS was signed by the key in its own header, which the issuer does not publish: a
+    /// warning when the signature holds, never a key bound to the issuer.
+    KeyNotPublishedByIssuer,
 
     // ---- status -----------------------------------------------------------------------------------
     /// The credential has a `credentialStatus` of a type this build does not check (never read
@@ -386,6 +389,7 @@ impl Error {
             Self::JwsMediaTypeInvalid(_) => "jws_media_type_invalid",
             Self::JwtClaimsInvalid(_) => "jwt_claims_invalid",
             Self::JwtClaimsInconsistent(_) => "jwt_claims_inconsistent",
+            Self::KeyNotPublishedByIssuer => "key_not_published_by_issuer",
             Self::IssuerNotTrusted(_) => "issuer_not_trusted",
             Self::RecipientMismatch => "recipient_mismatch",
             Self::NoRecipientIdentifier => "no_recipient_identifier",
@@ -457,6 +461,9 @@ impl fmt::Display for Error {
             Self::JwsMediaTypeInvalid(what) => write!(f, "the JWS header's media type is not a credential's: {what}"),
             Self::JwtClaimsInvalid(why) => write!(f, "the JWT claims are not usable: {why}"),
             Self::JwtClaimsInconsistent(why) => write!(f, "the JWT claims contradict the credential: {why}"),
+            Self::KeyNotPublishedByIssuer => {
+                write!(f, "signed by a key carried in the token itself, which the issuer has not published")
+            }
             Self::InvalidProperty { property, expected } => {
                 write!(f, "`{property}` must be {expected}")
             }

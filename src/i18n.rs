@@ -88,7 +88,7 @@ pub enum Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 90] = [
+pub const CODES: [&str; 91] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -179,6 +179,7 @@ pub const CODES: [&str; 90] = [
     "jws_media_type_invalid",
     "jwt_claims_invalid",
     "jwt_claims_inconsistent",
+    "key_not_published_by_issuer",
 ];
 
 impl Lang {
@@ -223,7 +224,7 @@ impl Lang {
         self.messages().get(index).map(|(_, message)| *message)
     }
 
-    fn messages(self) -> &'static [(&'static str, &'static str); 90] {
+    fn messages(self) -> &'static [(&'static str, &'static str); 91] {
         match self {
             Self::En => &en::MESSAGES,
             Self::De => &de::MESSAGES,

@@ -338,8 +338,9 @@ fn verdict(checks: &[Check]) -> Verdict {
 }
 
 /// Codes of `Error`s for which `is_unsupported()` holds.
-const ALL_UNSUPPORTED_CODES: [&str; 6] = [
+const ALL_UNSUPPORTED_CODES: [&str; 7] = [
     "unsupported_format",
+    "jws_algorithm_unsupported",
     "unsupported_verification_method",
     "unsupported_key_type",
     "unsupported_proof_type",

@@ -49,6 +49,16 @@ const CREDENTIAL_TYPES: [&str; 3] = ["jwt", "vc+jwt", "vc+ld+json+jwt"];
 /// The content types (`cty`) of a credential JWT's payload.
 const CREDENTIAL_CONTENT_TYPES: [&str; 2] = ["vc", "vc+ld+json"];
 
+/// Splits and decodes the compact JWS `text`, and reads the credential it secures.
+///
+/// # Errors
+/// [`CompactJws::parse`]'s and [`credential`]'s.
+pub fn open(text: &str, limits: &crate::json::Limits) -> Result<(CompactJws, Enveloped), Error> {
+    let jws = CompactJws::parse(text, limits)?;
+    let enveloped = credential(&jws)?;
+    Ok((jws, enveloped))
+}
+
 /// The credential `jws` secures.
 ///
 /// # Errors

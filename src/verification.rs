@@ -33,6 +33,7 @@
 //! provided document is parsed under the same limits as the credential; the number of documents
 //! and of rounds is bounded.
 
+mod envelope;
 mod proofs;
 mod status_check;
 mod subject;
@@ -45,6 +46,7 @@ use crate::input::{self, Decoded};
 use crate::json;
 use crate::key::did_web;
 use crate::report::{CheckId, Checklist, Report};
+use crate::vc_jwt;
 use crate::verify::Options;
 use subject::Subject;
 
@@ -163,6 +165,22 @@ impl Store {
     }
 }
 
+/// The report of an input refused before there is a credential to check: the format check
+/// fails (or is unsupported) with `error`; a JWS header refused for its algorithm or critical
+/// extensions fails the proof check instead.
+fn refused(error: Error) -> Report {
+    let mut list = Checklist::default();
+    let check = match error {
+        Error::JwsAlgorithmNone
+        | Error::JwsAlgorithmNotAllowed(_)
+        | Error::JwsAlgorithmUnsupported(_)
+        | Error::JwsCriticalHeaderUnsupported(_) => CheckId::Proof,
+        _ => CheckId::Format,
+    };
+    list.record::<()>(check, None, Err(error));
+    list.finish(None)
+}
+
 impl Verification {
     /// Starts verifying `input`. `documents` (given up front, e.g. for air-gapped use) are used
     /// before anything is asked for.
@@ -173,11 +191,11 @@ impl Verification {
     pub fn start(input: &[u8], options: &Options, documents: Documents) -> Result<Self, Error> {
         let state = match input::decode(input, &options.limits)? {
             Decoded::Json(value) => State::Verifying(Box::new(Subject::credential(value, options)?)),
-            Decoded::Unsupported(what) => {
-                let mut list = Checklist::default();
-                list.record::<()>(CheckId::Format, None, Err(Error::UnsupportedFormat(what)));
-                State::Settled(Box::new(list.finish(None)))
-            }
+            Decoded::CompactJws(text) => match vc_jwt::open(&text, &options.limits) {
+                Ok((jws, enveloped)) => State::Verifying(Box::new(Subject::enveloped(jws, enveloped, options)?)),
+                Err(error) => State::Settled(Box::new(refused(error))),
+            },
+            Decoded::Unsupported(what) => State::Settled(Box::new(refused(Error::UnsupportedFormat(what)))),
         };
         let store = Store { documents, ..Store::default() };
         Ok(Self { options: options.clone(), store, state })

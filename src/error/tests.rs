@@ -72,6 +72,7 @@ const FROZEN: &[&str] = &[
     "jws_media_type_invalid",
     "jwt_claims_invalid",
     "jwt_claims_inconsistent",
+    "key_not_published_by_issuer",
 ];
 
 fn every_variant() -> Vec<Error> {
@@ -145,6 +146,7 @@ fn every_variant() -> Vec<Error> {
         Error::JwsMediaTypeInvalid(String::new()),
         Error::JwtClaimsInvalid(String::new()),
         Error::JwtClaimsInconsistent(String::new()),
+        Error::KeyNotPublishedByIssuer,
     ]
 }
 

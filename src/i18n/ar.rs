@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 90] = [
+pub(super) const MESSAGES: [(&str, &str); 91] = [
     ("format_valid", "تحتوي الشهادة على جميع الأجزاء المطلوبة."),
     ("contexts_known", "جميع المفردات المستخدمة معروفة لأداة التحقق هذه."),
     ("key_bound_to_issuer", "مفتاح التوقيع يخص الجهة المُصدِرة."),
@@ -158,4 +158,8 @@ pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("jws_media_type_invalid", "رمز هذه الشارة لا يعرّف نفسه على أنه شهادة."),
     ("jwt_claims_invalid", "بيانات رمز هذه الشارة غير صالحة للاستخدام."),
     ("jwt_claims_inconsistent", "بيانات الرمز تناقض الشهادة التي يحملها (المُصدِر أو المعرّف أو الحامل أو التواريخ)."),
+    (
+        "key_not_published_by_issuer",
+        "موقَّعة بمفتاح مضمَّن في الشارة نفسها لم ينشره المُصدِر: التوقيع صحيح، لكنه لا يثبت أن هذا المُصدِر هو من وقّع.",
+    ),
 ];

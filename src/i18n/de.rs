@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 90] = [
+pub(super) const MESSAGES: [(&str, &str); 91] = [
     ("format_valid", "Der Nachweis enthält alle erforderlichen Angaben."),
     ("contexts_known", "Alle verwendeten Vokabulare sind diesem Prüfprogramm bekannt."),
     ("key_bound_to_issuer", "Der Signaturschlüssel gehört dem Aussteller."),
@@ -125,4 +125,5 @@ pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("jws_media_type_invalid", "Das Token dieses Abzeichens weist sich nicht als Nachweis aus."),
     ("jwt_claims_invalid", "Die Angaben im Token dieses Abzeichens sind unbrauchbar."),
     ("jwt_claims_inconsistent", "Die Angaben im Token widersprechen dem Nachweis, den es umschließt (Aussteller, Kennung, Inhaber oder Daten)."),
+    ("key_not_published_by_issuer", "Mit einem Schlüssel signiert, den das Abzeichen selbst mitbringt und den der Aussteller nicht veröffentlicht hat: Die Signatur stimmt, belegt aber nicht, dass dieser Aussteller signiert hat."),
 ];

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 90] = [
+pub(super) const MESSAGES: [(&str, &str); 91] = [
     ("format_valid", "The credential has all the required parts."),
     ("contexts_known", "Every vocabulary it uses is known to this verifier."),
     ("key_bound_to_issuer", "The signing key belongs to the issuer."),
@@ -131,4 +131,5 @@ pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("jws_media_type_invalid", "This badge's token does not declare itself as a credential."),
     ("jwt_claims_invalid", "The claims around this badge's token are unusable."),
     ("jwt_claims_inconsistent", "The token's claims contradict the credential they wrap (issuer, id, subject or dates)."),
+    ("key_not_published_by_issuer", "Signed by a key carried in the badge itself, which the issuer has not published: the signature holds, but it does not show that this issuer signed."),
 ];

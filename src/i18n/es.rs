@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 90] = [
+pub(super) const MESSAGES: [(&str, &str); 91] = [
     ("format_valid", "La credencial tiene todas las partes necesarias."),
     ("contexts_known", "Este verificador conoce todos los vocabularios que usa."),
     ("key_bound_to_issuer", "La clave de firma pertenece al emisor."),
@@ -134,4 +134,5 @@ pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("jws_media_type_invalid", "El token de esta insignia no se declara como una credencial."),
     ("jwt_claims_invalid", "Las declaraciones del token de esta insignia no se pueden usar."),
     ("jwt_claims_inconsistent", "Las declaraciones del token contradicen la credencial que envuelve (emisor, identificador, titular o fechas)."),
+    ("key_not_published_by_issuer", "Firmada con una clave incluida en la propia insignia, que el emisor no ha publicado: la firma es válida, pero no demuestra que este emisor la firmara."),
 ];

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 90] = [
+pub(super) const MESSAGES: [(&str, &str); 91] = [
     ("format_valid", "L’attestation contient toutes les parties requises."),
     ("contexts_known", "Tous les vocabulaires utilisés sont connus de ce vérificateur."),
     ("key_bound_to_issuer", "La clé de signature appartient à l’émetteur."),
@@ -125,4 +125,5 @@ pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("jws_media_type_invalid", "Le jeton de ce badge ne se déclare pas comme une attestation."),
     ("jwt_claims_invalid", "Les déclarations du jeton de ce badge sont inutilisables."),
     ("jwt_claims_inconsistent", "Les déclarations du jeton contredisent l’attestation qu’il contient (émetteur, identifiant, titulaire ou dates)."),
+    ("key_not_published_by_issuer", "Signé avec une clé fournie par le badge lui-même, que l’émetteur n’a pas publiée : la signature est valide, mais ne prouve pas que cet émetteur a signé."),
 ];

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 90] = [
+pub(super) const MESSAGES: [(&str, &str); 91] = [
     ("format_valid", "A credencial tem todas as partes obrigatórias."),
     ("contexts_known", "Todos os vocabulários usados são conhecidos por este verificador."),
     ("key_bound_to_issuer", "A chave de assinatura pertence ao emissor."),
@@ -131,4 +131,5 @@ pub(super) const MESSAGES: [(&str, &str); 90] = [
     ("jws_media_type_invalid", "O token deste selo não se declara como uma credencial."),
     ("jwt_claims_invalid", "As declarações do token deste selo não podem ser usadas."),
     ("jwt_claims_inconsistent", "As declarações do token contradizem a credencial que ele envolve (emissor, identificador, titular ou datas)."),
+    ("key_not_published_by_issuer", "Assinado com uma chave trazida pelo próprio selo, que o emissor não publicou: a assinatura confere, mas não mostra que este emissor assinou."),
 ];
