@@ -56,6 +56,44 @@ export function load() {
   return wasm;
 }
 
+// ---- languages: the wasm speaks English; the others are fetched for the page ------------------
+//
+// The wasm carries English only. A card in another catalogue language needs that language's
+// file (pkg/i18n/TAG.json, beside the wasm), fetched once per page, at once for the languages the
+// page's markup names (in parallel with the wasm), else when a card first needs it, and handed to
+// each wasm module once. Until it arrives the card shows English and is drawn again when it does;
+// a file that cannot be had leaves the card in English (never an error).
+
+/** The languages whose catalogue is served beside the wasm (English is inside it). */
+export const LANGUAGES = ['de', 'fr', 'es', 'pt', 'ar'];
+const catalogues = new Map(); // primary tag → { tag, text (null: none), settled, arrived, given: WeakSet of modules }
+
+/** The catalogue entry for a language tag (`de-CH` → de), its fetch started; null for English or an unknown language. */
+function catalogue(lang) {
+  const tag = String(lang).split(/[-_]/)[0].toLowerCase();
+  if (!LANGUAGES.includes(tag)) return null;
+  let entry = catalogues.get(tag);
+  if (!entry) {
+    entry = { tag, text: null, settled: false, given: new WeakSet() };
+    entry.arrived = fetch(new URL(`./pkg/i18n/${tag}.json`, import.meta.url), { credentials: 'omit' })
+      .then((response) => (response.ok ? response.text() : null))
+      .catch(() => null)
+      .then((text) => { entry.text = text; entry.settled = true; return entry; });
+    catalogues.set(tag, entry);
+  }
+  return entry;
+}
+
+/** Hands `entry`'s catalogue to `module` once; false while it has not arrived (or never will). */
+function giveCatalogue(module, entry) {
+  if (!entry?.text) return false;
+  if (!entry.given.has(module)) {
+    module.installCatalogue(entry.tag, entry.text);
+    entry.given.add(module);
+  }
+  return true;
+}
+
 // ---- turns: the page's verifications and cards, one step per task -------------------------------
 //
 // The wasm calls are synchronous: fifty badges whose credentials arrived together would be one
@@ -469,7 +507,12 @@ export class BadgeVerifierElement extends HTMLElement {
     if (!this.#report && !this.#error) return;
     const module = await load();
     if (!this.#report && !this.#error) return; // a newer run started meanwhile
-    const options = { lang: this.#lang(), layout: this.getAttribute('layout') ?? 'card', announce, offline: this.#offline() };
+    const lang = this.#lang();
+    const entry = catalogue(lang);
+    // English until the language's file arrives, then drawn again in that language.
+    if (entry && !entry.settled) entry.arrived.then((arrived) => { if (arrived.text) this.#render(false).catch(() => {}); });
+    giveCatalogue(module, entry);
+    const options = { lang, layout: this.getAttribute('layout') ?? 'card', announce, offline: this.#offline() };
     if (this.#report) module.renderReport(this.#root, this.#report, options);
     else module.renderError(this.#root, this.#error.code, this.#error.message, options);
   }
@@ -532,6 +575,7 @@ if (!customElements.get('badge-verifier')) customElements.define('badge-verifier
 // by the elements' own calls.
 if (document.querySelector('badge-verifier')) {
   load().catch(() => {});
+  for (const element of [document.documentElement, ...document.querySelectorAll('badge-verifier[lang]')]) catalogue(element.lang);
   setTimeout(warmDates, 0);
 }
 
