@@ -157,7 +157,7 @@ impl Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 82] = [
+pub const CODES: [&str; 83] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -240,6 +240,7 @@ pub const CODES: [&str; 82] = [
     "fetch_failed",
     "wasm_load_failed",
     "no_credential",
+    "not_in_this_build",
 ];
 
 impl Lang {
