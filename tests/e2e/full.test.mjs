@@ -16,6 +16,7 @@ const SIGNED = {
   jcs: join(vectors, 'w3c-vc-di-eddsa/eddsa-jcs-2022/signedJCS.json'),
 };
 const missing = !Object.values(SIGNED).every(existsSync) && `the W3C eddsa vectors are not at ${vectors} (BADGE_VERIFIER_VECTORS)`;
+if (missing && process.env.BADGE_VERIFIER_REQUIRE_VECTORS === '1') throw new Error(missing); // CI has them: absence fails
 if (missing) console.error(`full.test.mjs: SKIPPED, ${missing}`);
 
 let env;
