@@ -112,14 +112,11 @@ function catalogue(lang) {
   return entry;
 }
 
-/** Hands `entry`'s catalogue to `module` once; false while it has not arrived (or never will). */
+/** Hands `entry`'s catalogue to `module` once it has arrived (the module keeps it). */
 function giveCatalogue(module, entry) {
-  if (!entry?.text) return false;
-  if (!entry.given.has(module)) {
-    module.installCatalogue(entry.tag, entry.text);
-    entry.given.add(module);
-  }
-  return true;
+  if (!entry?.text || entry.given.has(module)) return;
+  module.installCatalogue(entry.tag, entry.text);
+  entry.given.add(module);
 }
 
 // ---- turns: the page's verifications and cards, one step per task -------------------------------
