@@ -338,13 +338,14 @@ fn verdict(checks: &[Check]) -> Verdict {
 }
 
 /// Codes of `Error`s for which `is_unsupported()` holds.
-const ALL_UNSUPPORTED_CODES: [&str; 6] = [
+const ALL_UNSUPPORTED_CODES: [&str; 7] = [
     "unsupported_format",
     "unsupported_verification_method",
     "unsupported_key_type",
     "unsupported_proof_type",
     "unsupported_cryptosuite",
     "unsupported_json_ld",
+    "not_in_this_build",
 ];
 
 #[cfg(test)]

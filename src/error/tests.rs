@@ -64,6 +64,7 @@ const FROZEN: &[&str] = &[
     "unsupported_identity_hash",
     "not_yet_valid",
     "expired",
+    "not_in_this_build",
 ];
 
 fn every_variant() -> Vec<Error> {
@@ -129,6 +130,7 @@ fn every_variant() -> Vec<Error> {
         Error::UnsupportedIdentityHash(String::new()),
         Error::NotYetValid { valid_from: t, now: t },
         Error::Expired { valid_until: t, now: t },
+        Error::NotInThisBuild { feature: "", needed_for: String::new() },
     ]
 }
 
