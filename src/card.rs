@@ -336,5 +336,7 @@ fn list(value: Option<&Value>) -> impl Iterator<Item = &Value> {
     value.and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default().iter().take(64)
 }
 
+// The tests read cards in every language: they need the catalogues compiled in.
 #[cfg(test)]
+#[cfg(feature = "all-languages")]
 mod tests;

@@ -6,6 +6,7 @@ use serde_json::Value;
 use crate::contexts::Contexts;
 use crate::credential::{Credential, DateField, VcVersion};
 use crate::error::Error;
+use crate::jsonld::Loader;
 use crate::report::Passed;
 use crate::timestamp::Timestamp;
 
@@ -41,12 +42,12 @@ pub fn format(credential: &Credential) -> Result<Passed, Error> {
 /// Every `@context` entry is a known URL; embedded contexts are refused (they could define any term).
 ///
 /// # Errors
-/// `inline_context`, `unknown_context`.
+/// `inline_context`, `unknown_context`; `not_in_this_build` for a context this build leaves out.
 pub fn contexts(credential: &Credential, known: &Contexts) -> Result<Passed, Error> {
     for context in credential.contexts() {
         match context {
             Value::String(url) if known.is_known(url) => {}
-            Value::String(url) => return Err(Error::UnknownContext(url.chars().take(200).collect())),
+            Value::String(url) => return Err(known.unknown(url)),
             _ => return Err(Error::InlineContext),
         }
     }
@@ -154,6 +155,20 @@ mod tests {
         };
         assert_eq!(with(json!("https://evil.example/ctx")), "unknown_context");
         assert_eq!(with(json!({"name": "https://schema.org/name"})), "inline_context");
+        // Open Badges 2.0's context: bundled with `extra-contexts`, else named as left out.
+        let ob2 = contexts(
+            &credential(
+                json!({"@context": ["https://www.w3.org/ns/credentials/v2", "https://w3id.org/openbadges/v2"]}),
+            ),
+            &Contexts::new(),
+        );
+        if cfg!(feature = "extra-contexts") {
+            assert_eq!(ob2, Ok(Passed::ContextsKnown));
+        } else {
+            let error = ob2.unwrap_err();
+            assert_eq!(error.code(), "not_in_this_build");
+            assert!(error.to_string().contains("extra-contexts"), "{error}");
+        }
     }
 
     #[test]

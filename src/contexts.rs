@@ -10,7 +10,8 @@
 //!
 //! Contexts that only third-party test vectors and other formats' credentials name (VC examples,
 //! citizenship, ODRL, Blockcerts, Open Badges 2.0, …) are bundled only with the default cargo
-//! feature `extra-contexts`; the web page's wasm is built without it.
+//! feature `extra-contexts`; the web page's core wasm is built without it, and a credential that
+//! names one gets `not_in_this_build` there ([`left_out`]), not `unknown_context`.
 
 mod bundled;
 
@@ -20,6 +21,7 @@ use std::sync::{Arc, OnceLock};
 use serde_json::Value;
 
 use crate::error::Error;
+use crate::features::Feature;
 use crate::json::{self, Limits};
 use crate::jsonld::Loader;
 
@@ -44,6 +46,11 @@ pub fn bundled() -> &'static [Bundled] {
 /// Whether `url` names a bundled context.
 pub fn is_bundled(url: &str) -> bool {
     bundled::BUNDLED.iter().any(|b| b.url == url)
+}
+
+/// The feature that would bundle `url`, when this build leaves that context out.
+pub fn left_out(url: &str) -> Option<Feature> {
+    bundled::LEFT_OUT.iter().find(|(left_out, _)| *left_out == url).map(|(_, feature)| *feature)
 }
 
 /// How many variants are bundled for `url` (0 when unknown).
@@ -116,6 +123,13 @@ impl Loader for Contexts {
 
     fn is_bundled_only(&self) -> bool {
         self.registered.is_empty() && self.variants.values().all(|v| *v == 0)
+    }
+
+    fn unknown(&self, url: &str) -> Error {
+        match left_out(url).map(|feature| feature.require(url)) {
+            Some(Err(not_in_this_build)) => not_in_this_build,
+            _ => Error::UnknownContext(url.chars().take(200).collect()),
+        }
     }
 }
 

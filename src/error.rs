@@ -321,6 +321,17 @@ pub enum Error {
         /// The instant judged.
         now: Timestamp,
     },
+
+    // ---- build ----------------------------------------------------------------------------------
+    /// The credential needs a part this build leaves out (a cargo feature, [`crate::features`]):
+    /// the page's core wasm reports it, and the loader verifies the credential again with the
+    /// full module.
+    NotInThisBuild {
+        /// The cargo feature that would carry it (`extra-contexts`, …).
+        feature: &'static str,
+        /// What needed it (a context URL, …), up to 200 characters.
+        needed_for: String,
+    },
 }
 
 impl Error {
@@ -396,6 +407,7 @@ impl Error {
             Self::UnsupportedIdentityHash(_) => "unsupported_identity_hash",
             Self::NotYetValid { .. } => "not_yet_valid",
             Self::Expired { .. } => "expired",
+            Self::NotInThisBuild { .. } => "not_in_this_build",
         }
     }
 
@@ -411,6 +423,7 @@ impl Error {
                 | Self::UnsupportedCryptosuite(_)
                 | Self::UnsupportedJsonLd(_)
                 | Self::JwsAlgorithmUnsupported(_)
+                | Self::NotInThisBuild { .. }
         )
     }
 
@@ -575,6 +588,9 @@ impl fmt::Display for Error {
             }
             Self::Expired { valid_until, now } => {
                 write!(f, "valid until {valid_until}, which is before {now}")
+            }
+            Self::NotInThisBuild { feature, needed_for } => {
+                write!(f, "{needed_for:?} needs the cargo feature {feature:?}, which this build leaves out")
             }
         }
     }

@@ -3,13 +3,18 @@
 //! are the stable codes, so a message can be reworded or translated without touching the core;
 //! an unknown code has no entry and the caller falls back to the report's English message.
 //! Pure data, no DOM: the web layer and the card model read it.
+//!
+//! Each language is one JSON file, `src/i18n/TAG.json` (the one source of truth). English is
+//! always compiled in; the others only with the cargo feature `all-languages` (default: the CLI
+//! and the library). The page's wasm is built without it: the loader fetches the page's
+//! language from `pkg/i18n/TAG.json` (a copy `scripts/build-wasm` makes) and hands it over once
+//! ([`install`]); until then, or if it never comes, that language reads as English.
 
-mod ar;
-mod de;
-mod en;
-mod es;
-mod fr;
-mod pt;
+mod catalogue;
+
+use std::sync::OnceLock;
+
+use catalogue::Catalogue;
 
 /// A language of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,10 +90,74 @@ pub enum Label {
     BadgeImage,
 }
 
+impl Label {
+    /// Every label, in declaration order (a catalogue stores them by position).
+    pub const ALL: [Label; 26] = [
+        Label::Verified,
+        Label::VerifiedWithWarnings,
+        Label::Expired,
+        Label::NotYetValid,
+        Label::Revoked,
+        Label::Suspended,
+        Label::NotVerified,
+        Label::Unsupported,
+        Label::Error,
+        Label::Passed,
+        Label::Failed,
+        Label::Warning,
+        Label::Unchecked,
+        Label::NotApplicable,
+        Label::UnverifiedContent,
+        Label::IssuedBy,
+        Label::AwardedTo,
+        Label::IssuedOn,
+        Label::ValidUntil,
+        Label::Criteria,
+        Label::Results,
+        Label::Alignments,
+        Label::Checks,
+        Label::TechnicalDetails,
+        Label::CriteriaLink,
+        Label::BadgeImage,
+    ];
+
+    /// The label's key in a catalogue file's `labels`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Verified => "verified",
+            Self::VerifiedWithWarnings => "verified_with_warnings",
+            Self::Expired => "expired",
+            Self::NotYetValid => "not_yet_valid",
+            Self::Revoked => "revoked",
+            Self::Suspended => "suspended",
+            Self::NotVerified => "not_verified",
+            Self::Unsupported => "unsupported",
+            Self::Error => "error",
+            Self::Passed => "passed",
+            Self::Failed => "failed",
+            Self::Warning => "warning",
+            Self::Unchecked => "unchecked",
+            Self::NotApplicable => "not_applicable",
+            Self::UnverifiedContent => "unverified_content",
+            Self::IssuedBy => "issued_by",
+            Self::AwardedTo => "awarded_to",
+            Self::IssuedOn => "issued_on",
+            Self::ValidUntil => "valid_until",
+            Self::Criteria => "criteria",
+            Self::Results => "results",
+            Self::Alignments => "alignments",
+            Self::Checks => "checks",
+            Self::TechnicalDetails => "technical_details",
+            Self::CriteriaLink => "criteria_link",
+            Self::BadgeImage => "badge_image",
+        }
+    }
+}
+
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 91] = [
+pub const CODES: [&str; 92] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -171,6 +240,7 @@ pub const CODES: [&str; 91] = [
     "fetch_failed",
     "wasm_load_failed",
     "no_credential",
+    "not_in_this_build",
     "jws_malformed",
     "jws_algorithm_none",
     "jws_algorithm_not_allowed",
@@ -216,94 +286,71 @@ impl Lang {
         self == Self::Ar
     }
 
-    /// The sentence for a stable code, if the catalogue has one.
+    /// The sentence for a stable code, if the catalogue has one (English when this language's
+    /// catalogue is not loaded or lacks the code).
     pub fn message(self, code: &str) -> Option<&'static str> {
-        // Tables, not `match`es on strings: one lookup loop instead of 6 × 81 compiled
-        // comparisons.
         let index = CODES.iter().position(|c| *c == code)?;
-        self.messages().get(index).map(|(_, message)| *message)
+        catalogue(self).and_then(|c| c.message(index)).or_else(|| catalogue(Lang::En)?.message(index))
     }
 
-    fn messages(self) -> &'static [(&'static str, &'static str); 91] {
-        match self {
-            Self::En => &en::MESSAGES,
-            Self::De => &de::MESSAGES,
-            Self::Fr => &fr::MESSAGES,
-            Self::Es => &es::MESSAGES,
-            Self::Pt => &pt::MESSAGES,
-            Self::Ar => &ar::MESSAGES,
-        }
-    }
-
-    /// One of the card's labels.
+    /// One of the card's labels (English when this language's catalogue is not loaded or lacks it).
     pub fn label(self, label: Label) -> &'static str {
-        match self {
-            Self::En => en::label(label),
-            Self::De => de::label(label),
-            Self::Fr => fr::label(label),
-            Self::Es => es::label(label),
-            Self::Pt => pt::label(label),
-            Self::Ar => ar::label(label),
-        }
+        catalogue(self).and_then(|c| c.label(label)).or_else(|| catalogue(Lang::En)?.label(label)).unwrap_or_default()
+    }
+
+    /// Whether this language's own catalogue is available (compiled in or installed): else its
+    /// words read as English.
+    pub fn is_loaded(self) -> bool {
+        catalogue(self).is_some()
+    }
+}
+
+/// Hands over a language's catalogue (the text of its `src/i18n/TAG.json`, as the loader fetched
+/// it), for a build without `all-languages`. The first catalogue a language gets is kept for the
+/// process's life; a language already loaded or compiled in keeps its own.
+///
+/// # Errors
+/// `invalid_input` when `json` is not a catalogue of `lang` (other JSON, another language).
+pub fn install(lang: Lang, json: &str) -> Result<(), crate::error::Error> {
+    let parsed = Catalogue::parse(json, lang)
+        .ok_or(crate::error::Error::InvalidInput("the text is not a message catalogue of this language"))?;
+    let _ = cell(lang).map(|cell| cell.get_or_init(|| parsed));
+    Ok(())
+}
+
+/// One process-wide slot per language, filled once (from the compiled-in file, or by [`install`]).
+fn cell(lang: Lang) -> Option<&'static OnceLock<Catalogue>> {
+    static LOADED: [OnceLock<Catalogue>; 6] = [const { OnceLock::new() }; 6];
+    LOADED.get(lang as usize)
+}
+
+fn catalogue(lang: Lang) -> Option<&'static Catalogue> {
+    let cell = cell(lang)?;
+    if let Some(loaded) = cell.get() {
+        return Some(loaded);
+    }
+    let json = compiled_in(lang)?;
+    Some(cell.get_or_init(|| Catalogue::parse(json, lang).unwrap_or_default()))
+}
+
+/// The catalogue files this build carries: English always, the others with `all-languages`.
+fn compiled_in(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => Some(include_str!("i18n/en.json")),
+        #[cfg(feature = "all-languages")]
+        Lang::De => Some(include_str!("i18n/de.json")),
+        #[cfg(feature = "all-languages")]
+        Lang::Fr => Some(include_str!("i18n/fr.json")),
+        #[cfg(feature = "all-languages")]
+        Lang::Es => Some(include_str!("i18n/es.json")),
+        #[cfg(feature = "all-languages")]
+        Lang::Pt => Some(include_str!("i18n/pt.json")),
+        #[cfg(feature = "all-languages")]
+        Lang::Ar => Some(include_str!("i18n/ar.json")),
+        #[cfg(not(feature = "all-languages"))]
+        _ => None,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_table_lists_the_codes_in_order() {
-        for lang in Lang::ALL {
-            let keys: Vec<&str> = lang.messages().iter().map(|(code, _)| *code).collect();
-            assert_eq!(keys, CODES, "{}", lang.tag());
-        }
-    }
-
-    #[test]
-    fn every_code_has_a_sentence_in_every_language() {
-        for lang in Lang::ALL {
-            for code in CODES {
-                let message = lang.message(code);
-                assert!(message.is_some_and(|m| !m.is_empty()), "{} has no message for {code}", lang.tag());
-            }
-            assert_eq!(lang.message("no_such_code"), None);
-        }
-    }
-
-    #[test]
-    fn every_code_the_readme_lists_is_in_the_catalogue() {
-        let readme = include_str!("../README.md");
-        let start = readme.find("- **Codes**").unwrap();
-        let end = start + readme[start..].find("- **`badge`**").unwrap();
-        let listed: Vec<&str> = readme[start..end]
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .filter(|word| word.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
-            .filter(|word| *word != "unchecked") // an outcome, named in passing
-            .collect();
-        assert!(listed.len() > 40, "{listed:?}");
-        for code in listed {
-            assert!(CODES.contains(&code), "README lists {code}, the catalogue does not");
-        }
-    }
-
-    #[test]
-    fn translations_differ_from_english() {
-        for lang in &Lang::ALL[1..] {
-            let same = CODES.iter().filter(|c| lang.message(c) == Lang::En.message(c)).count();
-            assert_eq!(same, 0, "{} copies English", lang.tag());
-        }
-    }
-
-    #[test]
-    fn tags_pick_a_language_with_english_as_fallback() {
-        assert_eq!(Lang::from_tag("de-CH"), Lang::De);
-        assert_eq!(Lang::from_tag("PT_br"), Lang::Pt);
-        assert_eq!(Lang::from_tag("ar"), Lang::Ar);
-        assert_eq!(Lang::from_tag("zh-Hans"), Lang::En);
-        assert_eq!(Lang::from_tag(""), Lang::En);
-        assert!(Lang::Ar.is_rtl());
-    }
-}
+mod tests;

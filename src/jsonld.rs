@@ -35,6 +35,11 @@ pub trait Loader {
     fn is_bundled_only(&self) -> bool {
         false
     }
+    /// Why `url` has no document: `unknown_context`, unless the loader knows better (a context
+    /// this build leaves out: `not_in_this_build`).
+    fn unknown(&self, url: &str) -> Error {
+        Error::UnknownContext(url.chars().take(200).collect())
+    }
 }
 
 /// A budget of processing steps (each context term, each expanded element counts one).

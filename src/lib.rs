@@ -34,6 +34,7 @@ pub mod contexts;
 pub mod credential;
 pub mod documents;
 pub mod error;
+pub mod features;
 pub mod i18n;
 pub mod input;
 pub mod jcs;

@@ -346,6 +346,7 @@ const ALL_UNSUPPORTED_CODES: [&str; 7] = [
     "unsupported_proof_type",
     "unsupported_cryptosuite",
     "unsupported_json_ld",
+    "not_in_this_build",
 ];
 
 #[cfg(test)]

@@ -35,3 +35,25 @@ fn bundled_contexts_match_the_pinned_index() {
     }
     println!("contexts: {} passed, 0 failed", index.len());
 }
+
+/// Every context of the index is bundled or, in a build without `extra-contexts`, known to be
+/// left out (`not_in_this_build`, naming the feature), never both and never neither.
+#[test]
+fn every_indexed_context_is_bundled_or_known_to_be_left_out() {
+    let Some(dir) = common::vectors_dir("bundled or left-out contexts") else { return };
+    let index: Value = serde_json::from_str(&common::read(&dir, "contexts/INDEX.json")).unwrap();
+    let mut left_out = 0;
+    for entry in index.as_array().unwrap() {
+        let url = entry["url"].as_str().unwrap();
+        match badge_verifier::contexts::left_out(url) {
+            Some(feature) => {
+                assert!(!badge_verifier::contexts::is_bundled(url), "{url} is bundled and left out");
+                assert_eq!(feature.name, "extra-contexts");
+                left_out += 1;
+            }
+            None => assert!(badge_verifier::contexts::is_bundled(url), "{url} is neither bundled nor left out"),
+        }
+    }
+    assert_eq!(left_out > 0, !cfg!(feature = "extra-contexts"));
+    assert_eq!(badge_verifier::contexts::left_out("https://evil.example/ctx"), None);
+}

@@ -20,6 +20,9 @@
  * verification tries again. With `offline: true` nothing is fetched, and such checks stay
  * "couldn't check" (never shown as verified, never as revoked).
  * Rendering is Rust's (text nodes only); this file does lifecycle, fetching and events.
+ * The core wasm carries what a page of Open Badges 3.0 / VC eddsa badges needs; a credential that
+ * needs more (a check coded `not_in_this_build`) is verified again with the full module
+ * (pkg/full/), loaded once, only then, and used for every verification after it.
  *
  * Errors: a rejected promise with a real `Error` named `BadgeError` and a stable `code`
  * (`malformed_json`, `input_too_large`, `not_a_credential`, `invalid_options`, `wasm_load_failed`,
@@ -37,23 +40,83 @@ export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 /** Default time a request may take, body included, in milliseconds. */
 export const FETCH_TIMEOUT_MS = 10_000;
 
-let wasm; // the one shared load
+let wasm; // the one shared load of the core module
+let fullWasm; // the one shared load of the full module, started by the first report that needs it
+let full = null; // the full module once it loaded: later verifications use it directly
 
 /**
- * Loads the wasm module once. The glue module and the .wasm are requested together (neither
- * waits for the other), and the .wasm compiles while it streams in (served as `application/wasm`).
+ * Loads the wasm module once: the core, what a page of Open Badges 3.0 / VC eddsa badges needs.
+ * The glue module and the .wasm are requested together (neither waits for the other), and the
+ * .wasm compiles while it streams in (served as `application/wasm`).
  */
 export function load() {
-  wasm ??= Promise.all([import('./pkg/badge_verifier.js'), fetch(new URL('./pkg/badge_verifier_bg.wasm', import.meta.url))])
+  wasm ??= instantiate('./pkg/badge_verifier.js', './pkg/badge_verifier_bg.wasm').catch((cause) => {
+    wasm = undefined; // allow a retry
+    throw cause;
+  });
+  return wasm;
+}
+
+/**
+ * Loads the full module once (pkg/full/: every format the core leaves out, see src/features.rs).
+ * Only a credential whose core report has a check coded `not_in_this_build` asks for it: a page
+ * that never shows such a badge never requests it.
+ */
+export function loadFull() {
+  fullWasm ??= instantiate('./pkg/full/badge_verifier.js', './pkg/full/badge_verifier_bg.wasm').then(
+    (module) => (full = module),
+    (cause) => {
+      fullWasm = undefined; // allow a retry
+      throw cause;
+    },
+  );
+  return fullWasm;
+}
+
+function instantiate(glue, binary) {
+  return Promise.all([import(glue), fetch(new URL(binary, import.meta.url))])
     .then(async ([module, response]) => {
       await module.default({ module_or_path: response });
       return module;
     })
     .catch((cause) => {
-      wasm = undefined; // allow a retry
       throw badgeError('wasm_load_failed', `the verifier could not be loaded: ${cause.message}`);
     });
-  return wasm;
+}
+
+// ---- languages: the wasm speaks English; the others are fetched for the page ------------------
+//
+// The wasm carries English only. A card in another catalogue language needs that language's
+// file (pkg/i18n/TAG.json, beside the wasm), fetched once per page, at once for the languages the
+// page's markup names (in parallel with the wasm), else when a card first needs it, and handed to
+// each wasm module once. Until it arrives the card shows English and is drawn again when it does;
+// a file that cannot be had leaves the card in English (never an error).
+
+/** The languages whose catalogue is served beside the wasm (English is inside it). */
+export const LANGUAGES = ['de', 'fr', 'es', 'pt', 'ar'];
+const catalogues = new Map(); // primary tag → { tag, text (null: none), settled, arrived, given: WeakSet of modules }
+
+/** The catalogue entry for a language tag (`de-CH` → de), its fetch started; null for English or an unknown language. */
+function catalogue(lang) {
+  const tag = String(lang).split(/[-_]/)[0].toLowerCase();
+  if (!LANGUAGES.includes(tag)) return null;
+  let entry = catalogues.get(tag);
+  if (!entry) {
+    entry = { tag, text: null, settled: false, given: new WeakSet() };
+    entry.arrived = fetch(new URL(`./pkg/i18n/${tag}.json`, import.meta.url), { credentials: 'omit' })
+      .then((response) => (response.ok ? response.text() : null))
+      .catch(() => null)
+      .then((text) => { entry.text = text; entry.settled = true; return entry; });
+    catalogues.set(tag, entry);
+  }
+  return entry;
+}
+
+/** Hands `entry`'s catalogue to `module` once it has arrived (the module keeps it). */
+function giveCatalogue(module, entry) {
+  if (!entry?.text || entry.given.has(module)) return;
+  module.installCatalogue(entry.tag, entry.text);
+  entry.given.add(module);
 }
 
 // ---- turns: the page's verifications and cards, one step per task -------------------------------
@@ -112,11 +175,21 @@ function turn(kind) {
  * @returns {Promise<object>} the report
  */
 export async function verify(input, options = {}) {
-  const module = await load();
+  const core = await load();
+  const settings = { ...options, now: options.now ?? new Date() };
+  const report = await verifyWith(full ?? core, input, settings);
+  if (full || !report.checks?.some((check) => check.code === 'not_in_this_build')) return report;
+  // The credential needs a part the core leaves out: verify it again with the full module. If
+  // that cannot load, the core's report stands (`unsupported`, saying what is missing).
+  const module = await loadFull().catch(() => null);
+  return module ? verifyWith(module, input, settings) : report;
+}
+
+async function verifyWith(module, input, options) {
   await turn('verification');
   const { offline = false, fetchTimeoutMs, signal, ...rest } = options;
   const timeoutMs = fetchTimeout(fetchTimeoutMs);
-  const verification = module.startVerification(input, { ...rest, now: options.now ?? new Date() });
+  const verification = module.startVerification(input, rest);
   try {
     const answered = new Set();
     for (;;) {
@@ -469,7 +542,12 @@ export class BadgeVerifierElement extends HTMLElement {
     if (!this.#report && !this.#error) return;
     const module = await load();
     if (!this.#report && !this.#error) return; // a newer run started meanwhile
-    const options = { lang: this.#lang(), layout: this.getAttribute('layout') ?? 'card', announce, offline: this.#offline() };
+    const lang = this.#lang();
+    const entry = catalogue(lang);
+    // English until the language's file arrives, then drawn again in that language.
+    if (entry && !entry.settled) entry.arrived.then((arrived) => { if (arrived.text) this.#render(false).catch(() => {}); });
+    giveCatalogue(module, entry);
+    const options = { lang, layout: this.getAttribute('layout') ?? 'card', announce, offline: this.#offline() };
     if (this.#report) module.renderReport(this.#root, this.#report, options);
     else module.renderError(this.#root, this.#error.code, this.#error.message, options);
   }
@@ -532,6 +610,7 @@ if (!customElements.get('badge-verifier')) customElements.define('badge-verifier
 // by the elements' own calls.
 if (document.querySelector('badge-verifier')) {
   load().catch(() => {});
+  for (const element of [document.documentElement, ...document.querySelectorAll('badge-verifier[lang]')]) catalogue(element.lang);
   setTimeout(warmDates, 0);
 }
 

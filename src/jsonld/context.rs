@@ -77,8 +77,7 @@ fn process_inner(
                 if remote_depth >= MAX_REMOTE_DEPTH {
                     return Err(invalid("contexts nest too deeply (or form a cycle)"));
                 }
-                let document =
-                    loader.context(url).ok_or_else(|| Error::UnknownContext(url.chars().take(200).collect()))?;
+                let document = loader.context(url).ok_or_else(|| loader.unknown(url))?;
                 let inner = document.get("@context").ok_or_else(|| invalid("a remote context has no @context"))?;
                 let remote_options = ProcessOptions { override_protected: options.override_protected, propagate: true };
                 result = process_inner(&result, inner, remote_options, loader, work, remote_depth + 1)?;

@@ -118,6 +118,7 @@ fn unsupported_codes_match_the_error_predicate() {
         Error::UnsupportedProofType(String::new()),
         Error::UnsupportedCryptosuite(String::new()),
         Error::UnsupportedJsonLd(""),
+        Error::NotInThisBuild { feature: "extra-contexts", needed_for: String::new() },
     ];
     let codes: Vec<&str> = errors.iter().filter(|e| e.is_unsupported()).map(Error::code).collect();
     assert_eq!(codes, ALL_UNSUPPORTED_CODES);

@@ -42,6 +42,14 @@ pub fn render_error(root: &Node, code: &str, message: &str, options: JsValue) ->
     render(root, &Card::from_error(code, message, lang), layout, announce)
 }
 
+/// Hands over the message catalogue of the language `tag` names (the text of its
+/// `pkg/i18n/TAG.json`, which the loader fetches for a page not in English). Until then, or when
+/// it returns false (not a catalogue of that language), that language's cards read as English.
+#[wasm_bindgen(js_name = installCatalogue)]
+pub fn install_catalogue(tag: &str, json: &str) -> bool {
+    crate::i18n::install(Lang::from_tag(tag), json).is_ok()
+}
+
 fn read_options(options: &JsValue) -> (Lang, Layout, bool) {
     let lang = Lang::from_tag(&get(options, "lang").as_string().unwrap_or_default());
     let layout = Layout::parse(&get(options, "layout").as_string().unwrap_or_default());

@@ -239,7 +239,10 @@ test('theme and lang switch without re-verifying; Arabic lays out right to left'
   await page.emulateMedia({ colorScheme: 'light' });
   assert.equal(await background(), 'rgb(255, 255, 255)');
 
+  // The page's wasm speaks English; German arrives as pkg/i18n/de.json, and the card is redrawn.
+  const headline = (text) => page.waitForFunction(([sel, t]) => document.querySelector(sel).shadowRoot.querySelector('.headline')?.textContent === t, [selector, text]);
   await page.selectOption('#lang', 'de');
+  await headline('Verifiziert');
   let card = await shown(page, selector);
   assert.equal(card.status, 'Verifiziert');
   assert.match(card.text, /Ausgestellt von/);
@@ -249,6 +252,7 @@ test('theme and lang switch without re-verifying; Arabic lays out right to left'
   assert.match((await shown(page, multilingual)).text, /1\. Mai 2024/);
 
   await page.selectOption('#lang', 'ar');
+  await headline('تم التحقق');
   card = await shown(page, multilingual);
   assert.equal(card.dir, 'rtl');
   assert.equal(card.lang, 'ar');
