@@ -27,6 +27,7 @@
 //! - `badge` is what a card may show: signed fields only, URLs filtered to safe schemes.
 
 pub mod badge;
+pub mod baked;
 pub(crate) mod base64;
 pub mod card;
 pub mod checks;
@@ -59,7 +60,7 @@ pub use contexts::Contexts;
 pub use documents::Documents;
 pub use error::{Error, Unavailable};
 pub use json::Limits;
-pub use report::{Check, CheckId, Outcome, Report, Verdict};
+pub use report::{Check, CheckId, InputFormat, Outcome, Report, Verdict};
 pub use timestamp::Timestamp;
 pub use verification::{Need, Purpose, Verification};
 pub use verify::{verify, Options};

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "تحتوي الشهادة على جميع الأجزاء المطلوبة."),
     ("contexts_known", "جميع المفردات المستخدمة معروفة لأداة التحقق هذه."),
     ("key_bound_to_issuer", "مفتاح التوقيع يخص الجهة المُصدِرة."),
@@ -50,6 +50,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("not_a_credential", "الملف ليس شهادة قابلة للتحقق."),
     ("invalid_input", "لا يمكن قراءة هذا الإدخال كشهادة."),
     ("invalid_options", "تلقّت أداة التحقق خيارات غير صالحة."),
+    ("baked_image_malformed", "صورة الشارة تالفة أو لا يمكن قراءتها بأمان."),
+    ("baked_image_no_credential", "لا تحتوي صورة الشارة على أي شهادة مضمّنة."),
+    ("baked_image_ambiguous", "تحتوي صورة الشارة على أكثر من شهادة مضمّنة، فلا يتضح أيّها المقصودة."),
     ("unsupported_format", "لا يمكن التحقق من صيغة هذه الشهادة هنا بعد."),
     ("invalid_property", "جزء مطلوب من الشهادة مفقود أو غير سليم."),
     ("invalid_date", "أحد التواريخ في الشهادة مكتوب بشكل غير صحيح."),

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "Der Nachweis enthält alle erforderlichen Angaben."),
     ("contexts_known", "Alle verwendeten Vokabulare sind diesem Prüfprogramm bekannt."),
     ("key_bound_to_issuer", "Der Signaturschlüssel gehört dem Aussteller."),
@@ -50,6 +50,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("not_a_credential", "Die Datei ist kein überprüfbarer Nachweis."),
     ("invalid_input", "Diese Eingabe lässt sich nicht als Nachweis lesen."),
     ("invalid_options", "Das Prüfprogramm hat ungültige Optionen erhalten."),
+    ("baked_image_malformed", "Das Bild des Abzeichens ist beschädigt oder lässt sich nicht sicher lesen."),
+    ("baked_image_no_credential", "In das Bild des Abzeichens ist kein Nachweis eingebettet."),
+    ("baked_image_ambiguous", "In das Bild des Abzeichens sind mehrere Nachweise eingebettet; welcher gemeint ist, bleibt unklar."),
     ("unsupported_format", "Dieses Format kann hier noch nicht geprüft werden."),
     ("invalid_property", "Ein erforderlicher Teil des Nachweises fehlt oder ist fehlerhaft."),
     ("invalid_date", "Ein Datum im Nachweis ist nicht korrekt geschrieben."),

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "The credential has all the required parts."),
     ("contexts_known", "Every vocabulary it uses is known to this verifier."),
     ("key_bound_to_issuer", "The signing key belongs to the issuer."),
@@ -50,6 +50,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("not_a_credential", "The file is not a verifiable credential."),
     ("invalid_input", "This input cannot be read as a credential."),
     ("invalid_options", "The verifier was given invalid options."),
+    ("baked_image_malformed", "The badge image is damaged or cannot be read safely."),
+    ("baked_image_no_credential", "The badge image has no credential baked in."),
+    ("baked_image_ambiguous", "The badge image has more than one credential baked in, so it is unclear which one is meant."),
     ("unsupported_format", "This credential format cannot be verified here yet."),
     ("invalid_property", "A required part of the credential is missing or malformed."),
     ("invalid_date", "A date in the credential is not written correctly."),

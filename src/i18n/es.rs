@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "La credencial tiene todas las partes necesarias."),
     ("contexts_known", "Este verificador conoce todos los vocabularios que usa."),
     ("key_bound_to_issuer", "La clave de firma pertenece al emisor."),
@@ -50,6 +50,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("not_a_credential", "El archivo no es una credencial verificable."),
     ("invalid_input", "Esta entrada no se puede leer como credencial."),
     ("invalid_options", "El verificador recibió opciones no válidas."),
+    ("baked_image_malformed", "La imagen de la insignia está dañada o no se puede leer con seguridad."),
+    ("baked_image_no_credential", "La imagen de la insignia no lleva ninguna credencial integrada."),
+    ("baked_image_ambiguous", "La imagen de la insignia lleva más de una credencial integrada, así que no está claro cuál se quiere decir."),
     ("unsupported_format", "Este formato de credencial aún no se puede verificar aquí."),
     ("invalid_property", "Falta una parte obligatoria de la credencial o está mal formada."),
     ("invalid_date", "Una fecha de la credencial no está bien escrita."),

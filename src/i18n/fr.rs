@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "L’attestation contient toutes les parties requises."),
     ("contexts_known", "Tous les vocabulaires utilisés sont connus de ce vérificateur."),
     ("key_bound_to_issuer", "La clé de signature appartient à l’émetteur."),
@@ -50,6 +50,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("not_a_credential", "Le fichier n’est pas une attestation vérifiable."),
     ("invalid_input", "Cette entrée ne peut pas être lue comme une attestation."),
     ("invalid_options", "Le vérificateur a reçu des options non valides."),
+    ("baked_image_malformed", "L’image du badge est endommagée ou ne peut pas être lue sans risque."),
+    ("baked_image_no_credential", "L’image du badge ne contient aucune attestation intégrée."),
+    ("baked_image_ambiguous", "L’image du badge contient plusieurs attestations intégrées ; on ne sait pas laquelle est visée."),
     ("unsupported_format", "Ce format d’attestation ne peut pas encore être vérifié ici."),
     ("invalid_property", "Une partie obligatoire de l’attestation est absente ou mal formée."),
     ("invalid_date", "Une date de l’attestation est mal écrite."),

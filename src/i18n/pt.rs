@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "A credencial tem todas as partes obrigatórias."),
     ("contexts_known", "Todos os vocabulários usados são conhecidos por este verificador."),
     ("key_bound_to_issuer", "A chave de assinatura pertence ao emissor."),
@@ -50,6 +50,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("not_a_credential", "O arquivo não é uma credencial verificável."),
     ("invalid_input", "Esta entrada não pode ser lida como credencial."),
     ("invalid_options", "O verificador recebeu opções inválidas."),
+    ("baked_image_malformed", "A imagem do selo está danificada ou não pode ser lida com segurança."),
+    ("baked_image_no_credential", "A imagem do selo não traz nenhuma credencial incorporada."),
+    ("baked_image_ambiguous", "A imagem do selo traz mais de uma credencial incorporada, então não está claro qual delas vale."),
     ("unsupported_format", "Este formato de credencial ainda não pode ser verificado aqui."),
     ("invalid_property", "Uma parte obrigatória da credencial está ausente ou malformada."),
     ("invalid_date", "Uma data da credencial não está escrita corretamente."),
