@@ -49,9 +49,6 @@ pub struct Baked {
     pub payload: Payload,
 }
 
-/// The 8-byte signature every PNG file starts with (PNG § 5.2).
-pub const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
-
 /// Reads the credential baked into a PNG image. `max_text` caps the text read (inflated size
 /// included): callers pass the input cap.
 ///

@@ -6,7 +6,8 @@
 
 use serde_json::Value;
 
-use crate::baked::{self, Baked, Payload, Version, PNG_SIGNATURE};
+#[cfg(feature = "baked")]
+use crate::baked::{self, Baked, Payload, Version};
 use crate::error::Error;
 use crate::json::{self, Limits};
 use crate::report::InputFormat;
@@ -45,11 +46,17 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Error> {
         return Err(Error::InputTooLarge { size: bytes.len(), limit: limits.max_input_bytes });
     }
     if bytes.starts_with(PNG_SIGNATURE) {
+        #[cfg(feature = "baked")]
         return from_image(baked::from_png(bytes, limits.max_input_bytes)?, InputFormat::BakedPng, limits);
+        #[cfg(not(feature = "baked"))]
+        return Ok(Decoded::BakedUnsupported { image: InputFormat::BakedPng, what: "a baked PNG badge" });
     }
     let text = bytes.trim_ascii();
     if text.starts_with(b"<") && contains(text, b"<svg") {
+        #[cfg(feature = "baked")]
         return from_image(baked::from_svg(bytes, limits.max_input_bytes)?, InputFormat::BakedSvg, limits);
+        #[cfg(not(feature = "baked"))]
+        return Ok(Decoded::BakedUnsupported { image: InputFormat::BakedSvg, what: "a baked SVG badge" });
     }
     if is_compact_jws(text) {
         return Ok(Decoded::Unsupported("a VC-JWT"));
@@ -57,7 +64,11 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Error> {
     json::parse(bytes, limits).map(Decoded::Json)
 }
 
+/// The 8-byte signature every PNG file starts with (PNG § 5.2).
+pub(crate) const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
+
 /// An OB 3.0 credential's JSON is verified as that JSON; the rest is named as not supported yet.
+#[cfg(feature = "baked")]
 fn from_image(baked: Baked, image: InputFormat, limits: &Limits) -> Result<Decoded, Error> {
     let png = image == InputFormat::BakedPng;
     let what = match (baked.version, baked.payload) {
@@ -95,8 +106,18 @@ mod tests {
     #[test]
     fn recognises_what_it_does_not_verify_yet() {
         let limits = Limits::default();
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\nrest", &limits).unwrap_err().code(), "baked_image_malformed");
-        assert_eq!(decode(b"  <?xml?><svg></svg>", &limits).unwrap_err().code(), "baked_image_no_credential");
+        #[cfg(feature = "baked")]
+        {
+            assert_eq!(decode(b"\x89PNG\r\n\x1a\nrest", &limits).unwrap_err().code(), "baked_image_malformed");
+            assert_eq!(decode(b"  <?xml?><svg></svg>", &limits).unwrap_err().code(), "baked_image_no_credential");
+        }
+        #[cfg(not(feature = "baked"))]
+        {
+            let png = Decoded::BakedUnsupported { image: InputFormat::BakedPng, what: "a baked PNG badge" };
+            assert_eq!(decode(b"\x89PNG\r\n\x1a\nrest", &limits), Ok(png));
+            let svg = Decoded::BakedUnsupported { image: InputFormat::BakedSvg, what: "a baked SVG badge" };
+            assert_eq!(decode(b"  <?xml?><svg></svg>", &limits), Ok(svg));
+        }
         assert_eq!(decode(b"eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln\n", &limits), Ok(Decoded::Unsupported("a VC-JWT")));
         assert!(matches!(decode(b"{}", &limits), Ok(Decoded::Json(_))));
         assert_eq!(decode(b"hello", &limits).unwrap_err().code(), "malformed_json");

@@ -27,6 +27,7 @@
 //! - `badge` is what a card may show: signed fields only, URLs filtered to safe schemes.
 
 pub mod badge;
+#[cfg(feature = "baked")]
 pub mod baked;
 pub(crate) mod base64;
 pub mod card;

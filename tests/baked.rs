@@ -4,7 +4,7 @@
 //! what is not verified yet (VC-JWT, Open Badges 2.0) is `unsupported`, never verified. The
 //! extractor never panics on mutated or arbitrary bytes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(feature = "baked", not(target_arch = "wasm32")))]
 
 mod common;
 

@@ -284,6 +284,7 @@ fn bad_jobs_are_usage_errors() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("--jobs needs a number of threads"));
 }
 
+#[cfg(feature = "baked")]
 #[test]
 fn a_baked_image_gets_the_verdict_of_the_json_inside() {
     for (image, json) in [

@@ -9,8 +9,9 @@
 use miniz_oxide::inflate::core::{decompress as inflate_step, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
 
-use super::{Version, PNG_SIGNATURE};
+use super::Version;
 use crate::error::Error;
+use crate::input::PNG_SIGNATURE;
 use crate::status::crc32;
 
 /// Most chunks read from one image (a 1 MiB PNG of 8 KiB `IDAT` chunks has about 130).
@@ -24,7 +25,7 @@ pub(super) fn credential_text(bytes: &[u8], max_text: usize) -> Result<(Version,
     let mut rest = bytes.strip_prefix(PNG_SIGNATURE.as_slice()).ok_or_else(|| malformed("no PNG signature"))?;
     let mut found = None;
     for index in 0..MAX_CHUNKS {
-        let (kind, data, after) = chunk(rest, index)?;
+        let Chunk { kind, data, after } = chunk(rest, index)?;
         if index == 0 && kind != *b"IHDR" {
             return Err(malformed("the first chunk is not IHDR"));
         }
@@ -45,8 +46,15 @@ pub(super) fn credential_text(bytes: &[u8], max_text: usize) -> Result<(Version,
     Err(malformed(&format!("more than {MAX_CHUNKS} chunks")))
 }
 
-/// One chunk: its type, its data and the bytes after it; CRC-32 checked.
-fn chunk(bytes: &[u8], index: usize) -> Result<([u8; 4], &[u8], &[u8]), Error> {
+/// A chunk read and checked: its type, its data and the bytes after it.
+struct Chunk<'a> {
+    kind: [u8; 4],
+    data: &'a [u8],
+    after: &'a [u8],
+}
+
+/// The chunk at the start of `bytes` (the `index`th of the image), CRC-32 checked.
+fn chunk(bytes: &[u8], index: usize) -> Result<Chunk<'_>, Error> {
     let Some(([l0, l1, l2, l3, t0, t1, t2, t3], _)) = bytes.split_first_chunk::<8>().map(|(h, r)| (*h, r)) else {
         return Err(malformed(&format!("chunk {index} is truncated (the image ends before IEND)")));
     };
@@ -64,10 +72,10 @@ fn chunk(bytes: &[u8], index: usize) -> Result<([u8; 4], &[u8], &[u8]), Error> {
     // The CRC covers the type and the data (PNG § 5.3), which sit side by side.
     let covered = checked.get(4..).unwrap_or_default();
     if crc32(covered) != u32::from_be_bytes(*crc) {
-        let name = String::from_utf8_lossy(&kind).into_owned();
+        let name: String = kind.iter().map(|&b| char::from(b)).collect();
         return Err(malformed(&format!("chunk {index} ({name}) fails its CRC-32 check")));
     }
-    Ok((kind, covered.get(4..).unwrap_or_default(), after))
+    Ok(Chunk { kind, data: covered.get(4..).unwrap_or_default(), after })
 }
 
 /// The text of an `iTXt` / `tEXt` chunk whose keyword is a credential's; `None` for any other chunk.

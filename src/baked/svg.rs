@@ -178,7 +178,7 @@ fn credential_element(name: &str, bindings: &[(&str, String)]) -> Result<Option<
         Some((_, namespace)) if namespace == wanted.0 => Ok(Some(wanted.1)),
         Some(_) => Ok(None),
         None if prefix.is_empty() => Ok(None),
-        None => Err(malformed(&format!("the namespace prefix {prefix:?} is not declared"))),
+        None => Err(malformed(&format!("the namespace prefix \"{prefix}\" is not declared"))),
     }
 }
 
@@ -239,7 +239,8 @@ fn numeric_reference(name: &str) -> Option<char> {
         None => return None,
     };
     let character = char::from_u32(value)?;
-    let allowed = !character.is_control() || matches!(character, '\t' | '\n' | '\r');
+    // XML 1.0 Char: no C0 controls but tab, line feed and carriage return.
+    let allowed = value >= 0x20 || matches!(character, '\t' | '\n' | '\r');
     allowed.then_some(character)
 }
 
@@ -255,7 +256,8 @@ fn push_capped(out: &mut String, text: &str, max_text: usize) -> Result<(), Erro
 fn split_name(tag: &str) -> Result<(&str, &str), Error> {
     let end = tag.find(|c: char| c.is_ascii_whitespace()).unwrap_or(tag.len());
     let (name, attributes) = tag.split_at(end);
-    let valid = name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_' || c == ':')
+    // XML NameStartChar, approximated: an ASCII letter, `_`, `:` or any non-ASCII character.
+    let valid = name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b':' || b >= 0x80)
         && !name.contains(['<', '&', '"', '\'', '=', '/']);
     if !valid {
         return Err(malformed("an element without a valid name"));

@@ -2,6 +2,7 @@
 use std::io::Write;
 
 use super::*;
+use crate::input::PNG_SIGNATURE;
 use crate::status::crc32;
 
 const CAP: usize = 1024 * 1024;
