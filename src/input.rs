@@ -52,7 +52,8 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Error> {
         return Ok(Decoded::BakedUnsupported { image: InputFormat::BakedPng, what: "a baked PNG badge" });
     }
     let text = bytes.trim_ascii();
-    if text.starts_with(b"<") && contains(text, b"<svg") {
+    let markup = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
+    if markup.starts_with(b"<") && contains(markup, b"<svg") {
         #[cfg(feature = "baked")]
         return from_image(baked::from_svg(bytes, limits.max_input_bytes)?, InputFormat::BakedSvg, limits);
         #[cfg(not(feature = "baked"))]
@@ -110,6 +111,7 @@ mod tests {
         {
             assert_eq!(decode(b"\x89PNG\r\n\x1a\nrest", &limits).unwrap_err().code(), "baked_image_malformed");
             assert_eq!(decode(b"  <?xml?><svg></svg>", &limits).unwrap_err().code(), "baked_image_no_credential");
+            assert_eq!(decode(b"\xef\xbb\xbf<svg/>", &limits).unwrap_err().code(), "baked_image_no_credential");
         }
         #[cfg(not(feature = "baked"))]
         {

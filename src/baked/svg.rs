@@ -126,6 +126,9 @@ pub(super) fn credential_text(bytes: &[u8], max_text: usize) -> Result<(Version,
                     if bindings.get(bindings_before..).unwrap_or_default().iter().any(|(p, _)| *p == prefix) {
                         return Err(malformed("a namespace prefix is declared twice on one element"));
                     }
+                    if bindings.len() == MAX_BINDINGS {
+                        return Err(malformed(&format!("more than {MAX_BINDINGS} namespace declarations in scope")));
+                    }
                     bindings.push((prefix, value));
                 } else if key == "verify" {
                     if verify.is_some() {
@@ -133,9 +136,6 @@ pub(super) fn credential_text(bytes: &[u8], max_text: usize) -> Result<(Version,
                     }
                     verify = Some(value);
                 }
-            }
-            if bindings.len() > MAX_BINDINGS {
-                return Err(malformed(&format!("more than {MAX_BINDINGS} namespace declarations in scope")));
             }
             if let Some(version) = credential_element(name, &bindings)? {
                 if found.is_some() || capture.is_some() {

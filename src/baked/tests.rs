@@ -313,4 +313,17 @@ fn svg_depth_and_text_are_capped() {
     assert_eq!(code(from_svg(fits.as_bytes(), CAP)), "baked_image_no_credential");
     let image = svg(&format!("<openbadges:credential>{JSON}</openbadges:credential>"));
     assert!(from_svg(image.as_bytes(), 10).unwrap_err().to_string().contains("longer than 10 bytes"));
+    // Namespace declarations in scope are capped (each one is compared with those of its element).
+    let many: String = (0..300).map(|i| format!(" xmlns:p{i}='urn:x'")).collect();
+    let error = from_svg(format!("<svg{many}/>").as_bytes(), CAP).unwrap_err();
+    assert!(error.to_string().contains("more than 256 namespace declarations"), "{error}");
+    let nested: String = (0..200).map(|i| format!("<g xmlns:p{i}='urn:x'>")).collect();
+    let closed = "</g>".repeat(200);
+    let error = from_svg(
+        format!("<svg xmlns:a='urn:a' xmlns:b='urn:b'>{nested}{nested}{closed}{closed}</svg>").as_bytes(),
+        CAP,
+    );
+    assert!(error.unwrap_err().to_string().contains("more than 256 namespace declarations"));
+    let fits: String = (0..250).map(|i| format!(" xmlns:p{i}='urn:x'")).collect();
+    assert_eq!(code(from_svg(format!("<svg{fits}/>").as_bytes(), CAP)), "baked_image_no_credential");
 }
