@@ -55,7 +55,9 @@ struct Chunk<'a> {
 
 /// The chunk at the start of `bytes` (the `index`th of the image), CRC-32 checked.
 fn chunk(bytes: &[u8], index: usize) -> Result<Chunk<'_>, Error> {
-    let Some(([l0, l1, l2, l3, t0, t1, t2, t3], _)) = bytes.split_first_chunk::<8>().map(|(h, r)| (*h, r)) else {
+    // Length, type and CRC-32 take 12 bytes, whatever the data.
+    let header = bytes.first_chunk::<8>().filter(|_| bytes.len() >= 12);
+    let Some(&[l0, l1, l2, l3, t0, t1, t2, t3]) = header else {
         return Err(malformed(&format!("chunk {index} is truncated (the image ends before IEND)")));
     };
     let length = usize::try_from(u32::from_be_bytes([l0, l1, l2, l3])).unwrap_or(usize::MAX);

@@ -120,6 +120,7 @@ fn png_structure_errors_are_refused() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("truncated in a chunk", good[..good.len() - 20].to_vec(), "are left"),
         ("no IEND", good[..good.len() - 12].to_vec(), "truncated (the image ends before IEND)"),
+        ("IEND cut short", good[..good.len() - 3].to_vec(), "truncated (the image ends before IEND)"),
         (
             "huge length",
             {
