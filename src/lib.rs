@@ -24,6 +24,8 @@
 //!   issuer; `proof` holds the cryptosuites, one file per spec identifier; `status` reads status
 //!   list entries from lists that `verification` has verified; `trust` and `recipient` are the
 //!   host's checks.
+//! - `baked` (feature `baked`) reads the credential out of a badge image: PNG text chunks, one
+//!   SVG element; an Open Badges 3.0 credential's JSON is then verified as that JSON.
 //! - `badge` is what a card may show: signed fields only, URLs filtered to safe schemes.
 
 pub mod badge;
