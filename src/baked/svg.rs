@@ -34,21 +34,32 @@ struct Capture {
     content: String,
 }
 
+/// What the scan has seen so far.
+#[derive(Default)]
+struct Scan<'a> {
+    /// The elements open, innermost last.
+    open: Vec<Open<'a>>,
+    /// The namespace declarations in scope: prefix (`""` for the default) and namespace.
+    bindings: Vec<(&'a str, String)>,
+    /// The credential element being read, if the scan is inside it.
+    capture: Option<Capture>,
+    /// The credential element read, if any.
+    found: Option<(Version, String)>,
+    seen_root: bool,
+    seen_doctype: bool,
+}
+
 /// The credential element's text (its `verify` attribute or its content) and its baking.
 pub(super) fn credential_text(bytes: &[u8], max_text: usize) -> Result<(Version, String), Error> {
     let text = core::str::from_utf8(bytes).map_err(|_| malformed("the image is not UTF-8"))?;
     let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut open: Vec<Open<'_>> = Vec::new();
-    let mut bindings: Vec<(&str, String)> = Vec::new();
-    let mut capture: Option<Capture> = None;
-    let mut found: Option<(Version, String)> = None;
-    let (mut seen_root, mut seen_doctype) = (false, false);
+    let mut scan = Scan::default();
     loop {
         let at = rest.find('<').unwrap_or(rest.len());
         let (characters, markup) = rest.split_at(at);
-        match &mut capture {
+        match &mut scan.capture {
             Some(capture) => unescape(characters, Some(&mut capture.content), max_text)?,
-            None if open.is_empty() && !characters.trim_ascii().is_empty() => {
+            None if scan.open.is_empty() && !characters.trim_ascii().is_empty() => {
                 return Err(malformed("text outside the root element"));
             }
             None => unescape(characters, None, max_text)?,
@@ -56,113 +67,143 @@ pub(super) fn credential_text(bytes: &[u8], max_text: usize) -> Result<(Version,
         if markup.is_empty() {
             break;
         }
+        rest = scan.markup(markup, max_text)?;
+    }
+    if !scan.open.is_empty() || !scan.seen_root {
+        return Err(malformed("the document ends before its root element does"));
+    }
+    scan.found.ok_or(Error::BakedImageNoCredential("SVG"))
+}
+
+impl<'a> Scan<'a> {
+    /// Reads the markup at the start of `markup` (which starts with `<`); returns the text after it.
+    fn markup(&mut self, markup: &'a str, max_text: usize) -> Result<&'a str, Error> {
         if let Some(after) = markup.strip_prefix("<!--") {
-            rest = skip_past(after, "-->").ok_or_else(|| malformed("an unterminated comment"))?;
-        } else if let Some(after) = markup.strip_prefix("<![CDATA[") {
+            return skip_past(after, "-->").ok_or_else(|| malformed("an unterminated comment"));
+        }
+        if let Some(after) = markup.strip_prefix("<![CDATA[") {
             let end = after.find("]]>").ok_or_else(|| malformed("an unterminated CDATA section"))?;
             let (data, after) = after.split_at(end);
-            match &mut capture {
+            match &mut self.capture {
                 Some(capture) => push_capped(&mut capture.content, data, max_text)?,
-                None if open.is_empty() => return Err(malformed("a CDATA section outside the root element")),
+                None if self.open.is_empty() => return Err(malformed("a CDATA section outside the root element")),
                 None => {}
             }
-            rest = after.get(3..).unwrap_or_default();
-        } else if let Some(after) = markup.strip_prefix("<!DOCTYPE") {
-            if seen_doctype || seen_root {
+            return Ok(after.get(3..).unwrap_or_default());
+        }
+        if let Some(after) = markup.strip_prefix("<!DOCTYPE") {
+            if self.seen_doctype || self.seen_root {
                 return Err(malformed("a misplaced DOCTYPE"));
             }
-            seen_doctype = true;
+            self.seen_doctype = true;
             let end = tag_end(after).ok_or_else(|| malformed("an unterminated DOCTYPE"))?;
             if outside_quotes(after.get(..end).unwrap_or_default()).any(|c| c == '[') {
                 return Err(malformed("a DOCTYPE with an internal subset (entity declarations are refused)"));
             }
-            rest = after.get(end + 1..).unwrap_or_default();
-        } else if markup.starts_with("<!") {
+            return Ok(after.get(end + 1..).unwrap_or_default());
+        }
+        if markup.starts_with("<!") {
             return Err(malformed("a markup declaration (such as <!ENTITY) outside a DOCTYPE"));
-        } else if let Some(after) = markup.strip_prefix("<?") {
-            rest = skip_past(after, "?>").ok_or_else(|| malformed("an unterminated processing instruction"))?;
-        } else if let Some(after) = markup.strip_prefix("</") {
+        }
+        if let Some(after) = markup.strip_prefix("<?") {
+            return skip_past(after, "?>").ok_or_else(|| malformed("an unterminated processing instruction"));
+        }
+        if let Some(after) = markup.strip_prefix("</") {
             let end = after.find('>').ok_or_else(|| malformed("an unterminated end tag"))?;
-            let name = after.get(..end).unwrap_or_default().trim_end_matches(|c: char| c.is_ascii_whitespace());
-            let element = open.pop().ok_or_else(|| malformed("an end tag without a start tag"))?;
-            if element.name != name {
-                return Err(malformed("an end tag does not match its start tag"));
+            self.end_tag(after.get(..end).unwrap_or_default())?;
+            return Ok(after.get(end + 1..).unwrap_or_default());
+        }
+        let after = markup.get(1..).unwrap_or_default();
+        let end = tag_end(after).ok_or_else(|| malformed("an unterminated start tag"))?;
+        self.start_tag(after.get(..end).unwrap_or_default(), max_text)?;
+        Ok(after.get(end + 1..).unwrap_or_default())
+    }
+
+    /// An end tag (its text between `</` and `>`): closes the innermost element, and the
+    /// credential element's reading if that is the one.
+    fn end_tag(&mut self, tag: &str) -> Result<(), Error> {
+        let name = tag.trim_end_matches(|c: char| c.is_ascii_whitespace());
+        let element = self.open.pop().ok_or_else(|| malformed("an end tag without a start tag"))?;
+        if element.name != name {
+            return Err(malformed("an end tag does not match its start tag"));
+        }
+        self.bindings.truncate(element.bindings_before);
+        if self.capture.as_ref().is_some_and(|c| c.depth == self.open.len()) {
+            self.found = self.capture.take().map(choose).transpose()?;
+        }
+        Ok(())
+    }
+
+    /// A start or empty-element tag (its text between `<` and `>`).
+    fn start_tag(&mut self, tag: &'a str, max_text: usize) -> Result<(), Error> {
+        if self.open.is_empty() && self.seen_root {
+            return Err(malformed("more than one root element"));
+        }
+        self.seen_root = true;
+        if self.capture.is_some() {
+            return Err(malformed("the credential element has child elements"));
+        }
+        let (tag, empty) = match tag.strip_suffix('/') {
+            Some(tag) => (tag, true),
+            None => (tag, false),
+        };
+        let (name, attributes) = split_name(tag)?;
+        let bindings_before = self.bindings.len();
+        let verify = self.attributes(attributes, max_text)?;
+        if let Some(version) = credential_element(name, &self.bindings)? {
+            if self.found.is_some() {
+                return Err(Error::BakedImageAmbiguous("SVG"));
             }
-            bindings.truncate(element.bindings_before);
-            if capture.as_ref().is_some_and(|c| c.depth == open.len()) {
-                found = capture.take().map(choose).transpose()?;
-            }
-            rest = after.get(end + 1..).unwrap_or_default();
-        } else {
-            let after = markup.get(1..).unwrap_or_default();
-            let end = tag_end(after).ok_or_else(|| malformed("an unterminated start tag"))?;
-            let tag = after.get(..end).unwrap_or_default();
-            rest = after.get(end + 1..).unwrap_or_default();
-            if open.is_empty() && seen_root {
-                return Err(malformed("more than one root element"));
-            }
-            seen_root = true;
-            if capture.is_some() {
-                return Err(malformed("the credential element has child elements"));
-            }
-            let (tag, empty) = match tag.strip_suffix('/') {
-                Some(tag) => (tag, true),
-                None => (tag, false),
-            };
-            let (name, attributes) = split_name(tag)?;
-            let bindings_before = bindings.len();
-            let mut verify = None;
-            for attribute in Attributes(attributes) {
-                let (key, raw) = attribute?;
-                let is_binding = key == "xmlns" || key.starts_with("xmlns:");
-                if !is_binding && key != "verify" {
-                    unescape(raw, None, max_text)?;
-                    continue;
-                }
-                let mut value = String::new();
-                unescape(raw, Some(&mut value), max_text)?;
-                if is_binding {
-                    let prefix = key.strip_prefix("xmlns:").unwrap_or_default();
-                    if bindings.get(bindings_before..).unwrap_or_default().iter().any(|(p, _)| *p == prefix) {
-                        return Err(malformed("a namespace prefix is declared twice on one element"));
-                    }
-                    if bindings.len() == MAX_BINDINGS {
-                        return Err(malformed(&format!("more than {MAX_BINDINGS} namespace declarations in scope")));
-                    }
-                    bindings.push((prefix, value));
-                } else if key == "verify" {
-                    if verify.is_some() {
-                        return Err(malformed("the verify attribute is given twice"));
-                    }
-                    verify = Some(value);
-                }
-            }
-            if let Some(version) = credential_element(name, &bindings)? {
-                if found.is_some() || capture.is_some() {
-                    return Err(Error::BakedImageAmbiguous("SVG"));
-                }
-                let new =
-                    Capture { version, depth: open.len(), verify: verify.unwrap_or_default(), content: String::new() };
-                if empty {
-                    found = Some(choose(new)?);
-                } else {
-                    capture = Some(new);
-                }
-            }
+            let verify = verify.unwrap_or_default();
+            let capture = Capture { version, depth: self.open.len(), verify, content: String::new() };
             if empty {
-                bindings.truncate(bindings_before);
+                self.found = Some(choose(capture)?);
             } else {
-                if open.len() == MAX_DEPTH {
-                    return Err(malformed(&format!("elements nest deeper than {MAX_DEPTH} levels")));
-                }
-                open.push(Open { name, bindings_before });
+                self.capture = Some(capture);
             }
         }
+        if empty {
+            self.bindings.truncate(bindings_before);
+            return Ok(());
+        }
+        if self.open.len() == MAX_DEPTH {
+            return Err(malformed(&format!("elements nest deeper than {MAX_DEPTH} levels")));
+        }
+        self.open.push(Open { name, bindings_before });
+        Ok(())
     }
-    if !open.is_empty() || !seen_root {
-        return Err(malformed("the document ends before its root element does"));
+
+    /// Reads a start tag's attributes: its namespace declarations join the bindings in scope; its
+    /// `verify` attribute is returned, unescaped; every other value is only checked.
+    fn attributes(&mut self, attributes: &'a str, max_text: usize) -> Result<Option<String>, Error> {
+        let first_binding = self.bindings.len();
+        let mut verify = None;
+        for attribute in Attributes(attributes) {
+            let (key, raw) = attribute?;
+            let prefix = if key == "xmlns" { Some("") } else { key.strip_prefix("xmlns:") };
+            if prefix.is_none() && key != "verify" {
+                unescape(raw, None, max_text)?;
+                continue;
+            }
+            let mut value = String::new();
+            unescape(raw, Some(&mut value), max_text)?;
+            match prefix {
+                Some(prefix) => {
+                    let declared = self.bindings.get(first_binding..).unwrap_or_default();
+                    if declared.iter().any(|(p, _)| *p == prefix) {
+                        return Err(malformed("a namespace prefix is declared twice on one element"));
+                    }
+                    if self.bindings.len() == MAX_BINDINGS {
+                        return Err(malformed(&format!("more than {MAX_BINDINGS} namespace declarations in scope")));
+                    }
+                    self.bindings.push((prefix, value));
+                }
+                None if verify.is_some() => return Err(malformed("the verify attribute is given twice")),
+                None => verify = Some(value),
+            }
+        }
+        Ok(verify)
     }
-    found.ok_or(Error::BakedImageNoCredential("SVG"))
 }
 
 /// Which credential element `name` is, if any: `credential` in the OB 3.0 namespace or
