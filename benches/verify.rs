@@ -77,6 +77,46 @@ fn main() {
     }
 
     status_checked(&vectors, &now);
+    #[cfg(feature = "baked")]
+    baked(root, &vectors, &now, full);
+}
+
+/// Baked images: the fixture PNG verified whole beside its JSON (`json_time`), and the credential
+/// read out of real issuers' images (every chunk's CRC-32 checked, the SVG scanned to its end).
+#[cfg(feature = "baked")]
+fn baked(root: &str, vectors: &str, now: &Options, json_time: f64) {
+    use badge_verifier::baked;
+    let none = Documents::new();
+    let png = std::fs::read(format!("{root}/tests/fixtures/baked/open-badge-3.png")).unwrap();
+    assert_eq!(verify(&png, now, &none).unwrap().verdict, Verdict::Verified);
+    let time = measure(500, 15, || {
+        black_box(verify(black_box(&png), now, &none).unwrap());
+    });
+    println!(
+        "| the same OB 3.0 baked in a PNG, verify ({} bytes) | {time:.1} | {:.2}× the JSON",
+        png.len(),
+        time / json_time
+    );
+    let real_world = format!("{vectors}/../real-world");
+    for (name, file) in [
+        ("Credly OB 3.0 PNG", "takesection-read-openbadges-metadata/credly-ob3-lightbend-reactive-microservices.png"),
+        ("CogniPilot OB 3.0 PNG", "cognipilot-credentials/contributor-cognipilot.badge.png"),
+        ("CogniPilot OB 3.0 SVG", "cognipilot-credentials/contributor-cognipilot.badge.svg"),
+    ] {
+        let Ok(image) = std::fs::read(format!("{real_world}/{file}")) else { continue };
+        let read = |bytes: &[u8]| {
+            if file.ends_with(".png") {
+                baked::from_png(bytes, 1 << 20)
+            } else {
+                baked::from_svg(bytes, 1 << 20)
+            }
+        };
+        assert!(read(&image).is_ok(), "{file}");
+        let time = measure(200, 15, || {
+            black_box(read(black_box(&image)).unwrap());
+        });
+        println!("| credential read out of the {name} ({} bytes) | {time:.1} |", image.len());
+    }
 }
 
 /// A status-checked verify beside the same verify without the list: the real issuer CogniPilot

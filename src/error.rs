@@ -57,7 +57,8 @@ impl fmt::Display for Unavailable {
 
 /// Why a credential failed a check, could not be checked, or could not be read at all.
 ///
-/// Input-level variants (`InputTooLarge`, `MalformedJson`, `JsonTooDeep`, `NotACredential`) come back
+/// Input-level variants (`InputTooLarge`, `MalformedJson`, `JsonTooDeep`, `NotACredential`, the
+/// `BakedImage…` ones) come back
 /// as `Err` from [`crate::verify()`]; all others become a failed (or unchecked) line in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -90,6 +91,14 @@ pub enum Error {
     InvalidInput(&'static str),
     /// The host passed unusable options (JS API).
     InvalidOptions(String),
+    /// A badge image (PNG or SVG) that cannot be read safely or is not well-formed: bad CRC-32,
+    /// truncated or oversized chunk, compressed text past the cap, DTD internal subset, unknown
+    /// entity, or a baked payload that is neither JSON, a JWS nor an `https` URL.
+    BakedImageMalformed(String),
+    /// A PNG or SVG image with no Open Badges credential baked in (`"PNG"` / `"SVG"`).
+    BakedImageNoCredential(&'static str),
+    /// An image with more than one credential baked in: which one is meant is unclear.
+    BakedImageAmbiguous(&'static str),
 
     // ---- format ---------------------------------------------------------------------------------
     /// A JSON or JWT format this build does not verify (yet).
@@ -322,6 +331,9 @@ impl Error {
             Self::NotACredential(_) => "not_a_credential",
             Self::InvalidInput(_) => "invalid_input",
             Self::InvalidOptions(_) => "invalid_options",
+            Self::BakedImageMalformed(_) => "baked_image_malformed",
+            Self::BakedImageNoCredential(_) => "baked_image_no_credential",
+            Self::BakedImageAmbiguous(_) => "baked_image_ambiguous",
             Self::UnsupportedFormat(_) => "unsupported_format",
             Self::InvalidProperty { .. } => "invalid_property",
             Self::InvalidDate { .. } => "invalid_date",
@@ -429,6 +441,13 @@ impl fmt::Display for Error {
             Self::NotACredential(why) => write!(f, "not a verifiable credential: {why}"),
             Self::InvalidInput(why) => write!(f, "input is not usable: {why}"),
             Self::InvalidOptions(why) => write!(f, "options are not usable: {why}"),
+            Self::BakedImageMalformed(why) => write!(f, "the badge image cannot be read: {why}"),
+            Self::BakedImageNoCredential(image) => {
+                write!(f, "the {image} image has no Open Badges credential baked in")
+            }
+            Self::BakedImageAmbiguous(image) => {
+                write!(f, "the {image} image has more than one credential baked in, so which one is meant is unclear")
+            }
             Self::UnsupportedFormat(what) => write!(f, "{what} is not supported yet"),
             Self::InvalidProperty { property, expected } => {
                 write!(f, "`{property}` must be {expected}")

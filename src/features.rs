@@ -23,10 +23,18 @@ pub struct Feature {
 /// citizenship, ODRL, Blockcerts, Open Badges 2.0, …): [`crate::contexts`].
 pub const EXTRA_CONTEXTS: Feature = Feature { name: "extra-contexts", built: cfg!(feature = "extra-contexts") };
 
+/// Credentials baked into PNG and SVG badge images: [`crate::input`] reads them out.
+pub const BAKED: Feature = Feature { name: "baked", built: cfg!(feature = "baked") };
+
 /// Every part a build may leave out.
-pub const ALL: [Feature; 1] = [EXTRA_CONTEXTS];
+pub const ALL: [Feature; 2] = [EXTRA_CONTEXTS, BAKED];
 
 impl Feature {
+    /// The error a build without this part gives for `needed_for`: `not_in_this_build`.
+    pub fn missing(self, needed_for: &str) -> Error {
+        Error::NotInThisBuild { feature: self.name, needed_for: needed_for.chars().take(200).collect() }
+    }
+
     /// Ok when this build has the part; else `not_in_this_build`.
     ///
     /// # Errors
@@ -36,7 +44,7 @@ impl Feature {
         if self.built {
             Ok(())
         } else {
-            Err(Error::NotInThisBuild { feature: self.name, needed_for: needed_for.chars().take(200).collect() })
+            Err(self.missing(needed_for))
         }
     }
 }

@@ -44,7 +44,7 @@ use crate::error::{Error, Unavailable};
 use crate::input::{self, Decoded};
 use crate::json;
 use crate::key::did_web;
-use crate::report::{CheckId, Checklist, Report};
+use crate::report::{CheckId, Checklist, InputFormat, Report};
 use crate::verify::Options;
 use subject::Subject;
 
@@ -98,6 +98,8 @@ pub struct Verification {
     options: Options,
     store: Store,
     state: State,
+    /// What the input was (JSON, or the image the credential was baked into).
+    input: InputFormat,
 }
 
 #[derive(Debug)]
@@ -169,18 +171,25 @@ impl Verification {
     ///
     /// # Errors
     /// As [`crate::verify()`]: `input_too_large`, `json_too_deep`, `malformed_json`,
-    /// `not_a_credential` — there is nothing to report on.
+    /// `not_a_credential`, `baked_image_malformed`, `baked_image_no_credential`,
+    /// `baked_image_ambiguous` — there is nothing to report on.
     pub fn start(input: &[u8], options: &Options, documents: Documents) -> Result<Self, Error> {
-        let state = match input::decode(input, &options.limits)? {
-            Decoded::Json(value) => State::Verifying(Box::new(Subject::credential(value, options)?)),
-            Decoded::Unsupported(what) => {
-                let mut list = Checklist::default();
-                list.record::<()>(CheckId::Format, None, Err(Error::UnsupportedFormat(what)));
-                State::Settled(Box::new(list.finish(None)))
+        let refused = |error| {
+            let mut list = Checklist::default();
+            list.record::<()>(CheckId::Format, None, Err(error));
+            State::Settled(Box::new(list.finish(None)))
+        };
+        let (input, state) = match input::decode(input, &options.limits)? {
+            Decoded::Json(value) => {
+                (InputFormat::Json, State::Verifying(Box::new(Subject::credential(value, options)?)))
             }
+            Decoded::Baked { image, json } => (image, State::Verifying(Box::new(Subject::credential(json, options)?))),
+            Decoded::BakedUnsupported { image, what } => (image, refused(Error::UnsupportedFormat(what))),
+            Decoded::LeftOut { image, error } => (image, refused(error)),
+            Decoded::Unsupported(what) => (InputFormat::Json, refused(Error::UnsupportedFormat(what))),
         };
         let store = Store { documents, ..Store::default() };
-        Ok(Self { options: options.clone(), store, state })
+        Ok(Self { options: options.clone(), store, state, input })
     }
 
     /// Advances the verification as far as the documents it holds allow, and returns what it
@@ -251,10 +260,12 @@ impl Verification {
                 self.store.unavailable.insert(need.id, Unavailable::NotProvided);
             }
         }
-        match self.state {
+        let mut report = match self.state {
             State::Settled(report) => *report,
             State::Verifying(subject) => subject.report(&self.options),
-        }
+        };
+        report.input = self.input;
+        report
     }
 
     /// How many signatures this verification has checked so far (each proof's at most once, each
