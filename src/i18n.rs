@@ -88,7 +88,7 @@ pub enum Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 82] = [
+pub const CODES: [&str; 85] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -115,6 +115,9 @@ pub const CODES: [&str; 82] = [
     "unsupported_verification_method",
     "invalid_did_key",
     "invalid_did_jwk",
+    "rsa_key_too_small",
+    "algorithm_key_mismatch",
+    "not_in_this_build",
     "invalid_multibase",
     "unsupported_key_type",
     "invalid_public_key",
@@ -215,7 +218,7 @@ impl Lang {
         self.messages().get(index).map(|(_, message)| *message)
     }
 
-    fn messages(self) -> &'static [(&'static str, &'static str); 82] {
+    fn messages(self) -> &'static [(&'static str, &'static str); 85] {
         match self {
             Self::En => &en::MESSAGES,
             Self::De => &de::MESSAGES,

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "تحتوي الشهادة على جميع الأجزاء المطلوبة."),
     ("contexts_known", "جميع المفردات المستخدمة معروفة لأداة التحقق هذه."),
     ("key_bound_to_issuer", "مفتاح التوقيع يخص الجهة المُصدِرة."),
@@ -61,6 +61,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("unsupported_verification_method", "لا تستطيع أداة التحقق البحث عن هذا النوع من المفاتيح."),
     ("invalid_did_key", "معرّف مفتاح التوقيع غير سليم."),
     ("invalid_did_jwk", "معرّف مفتاح التوقيع غير سليم: لا يحتوي على مفتاح صالح للاستخدام."),
+    ("rsa_key_too_small", "مفتاح التوقيع مفتاح RSA أقصر من أن يكون آمنًا (أقل من 2048 بت)."),
+    ("algorithm_key_mismatch", "يدّعي التوقيع خوارزمية لا يستطيع مفتاح التوقيع إنتاجها."),
+    ("not_in_this_build", "لا يستطيع هذا الإصدار من أداة التحقق فحص هذا النوع من التوقيعات؛ الإصدار الكامل يستطيع."),
     ("invalid_multibase", "مفتاح التوقيع غير مُرمَّز بشكل صحيح."),
     ("unsupported_key_type", "هذا النوع من المفاتيح غير مدعوم."),
     ("invalid_public_key", "مفتاح التوقيع ليس مفتاحًا صالحًا."),

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "Der Nachweis enthält alle erforderlichen Angaben."),
     ("contexts_known", "Alle verwendeten Vokabulare sind diesem Prüfprogramm bekannt."),
     ("key_bound_to_issuer", "Der Signaturschlüssel gehört dem Aussteller."),
@@ -61,6 +61,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("unsupported_verification_method", "Diese Art von Schlüssel kann das Prüfprogramm nicht nachschlagen."),
     ("invalid_did_key", "Die Kennung des Signaturschlüssels ist fehlerhaft."),
     ("invalid_did_jwk", "Die Kennung des Signaturschlüssels ist fehlerhaft: Sie enthält keinen brauchbaren Schlüssel."),
+    ("rsa_key_too_small", "Der Signaturschlüssel ist ein RSA-Schlüssel, der zu kurz ist, um sicher zu sein (weniger als 2048 Bit)."),
+    ("algorithm_key_mismatch", "Die Signatur gibt ein Verfahren an, das mit diesem Signaturschlüssel nicht möglich ist."),
+    ("not_in_this_build", "Diese Version der Prüfung kann diese Art von Signatur nicht prüfen; die vollständige kann es."),
     ("invalid_multibase", "Der Signaturschlüssel ist nicht korrekt kodiert."),
     ("unsupported_key_type", "Dieser Schlüsseltyp wird nicht unterstützt."),
     ("invalid_public_key", "Der Signaturschlüssel ist kein gültiger Schlüssel."),

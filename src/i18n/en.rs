@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "The credential has all the required parts."),
     ("contexts_known", "Every vocabulary it uses is known to this verifier."),
     ("key_bound_to_issuer", "The signing key belongs to the issuer."),
@@ -61,6 +61,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("unsupported_verification_method", "The signing key is of a kind this verifier cannot look up."),
     ("invalid_did_key", "The signing key's identifier is malformed."),
     ("invalid_did_jwk", "The signing key's identifier is malformed: it does not contain a usable key."),
+    ("rsa_key_too_small", "The signing key is an RSA key too short to be safe (fewer than 2048 bits)."),
+    ("algorithm_key_mismatch", "The signature claims an algorithm that the signing key cannot produce."),
+    ("not_in_this_build", "This version of the verifier cannot check this kind of signature; the full verifier can."),
     ("invalid_multibase", "The signing key is not encoded correctly."),
     ("unsupported_key_type", "The signing key is of a type this verifier does not support."),
     ("invalid_public_key", "The signing key is not a valid key."),

@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "La credencial tiene todas las partes necesarias."),
     ("contexts_known", "Este verificador conoce todos los vocabularios que usa."),
     ("key_bound_to_issuer", "La clave de firma pertenece al emisor."),
@@ -61,6 +61,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("unsupported_verification_method", "Este verificador no puede consultar este tipo de clave."),
     ("invalid_did_key", "El identificador de la clave de firma está mal formado."),
     ("invalid_did_jwk", "El identificador de la clave de firma está mal formado: no contiene una clave utilizable."),
+    ("rsa_key_too_small", "La clave de firma es una clave RSA demasiado corta para ser segura (menos de 2048 bits)."),
+    ("algorithm_key_mismatch", "La firma declara un algoritmo que la clave de firma no puede producir."),
+    ("not_in_this_build", "Esta versión del verificador no puede comprobar este tipo de firma; la versión completa sí."),
     ("invalid_multibase", "La clave de firma no está bien codificada."),
     ("unsupported_key_type", "Este tipo de clave no es compatible."),
     ("invalid_public_key", "La clave de firma no es una clave válida."),

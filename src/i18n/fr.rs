@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "L’attestation contient toutes les parties requises."),
     ("contexts_known", "Tous les vocabulaires utilisés sont connus de ce vérificateur."),
     ("key_bound_to_issuer", "La clé de signature appartient à l’émetteur."),
@@ -61,6 +61,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("unsupported_verification_method", "Ce vérificateur ne sait pas retrouver ce type de clé."),
     ("invalid_did_key", "L’identifiant de la clé de signature est mal formé."),
     ("invalid_did_jwk", "L’identifiant de la clé de signature est mal formé : il ne contient pas de clé utilisable."),
+    ("rsa_key_too_small", "La clé de signature est une clé RSA trop courte pour être sûre (moins de 2048 bits)."),
+    ("algorithm_key_mismatch", "La signature annonce un algorithme que la clé de signature ne peut pas produire."),
+    ("not_in_this_build", "Cette version du vérificateur ne sait pas vérifier ce type de signature ; la version complète le peut."),
     ("invalid_multibase", "La clé de signature n’est pas correctement encodée."),
     ("unsupported_key_type", "Ce type de clé n’est pas pris en charge."),
     ("invalid_public_key", "La clé de signature n’est pas une clé valide."),

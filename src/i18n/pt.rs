@@ -34,7 +34,7 @@ pub(super) fn label(label: L) -> &'static str {
 }
 
 /// Every code's sentence, in the order of `CODES` (a test checks the keys).
-pub(super) const MESSAGES: [(&str, &str); 82] = [
+pub(super) const MESSAGES: [(&str, &str); 85] = [
     ("format_valid", "A credencial tem todas as partes obrigatórias."),
     ("contexts_known", "Todos os vocabulários usados são conhecidos por este verificador."),
     ("key_bound_to_issuer", "A chave de assinatura pertence ao emissor."),
@@ -61,6 +61,9 @@ pub(super) const MESSAGES: [(&str, &str); 82] = [
     ("unsupported_verification_method", "Este verificador não consegue consultar este tipo de chave."),
     ("invalid_did_key", "O identificador da chave de assinatura está malformado."),
     ("invalid_did_jwk", "O identificador da chave de assinatura está malformado: não contém uma chave utilizável."),
+    ("rsa_key_too_small", "A chave de assinatura é uma chave RSA curta demais para ser segura (menos de 2048 bits)."),
+    ("algorithm_key_mismatch", "A assinatura declara um algoritmo que a chave de assinatura não pode produzir."),
+    ("not_in_this_build", "Esta versão do verificador não consegue verificar este tipo de assinatura; a versão completa consegue."),
     ("invalid_multibase", "A chave de assinatura não está codificada corretamente."),
     ("unsupported_key_type", "Este tipo de chave não é suportado."),
     ("invalid_public_key", "A chave de assinatura não é uma chave válida."),
