@@ -139,3 +139,6 @@ impl PublicKey {
 fn not_in_this_build<T>(feature: &'static str, _input: impl Sized) -> Result<T, Error> {
     Err(Error::NotInThisBuild { feature })
 }
+
+#[cfg(test)]
+mod tests;
