@@ -7,6 +7,7 @@
 
 use serde_json::{Map, Value};
 
+use super::algorithm::Algorithm;
 use super::public_key::PublicKey;
 use crate::error::Error;
 
@@ -32,6 +33,44 @@ pub fn public_key(jwk: &Value) -> Result<PublicKey, Error> {
     if has_private_part(jwk) {
         return Err(Error::InvalidPublicKey);
     }
+    let key = key_material(jwk)?;
+    check_alg(jwk, &key)?;
+    Ok(key)
+}
+
+/// Whether a JWK may verify `algorithm` signatures as its own members restrict it: `use` absent
+/// or `sig`, `key_ops` absent or listing `verify` (RFC 7517 §4.2–4.3), `alg` absent or
+/// `algorithm` (§4.4). For a JOSE layer, which must not verify, say, a PS256 signature with a key
+/// published for RS256. (In controller documents the relationships decide instead: a `did:jwk`
+/// with `"use": "enc"` has no assertion method.)
+pub fn allows(jwk: &Value, algorithm: Algorithm) -> bool {
+    let verify = Value::String("verify".to_owned());
+    jwk.get("use").is_none_or(|value| value.as_str() == Some("sig"))
+        && jwk.get("key_ops").is_none_or(|ops| ops.as_array().is_some_and(|ops| ops.contains(&verify)))
+        && jwk.get("alg").is_none_or(|alg| alg.as_str() == Some(algorithm.jose_name()))
+}
+
+/// An `alg` (RFC 7517 §4.4) that the JWK's key cannot make is algorithm confusion, whatever
+/// signature comes later.
+///
+/// # Errors
+/// `algorithm_key_mismatch` for a signature algorithm of another key type; `unsupported_key_type`
+/// for an algorithm this verifier does not know (`ES521`, `HS256`, `RSA1_5`).
+fn check_alg(jwk: &Map<String, Value>, key: &PublicKey) -> Result<(), Error> {
+    let Some(alg) = jwk.get("alg") else { return Ok(()) };
+    match alg.as_str().and_then(Algorithm::from_jose) {
+        Some(algorithm) if key.supports(algorithm) => Ok(()),
+        Some(algorithm) => Err(Error::AlgorithmKeyMismatch { algorithm: algorithm.jose_name(), key: key.kind() }),
+        None => Err(Error::UnsupportedKeyType(format!(
+            "{} key for {}",
+            key.kind(),
+            bounded(alg.as_str().unwrap_or("a non-string alg"))
+        ))),
+    }
+}
+
+/// The key of a JWK's key members (`kty`, `crv`, `x`, `y`, `n`, `e`).
+fn key_material(jwk: &Map<String, Value>) -> Result<PublicKey, Error> {
     let member = |name: &str| jwk.get(name).and_then(Value::as_str);
     let bytes = |name: &str| member(name).and_then(base64url_decode).ok_or(Error::InvalidPublicKey);
     match (member("kty"), member("crv")) {
@@ -115,6 +154,25 @@ mod tests {
         assert_eq!(public_key(&json!({"kty": "OKP", "crv": "Ed25519"})), Err(Error::InvalidPublicKey));
         assert_eq!(public_key(&json!({"crv": "Ed25519", "x": RFC8037_X})), Err(Error::InvalidPublicKey));
         assert_eq!(public_key(&json!("not a jwk")), Err(Error::InvalidPublicKey));
+    }
+
+    #[test]
+    fn an_alg_the_key_cannot_make_is_refused() {
+        let key = |alg: &str| public_key(&json!({"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X, "alg": alg}));
+        assert!(key("EdDSA").is_ok());
+        assert_eq!(key("RS256"), Err(Error::AlgorithmKeyMismatch { algorithm: "RS256", key: "Ed25519" }));
+        assert_eq!(key("HS256"), Err(Error::UnsupportedKeyType("Ed25519 key for HS256".into())));
+    }
+
+    #[test]
+    fn allows_follows_use_key_ops_and_alg() {
+        let rsa = json!({"kty": "RSA", "alg": "RS256", "use": "sig", "key_ops": ["verify"]});
+        assert!(allows(&rsa, Algorithm::RS256));
+        assert!(!allows(&rsa, Algorithm::PS256));
+        assert!(allows(&json!({"kty": "RSA"}), Algorithm::PS256));
+        assert!(!allows(&json!({"kty": "RSA", "use": "enc"}), Algorithm::RS256));
+        assert!(!allows(&json!({"kty": "RSA", "key_ops": ["encrypt"]}), Algorithm::RS256));
+        assert!(!allows(&json!({"kty": "RSA", "key_ops": "verify"}), Algorithm::RS256));
     }
 
     #[test]

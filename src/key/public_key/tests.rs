@@ -1,6 +1,8 @@
 //! Unit tests of the parent module: every key source, and each refusal with its code.
-//! The RSA fixtures were made once with OpenSSL 3.0 (`genpkey rsa_keygen_bits:2048`,
-//! `dgst -sha256 -sign`, PSS with `rsa_pss_saltlen:32`); ECDSA and Ed25519 sign here.
+//! The RSA fixtures are in tests/fixtures/keys/ (made once with OpenSSL, README there); ECDSA and
+//! Ed25519 sign here.
+
+#![cfg_attr(not(all(feature = "ecdsa", feature = "rsa")), allow(dead_code, unused_imports))]
 
 use base64ct::{Base64, Base64UrlUnpadded, Encoding};
 use serde_json::json;
@@ -10,42 +12,19 @@ use crate::key::{der, jwk, multibase, pem};
 
 const MESSAGE: &[u8] = b"badge-verifier key model";
 
-const RSA_2048_SPKI: &str = "-----BEGIN PUBLIC KEY-----
-MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAuEedc4OZcrWoEHQRPE+j
-aWytNpoULdUH6bqvd3Ba0Nxr+6eWIKXXLPmErKthejUawPmRTle1gSc4M0WFCCyq
-emoGwzs20Y0wxcBfEna3n1impuweRgI/B7abRyakNglCcwDd/M1PcQSV1oQmuKo1
-oCSYXx/25pEGXxahBVd5daBsphoMFm0zD7FVsvIosAdK0XOsZKC7uiIEdk+qgUEw
-FWG3/soP2wihCMaFrIHxt6Vjf3K1rRj7Lt0hm6sVJH8Xd5TqXUVDF/1lKhZ6vS3f
-Be6EHz7bXNkyLnkvULAeZIQS96fqaDV5LPU5mE4sZgPfM87IDgfLIlZbhwI2vhMx
-/QIDAQAB
------END PUBLIC KEY-----
-";
+const RSA_2048_SPKI: &str = include_str!("../../../tests/fixtures/keys/rsa-2048-spki.pem");
 
 /// The same key as PKCS#1 `RSA PUBLIC KEY` (`openssl rsa -RSAPublicKey_out`).
-const RSA_2048_PKCS1: &str = "-----BEGIN RSA PUBLIC KEY-----
-MIIBCgKCAQEAuEedc4OZcrWoEHQRPE+jaWytNpoULdUH6bqvd3Ba0Nxr+6eWIKXX
-LPmErKthejUawPmRTle1gSc4M0WFCCyqemoGwzs20Y0wxcBfEna3n1impuweRgI/
-B7abRyakNglCcwDd/M1PcQSV1oQmuKo1oCSYXx/25pEGXxahBVd5daBsphoMFm0z
-D7FVsvIosAdK0XOsZKC7uiIEdk+qgUEwFWG3/soP2wihCMaFrIHxt6Vjf3K1rRj7
-Lt0hm6sVJH8Xd5TqXUVDF/1lKhZ6vS3fBe6EHz7bXNkyLnkvULAeZIQS96fqaDV5
-LPU5mE4sZgPfM87IDgfLIlZbhwI2vhMx/QIDAQAB
------END RSA PUBLIC KEY-----
-";
+const RSA_2048_PKCS1: &str = include_str!("../../../tests/fixtures/keys/rsa-2048-pkcs1.pem");
 
 /// The same modulus as a JWK `n`.
 const RSA_2048_N: &str = "uEedc4OZcrWoEHQRPE-jaWytNpoULdUH6bqvd3Ba0Nxr-6eWIKXXLPmErKthejUawPmRTle1gSc4M0WFCCyqemoGwzs20Y0wxcBfEna3n1impuweRgI_B7abRyakNglCcwDd_M1PcQSV1oQmuKo1oCSYXx_25pEGXxahBVd5daBsphoMFm0zD7FVsvIosAdK0XOsZKC7uiIEdk-qgUEwFWG3_soP2wihCMaFrIHxt6Vjf3K1rRj7Lt0hm6sVJH8Xd5TqXUVDF_1lKhZ6vS3fBe6EHz7bXNkyLnkvULAeZIQS96fqaDV5LPU5mE4sZgPfM87IDgfLIlZbhwI2vhMx_Q";
 
-const RS256_SIGNATURE: &str = "adca47ece7bbf54f446f487e0406032e5db6dca4721fbcc7a9c7c09a686024ee213a78d31094d3e7768e0295f5587f382edf6fa840068706af573d38e5185aa524acfe776ae6992f49dc07177c8e771ac0c7a1382e7f7168cbd37b0c28091b2024e7dc323f0c806b6730b7cbc40c92ae2dd06aab8b899f4d3930a165ff1175e5b7b9d1016fb027702fb430f58fc858add70729948051d27030c42e9db5b1d27dc8de882c1b3fcf5820db3f371b50d8d00d7304ed5a27acf00377b8d5f6ab3a915037ce6d1ea1b4a70ccff060aa599c2390df3d5f8087866cf00363141cc96c19ee115c152fb2b9981128a336cca0f3ad104aec4bbf9ed109b8690387440e3e35";
+const RS256_SIGNATURE: &str = include_str!("../../../tests/fixtures/keys/rsa-2048-rs256.hex");
 
-const PS256_SIGNATURE: &str = "27c30ab9c8f47a812de388d3aa9c16e099ef36b095836a486677cfd0b1b198c6c1c161059c0fd400efa9f0be9c6770f7436cc8cd9be16fa148749a5c378e617edebfe92f62b47b76cc6f1a66b458d77dec212ceca143ee1bc1d8ae985f1980e715a6c5ea52dcce5b7317828fb74e799bb30a1f422a31b4ce082a68a0b3b85e97ee07e17af4ade7624ed7fc431a778998fbb5ed1a37e50ea81f5c4bc22906d03af92d70afb683efda70fbf9f9a5b7d8f0ed5cdc9a8707e14ddbd7a1b7f5fcc4c5322115f5849de6a546ac063f596441c00774a832669f4e2005ded89004901ea9c21394cc377bd89aac95de02131e322b644dd93d1baa156726bcea6599e2f3b7";
+const PS256_SIGNATURE: &str = include_str!("../../../tests/fixtures/keys/rsa-2048-ps256.hex");
 
-const RSA_1024_SPKI: &str = "-----BEGIN PUBLIC KEY-----
-MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCq3ouYo58gMI2HE4dJ3ZEc9RLB
-eunckbpMrdngqGPjZ9ciTtEEiri0MQpaGafhAOYz8Lpc1kXHpAX5BA/9BMANeY1p
-XvVFnNK3AYtsw20XiHd2yzkHhK5R16fmt9/xEdJoiQisjD89XyMwW+uFCFsyNnVz
-Fn1O7yWWQXmtWZbV5QIDAQAB
------END PUBLIC KEY-----
-";
+const RSA_1024_SPKI: &str = include_str!("../../../tests/fixtures/keys/rsa-1024-spki.pem");
 
 const ED25519_SPKI: &str = "-----BEGIN PUBLIC KEY-----
 MCowBQYDK2VwAyEAqX6pqYihnhSOa+jymqkf1vxT+Bw4dkNPoucGopk6Dm0=
@@ -110,6 +89,7 @@ fn ed25519_verifies_strictly_and_only_eddsa() {
 }
 
 #[test]
+#[cfg(feature = "rsa")]
 fn rsa_from_spki_pkcs1_and_jwk_is_one_key() {
     let spki = pem::public_key(RSA_2048_SPKI).unwrap();
     assert_eq!(spki.kind(), "RSA");
@@ -121,6 +101,7 @@ fn rsa_from_spki_pkcs1_and_jwk_is_one_key() {
 }
 
 #[test]
+#[cfg(feature = "rsa")]
 fn rsa_verifies_rs256_and_ps256_and_nothing_else() {
     let key = pem::public_key(RSA_2048_SPKI).unwrap();
     let (rs256, ps256) = (hex(RS256_SIGNATURE), hex(PS256_SIGNATURE));
@@ -139,6 +120,7 @@ fn rsa_verifies_rs256_and_ps256_and_nothing_else() {
 }
 
 #[test]
+#[cfg(feature = "rsa")]
 fn rsa_refusals_have_their_codes() {
     assert_eq!(pem::public_key(RSA_1024_SPKI), Err(Error::RsaKeyTooSmall { bits: 1024 }));
     assert_eq!(PublicKey::rsa(&[0xff; 255], &[1, 0, 1]), Err(Error::RsaKeyTooSmall { bits: 2040 }));
@@ -153,6 +135,7 @@ fn rsa_refusals_have_their_codes() {
 }
 
 #[test]
+#[cfg(feature = "ecdsa")]
 fn p256_from_every_source_verifies_es256_only() {
     use p256::ecdsa::signature::Signer;
     let signing = p256::ecdsa::SigningKey::from_slice(&[7; 32]).unwrap();
@@ -179,6 +162,7 @@ fn p256_from_every_source_verifies_es256_only() {
 }
 
 #[test]
+#[cfg(feature = "ecdsa")]
 fn p384_from_every_source_verifies_es384_only() {
     use p384::ecdsa::signature::Signer;
     let signing = p384::ecdsa::SigningKey::from_slice(&[9; 48]).unwrap();
@@ -200,6 +184,7 @@ fn p384_from_every_source_verifies_es384_only() {
 }
 
 #[test]
+#[cfg(feature = "ecdsa")]
 fn wrong_curves_and_off_curve_points_are_refused() {
     let signing = p256::ecdsa::SigningKey::from_slice(&[7; 32]).unwrap();
     let point = signing.verifying_key().to_encoded_point(false);
@@ -243,6 +228,7 @@ fn wrong_curves_and_off_curve_points_are_refused() {
 }
 
 #[test]
+#[cfg(feature = "rsa")]
 fn pem_and_der_refusals() {
     let der =
         Base64::decode_vec(&RSA_2048_SPKI.lines().filter(|l| !l.starts_with("-----")).collect::<String>()).unwrap();
@@ -270,4 +256,25 @@ fn pem_and_der_refusals() {
     assert_eq!(pem::public_key("no pem here"), Err(Error::InvalidPublicKey));
     assert_eq!(pem::public_key(&RSA_2048_SPKI.replace("MIIB", "MI!B")), Err(Error::InvalidPublicKey));
     assert_eq!(pem::public_key(&"A".repeat(9000)), Err(Error::InvalidPublicKey));
+}
+
+#[test]
+#[cfg(not(feature = "ecdsa"))]
+fn without_ecdsa_its_keys_are_not_in_this_build() {
+    let not_here = Err(Error::NotInThisBuild { feature: "ecdsa" });
+    assert_eq!(multibase::decode_multikey("zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP"), not_here);
+    let jwk = json!({"kty": "EC", "crv": "P-256", "x": Base64UrlUnpadded::encode_string(&[1; 32]),
+        "y": Base64UrlUnpadded::encode_string(&[2; 32])});
+    assert_eq!(jwk::public_key(&jwk), not_here);
+    assert_eq!(not_here.unwrap_err().code(), "not_in_this_build");
+    assert!(Error::NotInThisBuild { feature: "ecdsa" }.is_unsupported());
+}
+
+#[test]
+#[cfg(not(feature = "rsa"))]
+fn without_rsa_its_keys_are_not_in_this_build() {
+    let not_here = Err(Error::NotInThisBuild { feature: "rsa" });
+    assert_eq!(pem::public_key(include_str!("../../../tests/fixtures/keys/rsa-2048-spki.pem")), not_here);
+    assert_eq!(pem::public_key(include_str!("../../../tests/fixtures/keys/rsa-2048-pkcs1.pem")), not_here);
+    assert_eq!(der::rsa_public_key(&hex("3006020180020103")), Err(Error::InvalidPublicKey), "DER is still read");
 }
