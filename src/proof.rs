@@ -247,6 +247,20 @@ mod tests {
         proof
     }
 
+    /// An Ed25519 suite never checks its signature with a key of another type: algorithm
+    /// confusion is refused with its own code, before any arithmetic.
+    #[test]
+    #[cfg(feature = "ecdsa")]
+    fn an_eddsa_proof_with_a_p256_key_is_algorithm_confusion() {
+        let p256 = multibase::decode_multikey("zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP").unwrap();
+        let proof_json = good();
+        let proof = read(&proof_json, Timestamp::from_unix_seconds(0), 0).unwrap();
+        let unsecured = json!({"@context": ["https://www.w3.org/ns/credentials/v2"]});
+        let outcome = signature_matches(unsecured.as_object().unwrap(), &proof, &p256, &Contexts::new());
+        assert_eq!(outcome, Err(Error::AlgorithmKeyMismatch { algorithm: "EdDSA", key: "P-256" }));
+        assert_eq!(outcome.unwrap_err().code(), "algorithm_key_mismatch");
+    }
+
     #[test]
     fn reads_a_good_proof() {
         assert!(read(&good(), Timestamp::from_unix_seconds(0), 0).is_ok());

@@ -3,7 +3,7 @@
 //! JWK / JWS key file. Each case is judged by its `result`; `acceptable` cases are answered as
 //! [`ACCEPTABLE`] says, the one place that choice is recorded.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
-#![cfg(not(target_arch = "wasm32"))]
+#![cfg(all(not(target_arch = "wasm32"), feature = "ecdsa", feature = "rsa"))]
 
 mod common;
 
