@@ -137,9 +137,9 @@ pub enum Error {
     InvalidDidKey(String),
     /// Not a base58btc (`z…`) multibase string.
     InvalidMultibase,
-    /// A key type other than Ed25519 (the multicodec prefix or the method type).
+    /// A key type this verifier does not know (the multicodec prefix, the method type, the JWK `kty` / `crv`, the SPKI algorithm).
     UnsupportedKeyType(String),
-    /// 32 bytes that are not a valid Ed25519 public key.
+    /// Bytes that are not a valid public key of their type (a point off its curve, a bad RSA exponent, malformed DER, a private JWK).
     InvalidPublicKey,
     /// The controller document does not contain the verification method.
     VerificationMethodNotFound(String),
@@ -166,6 +166,19 @@ pub enum Error {
     },
     /// A `did:jwk` whose suffix is not base64url of a public JWK.
     InvalidDidJwk(String),
+    /// An RSA key shorter than 2048 bits (NIST SP 800-131A): refused whatever it signed.
+    RsaKeyTooSmall {
+        /// The modulus length in bits.
+        bits: usize,
+    },
+    /// A signature algorithm the key's type cannot make: algorithm confusion (an RS256
+    /// signature checked against an Ed25519 key, ES384 against a P-256 key, …).
+    AlgorithmKeyMismatch {
+        /// The algorithm the signature claims (JOSE name).
+        algorithm: &'static str,
+        /// The key's type.
+        key: &'static str,
+    },
 
     // ---- proof ----------------------------------------------------------------------------------
     /// The credential has no `proof`.
@@ -352,6 +365,8 @@ impl Error {
             Self::KeyNotBoundToIssuer { .. } => "key_not_bound_to_issuer",
             Self::DocumentUnavailable { .. } => "document_unavailable",
             Self::InvalidDidJwk(_) => "invalid_did_jwk",
+            Self::RsaKeyTooSmall { .. } => "rsa_key_too_small",
+            Self::AlgorithmKeyMismatch { .. } => "algorithm_key_mismatch",
             Self::MissingProof => "missing_proof",
             Self::TooManyProofs { .. } => "too_many_proofs",
             Self::UnsupportedProofType(_) => "unsupported_proof_type",
@@ -472,7 +487,7 @@ impl fmt::Display for Error {
             Self::InvalidDidKey(why) => write!(f, "invalid did:key: {why}"),
             Self::InvalidMultibase => write!(f, "key or signature is not base58btc multibase"),
             Self::UnsupportedKeyType(kind) => write!(f, "key type {kind} is not supported"),
-            Self::InvalidPublicKey => write!(f, "the public key is not a valid Ed25519 key"),
+            Self::InvalidPublicKey => write!(f, "the public key is not a valid key of its type"),
             Self::VerificationMethodNotFound(vm) => {
                 write!(f, "verification method {vm:?} is not in its controller document")
             }
@@ -484,6 +499,10 @@ impl fmt::Display for Error {
             }
             Self::DocumentUnavailable { id, reason } => write!(f, "the document {id:?} was not available: {reason}"),
             Self::InvalidDidJwk(why) => write!(f, "invalid did:jwk: {why}"),
+            Self::RsaKeyTooSmall { bits } => write!(f, "the RSA key has {bits} bits; at least 2048 are required"),
+            Self::AlgorithmKeyMismatch { algorithm, key } => {
+                write!(f, "a {algorithm} signature cannot be made by a {key} key")
+            }
             Self::MissingProof => write!(f, "the credential has no proof"),
             Self::TooManyProofs { limit } => write!(f, "more than {limit} proofs"),
             Self::UnsupportedProofType(t) => write!(f, "proof type {t:?} is not supported yet"),

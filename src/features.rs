@@ -26,8 +26,14 @@ pub const EXTRA_CONTEXTS: Feature = Feature { name: "extra-contexts", built: cfg
 /// Credentials baked into PNG and SVG badge images: [`crate::input`] reads them out.
 pub const BAKED: Feature = Feature { name: "baked", built: cfg!(feature = "baked") };
 
+/// ECDSA keys and signatures, P-256 and P-384: [`crate::key::PublicKey`].
+pub const ECDSA: Feature = Feature { name: "ecdsa", built: cfg!(feature = "ecdsa") };
+
+/// RSA keys and RS256 / PS256 signatures: [`crate::key::PublicKey`].
+pub const RSA: Feature = Feature { name: "rsa", built: cfg!(feature = "rsa") };
+
 /// Every part a build may leave out.
-pub const ALL: [Feature; 2] = [EXTRA_CONTEXTS, BAKED];
+pub const ALL: [Feature; 4] = [EXTRA_CONTEXTS, BAKED, ECDSA, RSA];
 
 impl Feature {
     /// The error a build without this part gives for `needed_for`: `not_in_this_build`.

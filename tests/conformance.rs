@@ -38,6 +38,13 @@ const EXCEPTIONS: &[(&str, &str)] = &[
          we must: a valid signature by a key nobody ties to the issuer is not a verified badge",
     ),
     (
+        "w3c-vc-di-eddsa/eddsa-rdfc-2022/employ/signedDataInt.json",
+        "the issuer is did:key:zDnaegE6… (a P-256 key) but the proof is by the Ed25519 key did:key:z6MkrJVn…: \
+         the vector tests the cryptosuite only (as vectors/README.md says of the vc-di-ecdsa employ/prc \
+         examples). The signature verifies; the key is not the issuer's (key_not_bound_to_issuer, not \
+         verified), the right answer. Until P-256 keys were read it came out unsupported",
+    ),
+    (
         "dcc-verifier-core/v2/didWeb/v2didWebWithValidStatus.json",
         "needs the DID document of did:web:digitalcredentials.github.io:dcc-did-web, which is not among the \
          vectors; offline the key cannot be resolved (document_unavailable), which is the right answer",
@@ -65,6 +72,15 @@ const NOT_CREDENTIALS: &[&str] =
 /// falsely revoke, or falsely clear, a credential whose URL host it controls), so their status is
 /// *unchecked* (`status_list_wrong_issuer`): never revoked, never plainly verified. The one place
 /// this judgement is made; such vectors are tallied apart.
+/// DCC's `.png` files (and its one `.svg`) beside its credentials are the QR codes its
+/// `listOfTestVCs.md` shows, not baked badges: no text chunk, no `openbadges:` element
+/// (shared/vectors/INDEX.md calls them "baked PNG of the .json next to it", which is wrong). They
+/// have nothing to verify; tests/baked.rs checks that each PNG is `baked_image_no_credential`. The
+/// one place this judgement is made.
+fn is_dcc_qr_code(path: &str) -> bool {
+    path.starts_with("dcc-vc-test-fixtures/") && (path.ends_with(".png") || path.ends_with(".svg"))
+}
+
 const DELEGATED_LIST_SIGNER: &str = "did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q";
 
 #[derive(Default)]
@@ -184,7 +200,8 @@ fn manifest_vectors_are_judged_as_expected() {
         let path = record["path"].as_str().unwrap();
         let expect = record["expect"].as_str().unwrap_or("-");
         let is_credential_file = [".json", ".jsonld", ".jwt", ".png", ".svg"].iter().any(|ext| path.ends_with(ext))
-            && !NOT_CREDENTIALS.iter().any(|prefix| path.starts_with(prefix));
+            && !NOT_CREDENTIALS.iter().any(|prefix| path.starts_with(prefix))
+            && !is_dcc_qr_code(path);
         let Some(expected) = expected_verdicts(expect) else { continue };
         if !is_credential_file {
             continue;
