@@ -14,7 +14,9 @@ use super::value::{append, as_array, expand_value, is_list, list_object};
 use super::{Loader, Work};
 use crate::error::Error;
 
-type ScopedKey = (usize, usize, usize, bool, String);
+/// Identities of the active context's terms, the scoped context, the previous context and the
+/// default vocabulary, language and direction; then `propagate` and `override_protected`.
+type ScopedKey = (usize, usize, usize, [usize; 3], bool, bool);
 type ScopedCache = Mutex<HashMap<ScopedKey, (ActiveContext, ActiveContext)>>;
 
 /// Applied scoped contexts shared across runs. Each entry keeps its input context alive, so the
@@ -68,8 +70,9 @@ impl<'a> Expander<'a> {
             active.identity(),
             Arc::as_ptr(scoped) as usize,
             active.previous_identity(),
+            active.defaults_identity(),
             options.propagate,
-            format!("{:?}|{:?}|{:?}|{}", active.vocab, active.language, active.direction, options.override_protected),
+            options.override_protected,
         );
         if let Some((_, cached)) = self.scoped.get(&key) {
             return Ok(cached.clone());
@@ -144,9 +147,9 @@ impl<'a> Expander<'a> {
         let mut active = active.clone();
         // §5.1.2 step 7: a non-propagated (type-scoped) context does not reach nested nodes.
         if let Some(previous) = active.previous.clone() {
-            let keys: Vec<Option<String>> = object.keys().map(|k| expand_iri(&active, k, true)).collect();
-            let has_value = keys.iter().any(|k| k.as_deref() == Some("@value"));
-            let only_id = keys.len() == 1 && keys.first().is_some_and(|k| k.as_deref() == Some("@id"));
+            let expands_to = |key: &str, keyword: &str| expand_iri(&active, key, true).as_deref() == Some(keyword);
+            let has_value = object.keys().any(|k| expands_to(k, "@value"));
+            let only_id = object.len() == 1 && object.keys().all(|k| expands_to(k, "@id"));
             if !from_map && !has_value && !only_id {
                 active = (*previous).clone();
             }
@@ -192,7 +195,7 @@ impl<'a> Expander<'a> {
                 continue;
             }
             let expanded_property = match expand_iri(&active, key, true) {
-                Some(p) if is_keyword(&p) || is_absolute_iri(&p) => p,
+                Some(p) if is_keyword(&p) || is_absolute_iri(&p) => p.into_owned(),
                 _ => return Err(Error::UndefinedTerm(key.chars().take(200).collect())),
             };
             if is_keyword(&expanded_property) {

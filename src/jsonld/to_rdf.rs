@@ -12,8 +12,17 @@ use crate::error::Error;
 use crate::jcs;
 use crate::rdf::{Literal, Quad, Term};
 
-const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+/// The IRIs to_rdf writes, spelled out: `format!` per quad showed in profiles.
+macro_rules! rdf {
+    ($name:literal) => {
+        concat!("http://www.w3.org/1999/02/22-rdf-syntax-ns#", $name)
+    };
+}
+macro_rules! xsd {
+    ($name:literal) => {
+        concat!("http://www.w3.org/2001/XMLSchema#", $name)
+    };
+}
 
 /// Collects the quads of an expanded document.
 #[derive(Default)]
@@ -67,7 +76,7 @@ impl RdfWriter {
         if let Some(Value::Array(types)) = node.get("@type") {
             for kind in types.iter().filter_map(Value::as_str) {
                 let object = self.named(kind)?;
-                self.push(&subject, Term::Iri(format!("{RDF}type")), object, graph);
+                self.push(&subject, Term::Iri(rdf!("type").to_owned()), object, graph);
             }
         }
         for (property, values) in node {
@@ -108,7 +117,7 @@ impl RdfWriter {
     }
 
     fn list(&mut self, items: &[Value], graph: Option<&Term>) -> Result<Term, Error> {
-        let nil = Term::Iri(format!("{RDF}nil"));
+        let nil = Term::Iri(rdf!("nil").to_owned());
         let Some(first) = items.first() else { return Ok(nil) };
         let head = self.fresh();
         let mut current = head.clone();
@@ -116,16 +125,16 @@ impl RdfWriter {
         let mut rest = items.get(1..).unwrap_or_default().iter();
         loop {
             let object = self.object(item, graph)?;
-            self.push(&current, Term::Iri(format!("{RDF}first")), object, graph);
+            self.push(&current, Term::Iri(rdf!("first").to_owned()), object, graph);
             match rest.next() {
                 Some(next) => {
                     let node = self.fresh();
-                    self.push(&current, Term::Iri(format!("{RDF}rest")), node.clone(), graph);
+                    self.push(&current, Term::Iri(rdf!("rest").to_owned()), node.clone(), graph);
                     current = node;
                     item = next;
                 }
                 None => {
-                    self.push(&current, Term::Iri(format!("{RDF}rest")), nil, graph);
+                    self.push(&current, Term::Iri(rdf!("rest").to_owned()), nil, graph);
                     return Ok(head);
                 }
             }
@@ -143,28 +152,26 @@ fn literal(object: &Map<String, Value>) -> Result<Literal, Error> {
     let datatype = object.get("@type").and_then(Value::as_str);
     let language = object.get("@language").and_then(Value::as_str).map(str::to_owned);
     if datatype == Some("@json") {
-        return Ok(Literal { value: jcs::canonicalize(value)?, datatype: format!("{RDF}JSON"), language: None });
+        return Ok(Literal { value: jcs::canonicalize(value)?, datatype: rdf!("JSON").to_owned(), language: None });
     }
     let (lexical, default_type) = match value {
-        Value::Bool(b) => (b.to_string(), format!("{XSD}boolean")),
+        Value::Bool(b) => (b.to_string(), xsd!("boolean")),
         Value::Number(n) => {
             let x = n.as_f64().ok_or(Error::NonCanonicalizableNumber)?;
-            let double = format!("{XSD}double");
-            if x.fract() != 0.0 || x.abs() >= 1e21 || datatype == Some(double.as_str()) {
+            let double = xsd!("double");
+            if x.fract() != 0.0 || x.abs() >= 1e21 || datatype == Some(double) {
                 (canonical_double(x)?, double)
             } else {
-                (if x == 0.0 { "0".to_owned() } else { format!("{x:.0}") }, format!("{XSD}integer"))
+                (if x == 0.0 { "0".to_owned() } else { format!("{x:.0}") }, xsd!("integer"))
             }
         }
-        Value::String(s) => {
-            (s.clone(), if language.is_some() { format!("{RDF}langString") } else { format!("{XSD}string") })
-        }
+        Value::String(s) => (s.clone(), if language.is_some() { rdf!("langString") } else { xsd!("string") }),
         _ => return Err(Error::InvalidJsonLd("@value must be a scalar".into())),
     };
     if language.is_some() {
-        return Ok(Literal { value: lexical, datatype: format!("{RDF}langString"), language });
+        return Ok(Literal { value: lexical, datatype: rdf!("langString").to_owned(), language });
     }
-    Ok(Literal { value: lexical, datatype: datatype.map_or(default_type, str::to_owned), language: None })
+    Ok(Literal { value: lexical, datatype: datatype.unwrap_or(default_type).to_owned(), language: None })
 }
 
 /// The canonical xsd:double form JSON-LD uses (jsonld.js: `toExponential(15)` with trailing zeros

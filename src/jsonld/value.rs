@@ -25,13 +25,19 @@ pub(crate) fn expand_value(active: &ActiveContext, property: &str, value: &Value
             result.insert("@type".into(), Value::String(kind.to_owned()));
         }
         _ if value.is_string() => {
-            let language = definition.and_then(|d| d.language.clone()).unwrap_or_else(|| active.language.clone());
-            let direction = definition.and_then(|d| d.direction.clone()).unwrap_or_else(|| active.direction.clone());
+            let language = match definition.and_then(|d| d.language.as_ref()) {
+                Some(language) => language.as_deref(),
+                None => active.language.as_deref(),
+            };
+            let direction = match definition.and_then(|d| d.direction.as_ref()) {
+                Some(direction) => direction.as_deref(),
+                None => active.direction.as_deref(),
+            };
             if let Some(language) = language {
-                result.insert("@language".into(), Value::String(language));
+                result.insert("@language".into(), Value::String(language.to_owned()));
             }
             if let Some(direction) = direction {
-                result.insert("@direction".into(), Value::String(direction));
+                result.insert("@direction".into(), Value::String(direction.to_owned()));
             }
         }
         _ => {}
