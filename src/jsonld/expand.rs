@@ -87,7 +87,7 @@ impl<'a> Expander<'a> {
             if cache.len() >= MAX_SHARED_SCOPED {
                 cache.clear();
             }
-            cache.insert(key.clone(), (active.clone(), result.clone()));
+            cache.insert(key, (active.clone(), result.clone()));
         }
         self.scoped.insert(key, (active.clone(), result.clone()));
         Ok(result)
