@@ -195,7 +195,7 @@ impl<'a> Expander<'a> {
                 continue;
             }
             let expanded_property = match expand_iri(&active, key, true) {
-                Some(p) if is_keyword(&p) || is_absolute_iri(&p) => p.into_owned(),
+                Some(p) if is_keyword(&p) || is_absolute_iri(&p) => p,
                 _ => return Err(Error::UndefinedTerm(key.chars().take(200).collect())),
             };
             if is_keyword(&expanded_property) {
@@ -229,7 +229,7 @@ impl<'a> Expander<'a> {
             } else {
                 expanded
             };
-            append(&mut result, &expanded_property, expanded);
+            append(&mut result, expanded_property.into_owned(), expanded);
         }
         finish_object(result, property)
     }
@@ -295,7 +295,7 @@ impl<'a> Expander<'a> {
             other => return Err(invalid(&format!("{other} is not allowed here"))),
         };
         if keyword == "@type" {
-            append(result, "@type", expanded);
+            append(result, "@type".to_owned(), expanded);
         } else {
             result.insert(keyword.to_owned(), expanded);
         }

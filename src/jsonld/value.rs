@@ -61,9 +61,14 @@ pub(crate) fn list_object(items: Vec<Value>) -> Value {
     Value::Object(Map::from_iter([("@list".to_owned(), Value::Array(items))]))
 }
 
-pub(crate) fn append(result: &mut Map<String, Value>, key: &str, value: Value) {
-    let entry = result.entry(key.to_owned()).or_insert_with(|| Value::Array(Vec::new()));
+/// Appends `value` (its items, when an array) to the array at `key`, creating it if needed.
+pub(crate) fn append(result: &mut Map<String, Value>, key: String, value: Value) {
+    let entry = result.entry(key).or_insert_with(|| Value::Array(Vec::new()));
     if let Value::Array(items) = entry {
-        items.extend(as_array(value));
+        match value {
+            Value::Array(values) => items.extend(values),
+            Value::Null => {}
+            single => items.push(single),
+        }
     }
 }
