@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::active_context::ActiveContext;
 use super::context::{self, invalid, ProcessOptions};
 use super::iri::{expand_iri, is_absolute_iri, is_keyword, language_tag, node_iri};
-use super::value::{append, as_array, expand_value, is_list, list_object};
+use super::value::{append, as_array, expand_value, is_list, list_object, single};
 use super::{Loader, Work};
 use crate::error::Error;
 
@@ -221,9 +221,7 @@ impl<'a> Expander<'a> {
                 Value::Array(
                     as_array(expanded)
                         .into_iter()
-                        .map(|item| {
-                            Value::Object(Map::from_iter([("@graph".to_owned(), Value::Array(as_array(item)))]))
-                        })
+                        .map(|item| Value::Object(single("@graph", Value::Array(as_array(item)))))
                         .collect(),
                 )
             } else {

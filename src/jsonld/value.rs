@@ -14,12 +14,9 @@ pub(crate) fn expand_value(active: &ActiveContext, property: &str, value: &Value
     let definition: Option<&Arc<TermDefinition>> = active.get(property);
     let type_mapping = definition.and_then(|d| d.type_mapping.as_deref());
     if let (Some(mapping @ ("@id" | "@vocab")), Value::String(text)) = (type_mapping, value) {
-        return Ok(Value::Object(Map::from_iter([(
-            "@id".to_owned(),
-            Value::String(node_iri(active, text, mapping == "@vocab")?),
-        )])));
+        return Ok(Value::Object(single("@id", Value::String(node_iri(active, text, mapping == "@vocab")?))));
     }
-    let mut result = Map::from_iter([("@value".to_owned(), value.clone())]);
+    let mut result = single("@value", value.clone());
     match type_mapping {
         Some(kind) if !matches!(kind, "@id" | "@vocab" | "@none") => {
             result.insert("@type".into(), Value::String(kind.to_owned()));
@@ -45,6 +42,13 @@ pub(crate) fn expand_value(active: &ActiveContext, property: &str, value: &Value
     Ok(Value::Object(result))
 }
 
+/// A map of one entry. (`Map::from_iter` collects, sorts and bulk-builds: slower for one entry.)
+pub(crate) fn single(key: &str, value: Value) -> Map<String, Value> {
+    let mut map = Map::new();
+    map.insert(key.to_owned(), value);
+    map
+}
+
 pub(crate) fn as_array(value: Value) -> Vec<Value> {
     match value {
         Value::Array(items) => items,
@@ -58,7 +62,7 @@ pub(crate) fn is_list(value: &Value) -> bool {
 }
 
 pub(crate) fn list_object(items: Vec<Value>) -> Value {
-    Value::Object(Map::from_iter([("@list".to_owned(), Value::Array(items))]))
+    Value::Object(single("@list", Value::Array(items)))
 }
 
 /// Appends `value` (its items, when an array) to the array at `key`, creating it if needed.
