@@ -187,10 +187,9 @@ impl<'a> Expander<'a> {
         }
 
         let mut result = Map::new();
-        let mut keys: Vec<&String> = object.keys().collect();
-        keys.sort();
-        for key in keys {
-            let value = object.get(key).unwrap_or(&Value::Null);
+        // Keys in code point order, as the algorithm asks: serde_json's `Map` is a `BTreeMap`
+        // (no `preserve_order`; the test `objects_iterate_in_key_order` guards this).
+        for (key, value) in object {
             if key == "@context" {
                 continue;
             }
@@ -368,5 +367,18 @@ pub(crate) fn refuse_embedded_contexts(local: &Value) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::InlineContext)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn objects_iterate_in_key_order() {
+        // Expansion visits keys in this order; with serde_json's `preserve_order` it would not.
+        let object = json!({"b": 1, "@type": 2, "a": 3, "B": 4});
+        let keys: Vec<&String> = object.as_object().map(|o| o.keys().collect()).unwrap_or_default();
+        assert_eq!(keys, ["@type", "B", "a", "b"]);
     }
 }
