@@ -6,6 +6,8 @@ pub mod ed25519_signature_2020;
 pub mod eddsa_jcs_2022;
 pub mod eddsa_rdfc_2022;
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::contexts::Contexts;
@@ -172,18 +174,26 @@ pub fn signature_matches(
 /// The document and the proof options as the Data Integrity cryptosuites take them (eddsa-jcs-2022
 /// §3.3.2 and eddsa-rdfc-2022 §3.2.2, steps 1–5): the options are the proof without
 /// `proofValue`; when they carry an `@context`, it must prefix the document's and then replaces it.
+/// The document is borrowed unless the proof's `@context` replaces a longer one (no copy of the
+/// credential in the common case).
 ///
 /// # Errors
 /// `proof_context_mismatch`.
-pub fn document_and_options(unsecured: &Map<String, Value>, proof: &Proof<'_>) -> Result<(Object, Object), Error> {
+pub fn document_and_options<'a>(
+    unsecured: &'a Map<String, Value>,
+    proof: &Proof<'_>,
+) -> Result<(Cow<'a, Object>, Object), Error> {
     let mut options = proof.json.clone();
     options.remove("proofValue");
-    let mut document = unsecured.clone();
+    let mut document = Cow::Borrowed(unsecured);
     if let Some(proof_context) = options.get("@context") {
-        if !context_prefix_holds(document.get("@context"), proof_context) {
+        let document_context = unsecured.get("@context");
+        if !context_prefix_holds(document_context, proof_context) {
             return Err(Error::ProofContextMismatch);
         }
-        document.insert("@context".into(), proof_context.clone());
+        if document_context != Some(proof_context) {
+            document.to_mut().insert("@context".into(), proof_context.clone());
+        }
     }
     Ok((document, options))
 }

@@ -31,7 +31,7 @@ fn check(dir: &Path, stages: &Stages<'_>) {
     let contexts = Contexts::new();
     let (document, options) = match proof.suite {
         proof::Suite::Ed25519Signature2020 => (signed.clone(), ed25519_signature_2020::proof_options(&signed, &proof)),
-        _ => eddsa_rdfc_2022::transform_inputs(&signed, &proof).unwrap(),
+        _ => eddsa_rdfc_2022::transform_inputs(&signed, &proof).map(|(d, o)| (d.into_owned(), o)).unwrap(),
     };
     let canon_document = canonical::canonical_nquads(&document, &contexts).unwrap();
     assert_eq!(canon_document, read(stages.canon_document), "{}: stage canonical document", stages.signed);

@@ -1,6 +1,8 @@
 //! `eddsa-rdfc-2022`: Ed25519 over SHA-256(RDFC(proof config)) ‖ SHA-256(RDFC(document)).
 //! See: <https://www.w3.org/TR/vc-di-eddsa/#eddsa-rdfc-2022>
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::canonical::{hash_data, with_context_variants};
@@ -31,7 +33,10 @@ pub fn verify(
 ///
 /// # Errors
 /// `proof_context_mismatch`.
-pub fn transform_inputs(unsecured: &Map<String, Value>, proof: &Proof<'_>) -> Result<(Object, Object), Error> {
+pub fn transform_inputs<'a>(
+    unsecured: &'a Map<String, Value>,
+    proof: &Proof<'_>,
+) -> Result<(Cow<'a, Object>, Object), Error> {
     let (document, mut options) = document_and_options(unsecured, proof)?;
     if let Some(context) = document.get("@context") {
         options.insert("@context".into(), context.clone());
