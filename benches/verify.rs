@@ -1,5 +1,5 @@
 //! Native benchmark: µs per eddsa-jcs-2022 verify (whole pipeline) beside one bare Ed25519
-//! `verify_strict`, printed as a table. Run with `scripts/bench` (or `cargo bench`); the
+//! `verify_strict`, and one `PublicKey::verify` per algorithm, printed as tables. Run with `scripts/bench` (or `cargo bench`); the
 //! `bench` profile is opt-level 3 (at "z" curve25519-dalek's AVX2 backend is not inlined).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -77,6 +77,104 @@ fn main() {
     }
 
     status_checked(&vectors, &now);
+    #[cfg(feature = "baked")]
+    baked(root, &vectors, &now, full);
+    key_model(ed25519);
+}
+
+/// Baked images: the fixture PNG verified whole beside its JSON (`json_time`), and the credential
+/// read out of real issuers' images (every chunk's CRC-32 checked, the SVG scanned to its end).
+#[cfg(feature = "baked")]
+fn baked(root: &str, vectors: &str, now: &Options, json_time: f64) {
+    use badge_verifier::baked;
+    let none = Documents::new();
+    let png = std::fs::read(format!("{root}/tests/fixtures/baked/open-badge-3.png")).unwrap();
+    assert_eq!(verify(&png, now, &none).unwrap().verdict, Verdict::Verified);
+    let time = measure(500, 15, || {
+        black_box(verify(black_box(&png), now, &none).unwrap());
+    });
+    println!(
+        "| the same OB 3.0 baked in a PNG, verify ({} bytes) | {time:.1} | {:.2}× the JSON",
+        png.len(),
+        time / json_time
+    );
+    let real_world = format!("{vectors}/../real-world");
+    for (name, file) in [
+        ("Credly OB 3.0 PNG", "takesection-read-openbadges-metadata/credly-ob3-lightbend-reactive-microservices.png"),
+        ("CogniPilot OB 3.0 PNG", "cognipilot-credentials/contributor-cognipilot.badge.png"),
+        ("CogniPilot OB 3.0 SVG", "cognipilot-credentials/contributor-cognipilot.badge.svg"),
+    ] {
+        let Ok(image) = std::fs::read(format!("{real_world}/{file}")) else { continue };
+        let read = |bytes: &[u8]| {
+            if file.ends_with(".png") {
+                baked::from_png(bytes, 1 << 20)
+            } else {
+                baked::from_svg(bytes, 1 << 20)
+            }
+        };
+        assert!(read(&image).is_ok(), "{file}");
+        let time = measure(200, 15, || {
+            black_box(read(black_box(&image)).unwrap());
+        });
+        println!("| credential read out of the {name} ({} bytes) | {time:.1} |", image.len());
+    }
+}
+
+/// One `PublicKey::verify` per algorithm (the RSA key and signatures: tests/fixtures/keys/).
+fn key_model(ed25519: f64) {
+    use badge_verifier::key::{multibase, pem, Algorithm, PublicKey};
+    use p256::ecdsa::signature::Signer;
+
+    let message: &[u8] = b"badge-verifier key model";
+    let hex = |text: &str| -> Vec<u8> {
+        (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap()).collect()
+    };
+    let ed = ed25519_dalek::SigningKey::from_bytes(&[7; 32]);
+    let ed_key = PublicKey::ed25519(ed.verifying_key().as_bytes()).unwrap();
+    let ed_signature = ed25519_dalek::Signer::sign(&ed, message).to_bytes().to_vec();
+    let p256 = p256::ecdsa::SigningKey::from_slice(&[7; 32]).unwrap();
+    let p256_key = PublicKey::p256_sec1(p256.verifying_key().to_encoded_point(true).as_bytes()).unwrap();
+    let p256_signature: p256::ecdsa::Signature = p256.sign(message);
+    let p384 = p384::ecdsa::SigningKey::from_slice(&[9; 48]).unwrap();
+    let p384_key = PublicKey::p384_sec1(p384.verifying_key().to_encoded_point(true).as_bytes()).unwrap();
+    let p384_signature: p384::ecdsa::Signature = p384.sign(message);
+    let rsa_key = pem::public_key(include_str!("../tests/fixtures/keys/rsa-2048-spki.pem")).unwrap();
+    let cases: [(&str, Algorithm, &PublicKey, Vec<u8>); 5] = [
+        ("EdDSA (Ed25519)", Algorithm::EdDSA, &ed_key, ed_signature),
+        ("ES256 (P-256)", Algorithm::ES256, &p256_key, p256_signature.to_bytes().to_vec()),
+        ("ES384 (P-384)", Algorithm::ES384, &p384_key, p384_signature.to_bytes().to_vec()),
+        (
+            "RS256 (RSA-2048)",
+            Algorithm::RS256,
+            &rsa_key,
+            hex(include_str!("../tests/fixtures/keys/rsa-2048-rs256.hex")),
+        ),
+        (
+            "PS256 (RSA-2048)",
+            Algorithm::PS256,
+            &rsa_key,
+            hex(include_str!("../tests/fixtures/keys/rsa-2048-ps256.hex")),
+        ),
+    ];
+    println!();
+    println!("| PublicKey::verify, 24-byte message | µs per call | × Ed25519 verify_strict |");
+    println!("| --- | ---: | ---: |");
+    for (name, algorithm, key, signature) in &cases {
+        let time = measure(300, 15, || {
+            black_box(key.verify(*algorithm, black_box(message), black_box(signature))).unwrap();
+        });
+        println!("| {name} | {time:.1} | {:.2} |", time / ed25519);
+    }
+    // Decoding is paid once per key: a P-256 Multikey decompresses its point.
+    let multikey = format!(
+        "z{}",
+        bs58::encode([&[0x80, 0x24][..], p256.verifying_key().to_encoded_point(true).as_bytes()].concat())
+            .into_string()
+    );
+    let decode = measure(300, 15, || {
+        black_box(multibase::decode_multikey(black_box(&multikey)).unwrap());
+    });
+    println!("| P-256 Multikey decode (point decompression) | {decode:.1} | {:.2} |", decode / ed25519);
 }
 
 /// A status-checked verify beside the same verify without the list: the real issuer CogniPilot

@@ -57,7 +57,8 @@ impl fmt::Display for Unavailable {
 
 /// Why a credential failed a check, could not be checked, or could not be read at all.
 ///
-/// Input-level variants (`InputTooLarge`, `MalformedJson`, `JsonTooDeep`, `NotACredential`) come back
+/// Input-level variants (`InputTooLarge`, `MalformedJson`, `JsonTooDeep`, `NotACredential`, the
+/// `BakedImage…` ones) come back
 /// as `Err` from [`crate::verify()`]; all others become a failed (or unchecked) line in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -90,6 +91,14 @@ pub enum Error {
     InvalidInput(&'static str),
     /// The host passed unusable options (JS API).
     InvalidOptions(String),
+    /// A badge image (PNG or SVG) that cannot be read safely or is not well-formed: bad CRC-32,
+    /// truncated or oversized chunk, compressed text past the cap, DTD internal subset, unknown
+    /// entity, or a baked payload that is neither JSON, a JWS nor an `https` URL.
+    BakedImageMalformed(String),
+    /// A PNG or SVG image with no Open Badges credential baked in (`"PNG"` / `"SVG"`).
+    BakedImageNoCredential(&'static str),
+    /// An image with more than one credential baked in: which one is meant is unclear.
+    BakedImageAmbiguous(&'static str),
 
     // ---- format ---------------------------------------------------------------------------------
     /// A JSON or JWT format this build does not verify (yet).
@@ -128,9 +137,9 @@ pub enum Error {
     InvalidDidKey(String),
     /// Not a base58btc (`z…`) multibase string.
     InvalidMultibase,
-    /// A key type other than Ed25519 (the multicodec prefix or the method type).
+    /// A key type this verifier does not know (the multicodec prefix, the method type, the JWK `kty` / `crv`, the SPKI algorithm).
     UnsupportedKeyType(String),
-    /// 32 bytes that are not a valid Ed25519 public key.
+    /// Bytes that are not a valid public key of their type (a point off its curve, a bad RSA exponent, malformed DER, a private JWK).
     InvalidPublicKey,
     /// The controller document does not contain the verification method.
     VerificationMethodNotFound(String),
@@ -157,6 +166,19 @@ pub enum Error {
     },
     /// A `did:jwk` whose suffix is not base64url of a public JWK.
     InvalidDidJwk(String),
+    /// An RSA key shorter than 2048 bits (NIST SP 800-131A): refused whatever it signed.
+    RsaKeyTooSmall {
+        /// The modulus length in bits.
+        bits: usize,
+    },
+    /// A signature algorithm the key's type cannot make: algorithm confusion (an RS256
+    /// signature checked against an Ed25519 key, ES384 against a P-256 key, …).
+    AlgorithmKeyMismatch {
+        /// The algorithm the signature claims (JOSE name).
+        algorithm: &'static str,
+        /// The key's type.
+        key: &'static str,
+    },
 
     // ---- proof ----------------------------------------------------------------------------------
     /// The credential has no `proof`.
@@ -344,6 +366,9 @@ impl Error {
             Self::NotACredential(_) => "not_a_credential",
             Self::InvalidInput(_) => "invalid_input",
             Self::InvalidOptions(_) => "invalid_options",
+            Self::BakedImageMalformed(_) => "baked_image_malformed",
+            Self::BakedImageNoCredential(_) => "baked_image_no_credential",
+            Self::BakedImageAmbiguous(_) => "baked_image_ambiguous",
             Self::UnsupportedFormat(_) => "unsupported_format",
             Self::InvalidProperty { .. } => "invalid_property",
             Self::InvalidDate { .. } => "invalid_date",
@@ -362,6 +387,8 @@ impl Error {
             Self::KeyNotBoundToIssuer { .. } => "key_not_bound_to_issuer",
             Self::DocumentUnavailable { .. } => "document_unavailable",
             Self::InvalidDidJwk(_) => "invalid_did_jwk",
+            Self::RsaKeyTooSmall { .. } => "rsa_key_too_small",
+            Self::AlgorithmKeyMismatch { .. } => "algorithm_key_mismatch",
             Self::MissingProof => "missing_proof",
             Self::TooManyProofs { .. } => "too_many_proofs",
             Self::UnsupportedProofType(_) => "unsupported_proof_type",
@@ -461,6 +488,13 @@ impl fmt::Display for Error {
             Self::NotACredential(why) => write!(f, "not a verifiable credential: {why}"),
             Self::InvalidInput(why) => write!(f, "input is not usable: {why}"),
             Self::InvalidOptions(why) => write!(f, "options are not usable: {why}"),
+            Self::BakedImageMalformed(why) => write!(f, "the badge image cannot be read: {why}"),
+            Self::BakedImageNoCredential(image) => {
+                write!(f, "the {image} image has no Open Badges credential baked in")
+            }
+            Self::BakedImageAmbiguous(image) => {
+                write!(f, "the {image} image has more than one credential baked in, so which one is meant is unclear")
+            }
             Self::UnsupportedFormat(what) => write!(f, "{what} is not supported yet"),
             Self::JwsMalformed(why) => write!(f, "not a well-formed compact JWS: {why}"),
             Self::JwsAlgorithmNone => write!(f, "the JWT is unsecured (alg \"none\"): it carries no signature"),
@@ -500,7 +534,7 @@ impl fmt::Display for Error {
             Self::InvalidDidKey(why) => write!(f, "invalid did:key: {why}"),
             Self::InvalidMultibase => write!(f, "key or signature is not base58btc multibase"),
             Self::UnsupportedKeyType(kind) => write!(f, "key type {kind} is not supported"),
-            Self::InvalidPublicKey => write!(f, "the public key is not a valid Ed25519 key"),
+            Self::InvalidPublicKey => write!(f, "the public key is not a valid key of its type"),
             Self::VerificationMethodNotFound(vm) => {
                 write!(f, "verification method {vm:?} is not in its controller document")
             }
@@ -512,6 +546,10 @@ impl fmt::Display for Error {
             }
             Self::DocumentUnavailable { id, reason } => write!(f, "the document {id:?} was not available: {reason}"),
             Self::InvalidDidJwk(why) => write!(f, "invalid did:jwk: {why}"),
+            Self::RsaKeyTooSmall { bits } => write!(f, "the RSA key has {bits} bits; at least 2048 are required"),
+            Self::AlgorithmKeyMismatch { algorithm, key } => {
+                write!(f, "a {algorithm} signature cannot be made by a {key} key")
+            }
             Self::MissingProof => write!(f, "the credential has no proof"),
             Self::TooManyProofs { limit } => write!(f, "more than {limit} proofs"),
             Self::UnsupportedProofType(t) => write!(f, "proof type {t:?} is not supported yet"),

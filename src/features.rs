@@ -23,10 +23,24 @@ pub struct Feature {
 /// citizenship, ODRL, Blockcerts, Open Badges 2.0, …): [`crate::contexts`].
 pub const EXTRA_CONTEXTS: Feature = Feature { name: "extra-contexts", built: cfg!(feature = "extra-contexts") };
 
+/// Credentials baked into PNG and SVG badge images: [`crate::input`] reads them out.
+pub const BAKED: Feature = Feature { name: "baked", built: cfg!(feature = "baked") };
+
+/// ECDSA keys and signatures, P-256 and P-384: [`crate::key::PublicKey`].
+pub const ECDSA: Feature = Feature { name: "ecdsa", built: cfg!(feature = "ecdsa") };
+
+/// RSA keys and RS256 / PS256 signatures: [`crate::key::PublicKey`].
+pub const RSA: Feature = Feature { name: "rsa", built: cfg!(feature = "rsa") };
+
 /// Every part a build may leave out.
-pub const ALL: [Feature; 1] = [EXTRA_CONTEXTS];
+pub const ALL: [Feature; 4] = [EXTRA_CONTEXTS, BAKED, ECDSA, RSA];
 
 impl Feature {
+    /// The error a build without this part gives for `needed_for`: `not_in_this_build`.
+    pub fn missing(self, needed_for: &str) -> Error {
+        Error::NotInThisBuild { feature: self.name, needed_for: needed_for.chars().take(200).collect() }
+    }
+
     /// Ok when this build has the part; else `not_in_this_build`.
     ///
     /// # Errors
@@ -36,7 +50,7 @@ impl Feature {
         if self.built {
             Ok(())
         } else {
-            Err(Error::NotInThisBuild { feature: self.name, needed_for: needed_for.chars().take(200).collect() })
+            Err(self.missing(needed_for))
         }
     }
 }

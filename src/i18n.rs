@@ -157,7 +157,7 @@ impl Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 92] = [
+pub const CODES: [&str; 97] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -173,6 +173,9 @@ pub const CODES: [&str; 92] = [
     "not_a_credential",
     "invalid_input",
     "invalid_options",
+    "baked_image_malformed",
+    "baked_image_no_credential",
+    "baked_image_ambiguous",
     "unsupported_format",
     "invalid_property",
     "invalid_date",
@@ -184,6 +187,8 @@ pub const CODES: [&str; 92] = [
     "unsupported_verification_method",
     "invalid_did_key",
     "invalid_did_jwk",
+    "rsa_key_too_small",
+    "algorithm_key_mismatch",
     "invalid_multibase",
     "unsupported_key_type",
     "invalid_public_key",

@@ -1,11 +1,16 @@
 //! Input decoding: bytes → a credential's JSON, or a clear word on what else they are.
-//! JSON is parsed under the hard limits; JWTs and baked images are recognised (and reported as
-//! not supported yet) rather than misread as malformed JSON.
+//! JSON is parsed under the hard limits; a baked badge image (PNG, SVG) has its credential read
+//! out (`baked`) and, when that is an Open Badges 3.0 credential's JSON, is verified as that JSON;
+//! JWTs, and the payloads of baked images this build does not verify yet, are recognised and
+//! reported as not supported rather than misread as malformed JSON.
 
 use serde_json::Value;
 
+#[cfg(feature = "baked")]
+use crate::baked::{self, Baked, Payload, Version};
 use crate::error::Error;
 use crate::json::{self, Limits};
+use crate::report::InputFormat;
 
 /// What the input bytes are.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,38 +18,101 @@ use crate::json::{self, Limits};
 pub enum Decoded {
     /// A JSON document (possibly a credential).
     Json(Value),
-    /// A compact JWS (a VC-JWT, or something else signed): its text, trimmed.
-    CompactJws(String),
+    /// A compact JWS (a VC-JWT, or something else signed): its text, trimmed, and the image it was
+    /// read from (`json` when given as is).
+    CompactJws {
+        /// The image it was read from, or `json` (the token itself was the input).
+        image: InputFormat,
+        /// The token.
+        text: String,
+    },
+    /// The JSON document baked into a badge image (an Open Badges 3.0 credential, possibly).
+    Baked {
+        /// The image it was read from.
+        image: InputFormat,
+        /// The JSON read from it.
+        json: Value,
+    },
     /// A format this build recognises but does not verify yet (named for the report).
     Unsupported(&'static str),
+    /// A badge image, in a build that leaves out reading them (`not_in_this_build`).
+    LeftOut {
+        /// The image.
+        image: InputFormat,
+        /// `not_in_this_build`, naming the feature.
+        error: Error,
+    },
+    /// A payload baked into a badge image that this build does not verify yet (named for the report).
+    BakedUnsupported {
+        /// The image it was read from.
+        image: InputFormat,
+        /// What it carries, for the report (`"a VC-JWT in a baked PNG"`).
+        what: &'static str,
+    },
 }
-
-const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// Decodes untrusted input bytes.
 ///
 /// # Errors
-/// `InputTooLarge` (checked first, before anything is read), `JsonTooDeep`, `MalformedJson`.
+/// `InputTooLarge` (checked first, before anything is read), `JsonTooDeep`, `MalformedJson`;
+/// for images `BakedImageMalformed`, `BakedImageNoCredential`, `BakedImageAmbiguous`.
 pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Error> {
     if bytes.len() > limits.max_input_bytes {
         return Err(Error::InputTooLarge { size: bytes.len(), limit: limits.max_input_bytes });
     }
     if bytes.starts_with(PNG_SIGNATURE) {
-        return Ok(Decoded::Unsupported("a baked PNG badge"));
+        #[cfg(feature = "baked")]
+        return from_image(baked::from_png(bytes, limits.max_input_bytes)?, InputFormat::BakedPng, limits);
+        #[cfg(not(feature = "baked"))]
+        return Ok(Decoded::LeftOut {
+            image: InputFormat::BakedPng,
+            error: crate::features::BAKED.missing("a baked PNG badge"),
+        });
     }
     let text = bytes.trim_ascii();
-    if text.starts_with(b"<") && contains(text, b"<svg") {
-        return Ok(Decoded::Unsupported("a baked SVG badge"));
+    let markup = text.strip_prefix(b"\xef\xbb\xbf").unwrap_or(text);
+    if markup.starts_with(b"<") && contains(markup, b"<svg") {
+        #[cfg(feature = "baked")]
+        return from_image(baked::from_svg(bytes, limits.max_input_bytes)?, InputFormat::BakedSvg, limits);
+        #[cfg(not(feature = "baked"))]
+        return Ok(Decoded::LeftOut {
+            image: InputFormat::BakedSvg,
+            error: crate::features::BAKED.missing("a baked SVG badge"),
+        });
     }
     if is_compact_jws(text) {
         // Only base64url and dots: ASCII, so always UTF-8.
-        return Ok(Decoded::CompactJws(String::from_utf8_lossy(text).into_owned()));
+        return Ok(Decoded::CompactJws { image: InputFormat::Json, text: String::from_utf8_lossy(text).into_owned() });
     }
     json::parse(bytes, limits).map(Decoded::Json)
 }
 
+/// The 8-byte signature every PNG file starts with (PNG § 5.2).
+pub(crate) const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
+
+/// An OB 3.0 credential's JSON is verified as that JSON; the rest is named as not supported yet.
+#[cfg(feature = "baked")]
+fn from_image(baked: Baked, image: InputFormat, limits: &Limits) -> Result<Decoded, Error> {
+    let png = image == InputFormat::BakedPng;
+    let what = match (baked.version, baked.payload) {
+        (Version::OpenBadges3, Payload::Json(text)) => {
+            return json::parse(text.as_bytes(), limits).map(|json| Decoded::Baked { image, json });
+        }
+        (Version::OpenBadges3, Payload::Jws(text)) => return Ok(Decoded::CompactJws { image, text }),
+        (Version::OpenBadges3, _) if png => "a URL in a baked PNG (Open Badges 3.0 bakes the credential itself)",
+        (Version::OpenBadges3, _) => "a URL in a baked SVG (Open Badges 3.0 bakes the credential itself)",
+        (_, Payload::Json(_)) if png => "an Open Badges 2.0 assertion in a baked PNG",
+        (_, Payload::Json(_)) => "an Open Badges 2.0 assertion in a baked SVG",
+        (_, Payload::Jws(_)) if png => "a signed Open Badges 2.0 assertion (JWS) in a baked PNG",
+        (_, Payload::Jws(_)) => "a signed Open Badges 2.0 assertion (JWS) in a baked SVG",
+        (_, _) if png => "a hosted Open Badges 2.0 assertion URL in a baked PNG",
+        (_, _) => "a hosted Open Badges 2.0 assertion URL in a baked SVG",
+    };
+    Ok(Decoded::BakedUnsupported { image, what })
+}
+
 /// `header.payload.signature`, base64url, with a JSON header (`eyJ` is base64url of `{"`).
-fn is_compact_jws(text: &[u8]) -> bool {
+pub(crate) fn is_compact_jws(text: &[u8]) -> bool {
     let base64url = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_';
     text.starts_with(b"eyJ")
         && text.iter().filter(|b| **b == b'.').count() == 2
@@ -62,9 +130,27 @@ mod tests {
     #[test]
     fn recognises_each_format() {
         let limits = Limits::default();
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\nrest", &limits), Ok(Decoded::Unsupported("a baked PNG badge")));
-        assert_eq!(decode(b"  <?xml?><svg></svg>", &limits), Ok(Decoded::Unsupported("a baked SVG badge")));
-        let jws = Decoded::CompactJws("eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln".into());
+        #[cfg(feature = "baked")]
+        {
+            assert_eq!(decode(b"\x89PNG\r\n\x1a\nrest", &limits).unwrap_err().code(), "baked_image_malformed");
+            assert_eq!(decode(b"  <?xml?><svg></svg>", &limits).unwrap_err().code(), "baked_image_no_credential");
+            assert_eq!(decode(b"\xef\xbb\xbf<svg/>", &limits).unwrap_err().code(), "baked_image_no_credential");
+        }
+        #[cfg(not(feature = "baked"))]
+        {
+            let png = Decoded::LeftOut {
+                image: InputFormat::BakedPng,
+                error: crate::features::BAKED.missing("a baked PNG badge"),
+            };
+            assert_eq!(decode(b"\x89PNG\r\n\x1a\nrest", &limits), Ok(png));
+            let svg = Decoded::LeftOut {
+                image: InputFormat::BakedSvg,
+                error: crate::features::BAKED.missing("a baked SVG badge"),
+            };
+            assert_eq!(decode(b"  <?xml?><svg></svg>", &limits), Ok(svg));
+        }
+        let jws =
+            Decoded::CompactJws { image: InputFormat::Json, text: "eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln".into() };
         assert_eq!(decode(b"eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln\n", &limits), Ok(jws));
         assert!(matches!(decode(b"{}", &limits), Ok(Decoded::Json(_))));
         assert_eq!(decode(b"hello", &limits).unwrap_err().code(), "malformed_json");

@@ -14,4 +14,4 @@ pub mod compact;
 pub mod header;
 
 pub use compact::CompactJws;
-pub use header::{Header, JwsAlgorithm};
+pub use header::{algorithm, Header};

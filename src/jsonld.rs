@@ -79,7 +79,7 @@ pub fn to_rdf(document: &Map<String, Value>, loader: &dyn Loader) -> Result<Vec<
     let mut expander = expand::Expander::new(loader, work);
     let expanded = expander.expand_document(&active, document)?;
     let mut writer = to_rdf::RdfWriter::default();
-    writer.document(&expanded)?;
+    writer.document(expanded)?;
     Ok(writer.quads)
 }
 

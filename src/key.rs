@@ -1,4 +1,4 @@
-//! Keys: from a proof's `verificationMethod` to an Ed25519 `VerifyingKey`, and the binding of that
+//! Keys: from a proof's `verificationMethod` to a [`PublicKey`], and the binding of that
 //! method to the credential's issuer. A valid signature by a key the issuer has not authorised is
 //! not a verified credential, so both happen in one check (`issuer_key`).
 //!
@@ -6,16 +6,26 @@
 //! `did:jwk`) or provided by the host (`did:web`, HTTPS issuer profiles and key documents).
 //! See: <https://www.w3.org/TR/cid-1.0/#retrieve-verification-method>
 
+pub mod algorithm;
+pub mod der;
 pub mod did_jwk;
 pub mod did_key;
 pub mod did_web;
+#[cfg(feature = "ecdsa")]
+mod ec;
 pub mod jwk;
 pub mod multibase;
+pub mod pem;
+pub mod public_key;
+#[cfg(feature = "rsa")]
+mod rsa_key;
 
 use std::borrow::Cow;
 
-use ed25519_dalek::VerifyingKey;
 use serde_json::Value;
+
+pub use algorithm::Algorithm;
+pub use public_key::PublicKey;
 
 use crate::documents::{strip_fragment, Documents};
 use crate::error::{Error, Unavailable};
@@ -28,7 +38,7 @@ pub struct ResolvedKey {
     /// The id of the controller document that lists the method.
     pub controller: String,
     /// The public key.
-    pub public_key: VerifyingKey,
+    pub public_key: PublicKey,
 }
 
 /// Resolves `verification_method` and checks that `issuer` authorised it for assertions.
@@ -176,21 +186,22 @@ fn one_or_many(value: &Value) -> Box<dyn Iterator<Item = &Value> + '_> {
     }
 }
 
-/// The Ed25519 key of a Multikey, Ed25519VerificationKey2020, Ed25519VerificationKey2018 or
-/// JsonWebKey2020 / JsonWebKey (`publicKeyJwk`, as did:jwk and many did:web documents publish) method.
-fn method_key(method: &Value) -> Result<VerifyingKey, Error> {
+/// The key of a Multikey (Ed25519, P-256, P-384), Ed25519VerificationKey2020,
+/// Ed25519VerificationKey2018 or JsonWebKey2020 / JsonWebKey (`publicKeyJwk`, as did:jwk and many
+/// did:web documents publish) method.
+fn method_key(method: &Value) -> Result<PublicKey, Error> {
     let kind = method.get("type").and_then(Value::as_str).unwrap_or("");
+    let text = |name| method.get(name).and_then(Value::as_str).ok_or(Error::InvalidPublicKey);
     match kind {
-        "Multikey" | "Ed25519VerificationKey2020" => {
-            let text = method.get("publicKeyMultibase").and_then(Value::as_str).ok_or(Error::InvalidPublicKey)?;
-            multibase::decode_ed25519_multikey(text)
+        "Multikey" => multibase::decode_multikey(text("publicKeyMultibase")?),
+        "Ed25519VerificationKey2020" => {
+            multibase::decode_ed25519_multikey(text("publicKeyMultibase")?).map(PublicKey::Ed25519)
         }
         "Ed25519VerificationKey2018" => {
-            let text = method.get("publicKeyBase58").and_then(Value::as_str).ok_or(Error::InvalidPublicKey)?;
-            let bytes = bs58::decode(text).into_vec().map_err(|_| Error::InvalidPublicKey)?;
-            multibase::ed25519_key(&bytes)
+            let bytes = bs58::decode(text("publicKeyBase58")?).into_vec().map_err(|_| Error::InvalidPublicKey)?;
+            PublicKey::ed25519(&bytes)
         }
-        "JsonWebKey2020" | "JsonWebKey" => jwk::ed25519_key(method.get("publicKeyJwk").ok_or(Error::InvalidPublicKey)?),
+        "JsonWebKey2020" | "JsonWebKey" => jwk::public_key(method.get("publicKeyJwk").ok_or(Error::InvalidPublicKey)?),
         other => Err(Error::UnsupportedKeyType(other.chars().take(64).collect())),
     }
 }

@@ -24,9 +24,13 @@
 //!   issuer; `proof` holds the cryptosuites, one file per spec identifier; `status` reads status
 //!   list entries from lists that `verification` has verified; `trust` and `recipient` are the
 //!   host's checks.
+//! - `baked` (feature `baked`) reads the credential out of a badge image: PNG text chunks, one
+//!   SVG element; an Open Badges 3.0 credential's JSON is then verified as that JSON.
 //! - `badge` is what a card may show: signed fields only, URLs filtered to safe schemes.
 
 pub mod badge;
+#[cfg(feature = "baked")]
+pub mod baked;
 pub(crate) mod base64;
 pub mod card;
 pub mod checks;
@@ -62,7 +66,7 @@ pub use contexts::Contexts;
 pub use documents::Documents;
 pub use error::{Error, Unavailable};
 pub use json::Limits;
-pub use report::{Check, CheckId, Outcome, Report, Verdict};
+pub use report::{Check, CheckId, InputFormat, Outcome, Report, Verdict};
 pub use timestamp::Timestamp;
 pub use verification::{Need, Purpose, Verification};
 pub use verify::{verify, Options};

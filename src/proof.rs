@@ -6,12 +6,13 @@ pub mod ed25519_signature_2020;
 pub mod eddsa_jcs_2022;
 pub mod eddsa_rdfc_2022;
 
-use ed25519_dalek::{Signature, VerifyingKey};
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::contexts::Contexts;
 use crate::error::Error;
-use crate::key::multibase;
+use crate::key::{multibase, Algorithm, PublicKey};
 use crate::report::Passed;
 use crate::timestamp::Timestamp;
 
@@ -37,6 +38,15 @@ pub enum Suite {
     Ed25519Signature2020,
 }
 
+impl Suite {
+    /// The signature algorithm the suite uses.
+    pub fn algorithm(self) -> Algorithm {
+        match self {
+            Self::EddsaJcs2022 | Self::EddsaRdfc2022 { .. } | Self::Ed25519Signature2020 => Algorithm::EdDSA,
+        }
+    }
+}
+
 /// A proof whose options passed the generic Data Integrity checks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Proof<'a> {
@@ -44,8 +54,8 @@ pub struct Proof<'a> {
     pub suite: Suite,
     /// The proof object as given (with `proofValue`).
     pub json: &'a Map<String, Value>,
-    /// The decoded signature.
-    pub signature: Signature,
+    /// The decoded signature bytes (of the length the suite's algorithm fixes, when it does).
+    pub signature: Vec<u8>,
 }
 
 /// The `verificationMethod` of a proof.
@@ -98,9 +108,11 @@ pub fn read(proof: &Value, now: Timestamp, skew: i64) -> Result<Proof<'_>, Error
         }
     }
     let proof_value = text("proofValue").ok_or(Error::MalformedProof("proofValue is missing"))?;
-    let bytes = multibase::decode_base58btc(proof_value).map_err(|_| Error::InvalidProofValue)?;
-    let signature = <[u8; 64]>::try_from(bytes.as_slice()).map_err(|_| Error::InvalidProofValue)?;
-    Ok(Proof { suite, json, signature: Signature::from_bytes(&signature) })
+    let signature = multibase::decode_base58btc(proof_value).map_err(|_| Error::InvalidProofValue)?;
+    if suite.algorithm().signature_len().is_some_and(|length| length != signature.len()) {
+        return Err(Error::InvalidProofValue);
+    }
+    Ok(Proof { suite, json, signature })
 }
 
 /// The document a proof signs: the credential without its proofs, plus, for a proof in a chain,
@@ -143,7 +155,7 @@ pub fn signed_document<'a>(
 pub fn signature_matches(
     unsecured: &Map<String, Value>,
     proof: &Proof<'_>,
-    key: &VerifyingKey,
+    key: &PublicKey,
     contexts: &Contexts,
 ) -> Result<Passed, Error> {
     match proof.suite {
@@ -162,18 +174,26 @@ pub fn signature_matches(
 /// The document and the proof options as the Data Integrity cryptosuites take them (eddsa-jcs-2022
 /// §3.3.2 and eddsa-rdfc-2022 §3.2.2, steps 1–5): the options are the proof without
 /// `proofValue`; when they carry an `@context`, it must prefix the document's and then replaces it.
+/// The document is borrowed unless the proof's `@context` replaces a longer one (no copy of the
+/// credential in the common case).
 ///
 /// # Errors
 /// `proof_context_mismatch`.
-pub fn document_and_options(unsecured: &Map<String, Value>, proof: &Proof<'_>) -> Result<(Object, Object), Error> {
+pub fn document_and_options<'a>(
+    unsecured: &'a Map<String, Value>,
+    proof: &Proof<'_>,
+) -> Result<(Cow<'a, Object>, Object), Error> {
     let mut options = proof.json.clone();
     options.remove("proofValue");
-    let mut document = unsecured.clone();
+    let mut document = Cow::Borrowed(unsecured);
     if let Some(proof_context) = options.get("@context") {
-        if !context_prefix_holds(document.get("@context"), proof_context) {
+        let document_context = unsecured.get("@context");
+        if !context_prefix_holds(document_context, proof_context) {
             return Err(Error::ProofContextMismatch);
         }
-        document.insert("@context".into(), proof_context.clone());
+        if document_context != Some(proof_context) {
+            document.to_mut().insert("@context".into(), proof_context.clone());
+        }
     }
     Ok((document, options))
 }
@@ -192,9 +212,11 @@ fn context_prefix_holds(document_context: Option<&Value>, proof_context: &Value)
     document.len() >= prefix.len() && document.iter().zip(&prefix).all(|(a, b)| a == b)
 }
 
-/// Ed25519 as every suite must use it: `verify_strict` (no small-order keys or R, canonical S).
-pub(crate) fn ed25519_verify(key: &VerifyingKey, message: &[u8], signature: &Signature) -> Result<(), Error> {
-    key.verify_strict(message, signature).map_err(|_| Error::SignatureMismatch)
+/// The proof's signature checked over `message` with the suite's algorithm (for Ed25519,
+/// `verify_strict`: no small-order keys or R, canonical S). A key of another type is refused
+/// with `algorithm_key_mismatch` before any arithmetic.
+pub(crate) fn verify_signature(key: &PublicKey, proof: &Proof<'_>, message: &[u8]) -> Result<(), Error> {
+    key.verify(proof.suite.algorithm(), message, &proof.signature)
 }
 
 fn cut(s: &str) -> String {
@@ -233,6 +255,20 @@ mod tests {
         let mut proof = good();
         proof[key] = value;
         proof
+    }
+
+    /// An Ed25519 suite never checks its signature with a key of another type: algorithm
+    /// confusion is refused with its own code, before any arithmetic.
+    #[test]
+    #[cfg(feature = "ecdsa")]
+    fn an_eddsa_proof_with_a_p256_key_is_algorithm_confusion() {
+        let p256 = multibase::decode_multikey("zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP").unwrap();
+        let proof_json = good();
+        let proof = read(&proof_json, Timestamp::from_unix_seconds(0), 0).unwrap();
+        let unsecured = json!({"@context": ["https://www.w3.org/ns/credentials/v2"]});
+        let outcome = signature_matches(unsecured.as_object().unwrap(), &proof, &p256, &Contexts::new());
+        assert_eq!(outcome, Err(Error::AlgorithmKeyMismatch { algorithm: "EdDSA", key: "P-256" }));
+        assert_eq!(outcome.unwrap_err().code(), "algorithm_key_mismatch");
     }
 
     #[test]

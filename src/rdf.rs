@@ -121,6 +121,12 @@ fn is_clean(text: &str, escape: u8) -> bool {
     dirty & escape == 0
 }
 
+/// Whether `text` holds no byte IRIREF forbids (U+0000–U+0020, `<>"{}|^\` and backtick): one
+/// table lookup per byte, shared with JSON-LD's absolute-IRI test.
+pub(crate) fn is_iri_clean(text: &str) -> bool {
+    is_clean(text, IRI_ESCAPE)
+}
+
 /// `<iri>`, raw except for characters IRIREF forbids (never in a valid IRI), which are escaped.
 pub(crate) fn write_iri(iri: &str, out: &mut String) {
     out.push('<');

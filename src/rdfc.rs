@@ -83,6 +83,30 @@ pub fn to_canonical_nquads(canonical: &Canonical) -> String {
         quad.write_nquad(&mut text);
         ends.push(text.len());
     }
+    sorted_lines(&text, &ends)
+}
+
+/// RDFC-1.0 with SHA-256, straight to the canonical N-Quads document: the same bytes as
+/// [`to_canonical_nquads`] of [`canonicalize`], without building the relabelled quads (the lines
+/// are written from the indexed dataset, blank nodes by their canonical identifiers).
+///
+/// # Errors
+/// `CanonicalizationLimit` when the dataset needs more than `limits` allow.
+pub fn canonical_nquads(dataset: &[Quad], limits: &Limits) -> Result<String, Error> {
+    let data = Dataset::new(dataset, limits.max_blank_nodes)?;
+    let canonical = issue_identifiers::<Sha256>(&data, limits)?;
+    let mut text = String::with_capacity(data.quads.len() * 128);
+    let mut ends = Vec::with_capacity(data.quads.len());
+    for index in (0u32..).take(data.quads.len()) {
+        data.write_quad(index, &mut text, |node, out| push_id(out, "_:c14n", canonical.id(node).unwrap_or(u32::MAX)));
+        ends.push(text.len());
+    }
+    Ok(sorted_lines(&text, &ends))
+}
+
+/// The lines of `text` (each ending at one of `ends`) sorted in code point order, duplicates
+/// dropped, concatenated.
+fn sorted_lines(text: &str, ends: &[usize]) -> String {
     let mut lines: Vec<&str> =
         ends.iter().scan(0, |start, &end| Some(text.get(core::mem::replace(start, end)..end))).flatten().collect();
     sort::sort_lines(&mut lines);
@@ -101,61 +125,7 @@ pub fn to_canonical_nquads(canonical: &Canonical) -> String {
 fn run<D: Digest>(dataset: &[Quad], limits: &Limits) -> Result<Canonical, Error> {
     let data = Dataset::new(dataset, limits.max_blank_nodes)?;
     let nodes = data.labels.len();
-
-    // Step 3: first-degree hashes. Step 4: nodes with a unique one are named in hash order.
-    let mut scratch = Scratch::default();
-    let first_degree: Vec<Output<D>> =
-        (0..nodes).map(|node| hash_first_degree::<D>(&data, node as Node, &mut scratch)).collect();
-    let hash = |node: &Node| first_degree.get(*node as usize);
-    let mut by_hash = sort::indices(nodes);
-    sort::sort(&mut by_hash, &|a, b| hash(&a).cmp(&hash(&b))); // stable: first appearance breaks ties
-    let mut canonical = CanonicalIssuer::new(nodes);
-    let mut shared: Vec<&[Node]> = Vec::new();
-    for group in by_hash.chunk_by(|a, b| hash(a) == hash(b)) {
-        match group {
-            [node] => canonical.issue(*node),
-            _ => shared.push(group),
-        }
-    }
-
-    // Step 5: each group of nodes sharing a hash, in hash order, by Hash N-Degree Quads.
-    if !shared.is_empty() {
-        let by_rank = by_label(&data);
-        let mut ranks = vec![0u32; nodes];
-        for (rank, node) in (0u32..).zip(&by_rank) {
-            if let Some(slot) = ranks.get_mut(*node as usize) {
-                *slot = rank;
-            }
-        }
-        let mut budget = Budget { work_left: limits.max_work, max_depth: limits.max_depth };
-        for group in shared {
-            let mut paths: Vec<(Output<D>, Issuer)> = Vec::new();
-            let context = Context::<D> {
-                data: &data,
-                first_degree: &first_degree,
-                canonical: &canonical,
-                ranks: &ranks,
-                by_rank: &by_rank,
-            };
-            for &node in group {
-                if canonical.id(node).is_some() {
-                    continue;
-                }
-                let mut issuer = Issuer::default();
-                issuer.issue(node);
-                let hash = context.hash_n_degree(node, &mut issuer, &mut budget, 0)?;
-                paths.push((hash, issuer));
-            }
-            let path = |i: u32| paths.get(i as usize);
-            let mut order = sort::indices(paths.len());
-            sort::sort(&mut order, &|a, b| path(a).map(|p| &p.0).cmp(&path(b).map(|p| &p.0))); // stable, as the reference
-            for (_, issuer) in order.into_iter().filter_map(path) {
-                for &node in &issuer.issued {
-                    canonical.issue(node);
-                }
-            }
-        }
-    }
+    let canonical = issue_identifiers::<D>(&data, limits)?;
 
     // Steps 6–7: relabel.
     let mut names = vec![String::new(); nodes];
@@ -185,6 +155,68 @@ fn run<D: Digest>(dataset: &[Quad], limits: &Limits) -> Result<Canonical, Error>
         .filter_map(|&node| Some(((*data.labels.get(node as usize)?).to_owned(), names.get(node as usize)?.clone())))
         .collect();
     Ok(Canonical { quads, issued })
+}
+
+/// §4.4 steps 3–5: the canonical identifier of every blank node of `data`.
+fn issue_identifiers<D: Digest>(data: &Dataset<'_>, limits: &Limits) -> Result<CanonicalIssuer, Error> {
+    let nodes = data.labels.len();
+
+    // Step 3: first-degree hashes. Step 4: nodes with a unique one are named in hash order.
+    let mut scratch = Scratch::default();
+    let first_degree: Vec<Output<D>> =
+        (0..nodes).map(|node| hash_first_degree::<D>(data, node as Node, &mut scratch)).collect();
+    let hash = |node: &Node| first_degree.get(*node as usize);
+    let mut by_hash = sort::indices(nodes);
+    sort::sort(&mut by_hash, &|a, b| hash(&a).cmp(&hash(&b))); // stable: first appearance breaks ties
+    let mut canonical = CanonicalIssuer::new(nodes);
+    let mut shared: Vec<&[Node]> = Vec::new();
+    for group in by_hash.chunk_by(|a, b| hash(a) == hash(b)) {
+        match group {
+            [node] => canonical.issue(*node),
+            _ => shared.push(group),
+        }
+    }
+
+    // Step 5: each group of nodes sharing a hash, in hash order, by Hash N-Degree Quads.
+    if !shared.is_empty() {
+        let by_rank = by_label(data);
+        let mut ranks = vec![0u32; nodes];
+        for (rank, node) in (0u32..).zip(&by_rank) {
+            if let Some(slot) = ranks.get_mut(*node as usize) {
+                *slot = rank;
+            }
+        }
+        let mut budget = Budget { work_left: limits.max_work, max_depth: limits.max_depth };
+        for group in shared {
+            let mut paths: Vec<(Output<D>, Issuer)> = Vec::new();
+            let context = Context::<D> {
+                data,
+                first_degree: &first_degree,
+                canonical: &canonical,
+                ranks: &ranks,
+                by_rank: &by_rank,
+            };
+            for &node in group {
+                if canonical.id(node).is_some() {
+                    continue;
+                }
+                let mut issuer = Issuer::default();
+                issuer.issue(node);
+                let hash = context.hash_n_degree(node, &mut issuer, &mut budget, 0)?;
+                paths.push((hash, issuer));
+            }
+            let path = |i: u32| paths.get(i as usize);
+            let mut order = sort::indices(paths.len());
+            sort::sort(&mut order, &|a, b| path(a).map(|p| &p.0).cmp(&path(b).map(|p| &p.0))); // stable, as the reference
+            for (_, issuer) in order.into_iter().filter_map(path) {
+                for &node in &issuer.issued {
+                    canonical.issue(node);
+                }
+            }
+        }
+    }
+
+    Ok(canonical)
 }
 
 /// All nodes sorted by input label (code point order).

@@ -195,6 +195,29 @@ pub enum Verdict {
     Unsupported,
 }
 
+/// What the verified bytes were: a credential's JSON, or a badge image it was baked into.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// JSON (the default: not named in serialised reports).
+    #[default]
+    Json,
+    /// A PNG badge image with the credential in a text chunk (Open Badges baking).
+    BakedPng,
+    /// An SVG badge image with the credential in an `openbadges:` element (Open Badges baking).
+    BakedSvg,
+    /// A compact JWS: a VC-JWT (the format of the credential inside is its own).
+    Jwt,
+}
+
+impl InputFormat {
+    /// Whether the input was plain JSON.
+    pub fn is_json(&self) -> bool {
+        *self == Self::Json
+    }
+}
+
 /// One line of the checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Check {
@@ -224,6 +247,10 @@ pub struct Report {
     /// Documents (URLs or DIDs) a check needed and did not have (offline, or unavailable).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub needs: Vec<String>,
+    /// What the input was, when not JSON: `baked_png` / `baked_svg` (the credential was read out
+    /// of a badge image, then verified exactly as its JSON would be).
+    #[serde(skip_serializing_if = "InputFormat::is_json")]
+    pub input: InputFormat,
 }
 
 /// Collects checks; `finish` derives the verdict.
@@ -282,7 +309,13 @@ impl Checklist {
 
     /// The report, with a verdict that fails closed.
     pub(crate) fn finish(self, badge: Option<BadgeView>) -> Report {
-        Report { verdict: verdict(&self.checks), checks: self.checks, badge, needs: self.needs }
+        Report {
+            verdict: verdict(&self.checks),
+            checks: self.checks,
+            badge,
+            needs: self.needs,
+            input: InputFormat::Json,
+        }
     }
 }
 
@@ -338,7 +371,7 @@ fn verdict(checks: &[Check]) -> Verdict {
 }
 
 /// Codes of `Error`s for which `is_unsupported()` holds.
-const ALL_UNSUPPORTED_CODES: [&str; 7] = [
+const ALL_UNSUPPORTED_CODES: [&str; 8] = [
     "unsupported_format",
     "jws_algorithm_unsupported",
     "unsupported_verification_method",

@@ -21,6 +21,9 @@ use crate::error::Error;
 use crate::report::Passed;
 
 pub use entry::entries;
+/// CRC-32 (ISO 3309), shared with the PNG chunk reader of `baked`.
+#[cfg(feature = "baked")]
+pub(crate) use gzip::crc32;
 
 /// The largest status list this verifier inflates, in bytes (4 MiB: 33,554,432 one-bit entries,
 /// 256 times the Bitstring Status List minimum). A list that inflates past it (a GZIP bomb) is

@@ -45,7 +45,7 @@ use crate::error::{Error, Unavailable};
 use crate::input::{self, Decoded};
 use crate::json;
 use crate::key::did_web;
-use crate::report::{CheckId, Checklist, Report};
+use crate::report::{CheckId, Checklist, InputFormat, Report};
 use crate::vc_jwt;
 use crate::verify::Options;
 use subject::Subject;
@@ -100,6 +100,8 @@ pub struct Verification {
     options: Options,
     store: Store,
     state: State,
+    /// What the input was (JSON, or the image the credential was baked into).
+    input: InputFormat,
 }
 
 #[derive(Debug)]
@@ -187,18 +189,30 @@ impl Verification {
     ///
     /// # Errors
     /// As [`crate::verify()`]: `input_too_large`, `json_too_deep`, `malformed_json`,
-    /// `not_a_credential` — there is nothing to report on.
+    /// `not_a_credential`, `baked_image_malformed`, `baked_image_no_credential`,
+    /// `baked_image_ambiguous` — there is nothing to report on.
     pub fn start(input: &[u8], options: &Options, documents: Documents) -> Result<Self, Error> {
-        let state = match input::decode(input, &options.limits)? {
-            Decoded::Json(value) => State::Verifying(Box::new(Subject::credential(value, options)?)),
-            Decoded::CompactJws(text) => match vc_jwt::open(&text, &options.limits) {
-                Ok((jws, enveloped)) => State::Verifying(Box::new(Subject::enveloped(jws, enveloped, options)?)),
-                Err(error) => State::Settled(Box::new(refused(error))),
-            },
-            Decoded::Unsupported(what) => State::Settled(Box::new(refused(Error::UnsupportedFormat(what)))),
+        let settled = |error| State::Settled(Box::new(refused(error)));
+        let (input, state) = match input::decode(input, &options.limits)? {
+            Decoded::Json(value) => {
+                (InputFormat::Json, State::Verifying(Box::new(Subject::credential(value, options)?)))
+            }
+            Decoded::Baked { image, json } => (image, State::Verifying(Box::new(Subject::credential(json, options)?))),
+            Decoded::CompactJws { image, text } => {
+                let image = if image == InputFormat::Json { InputFormat::Jwt } else { image };
+                match vc_jwt::open(&text, &options.limits) {
+                    Ok((jws, enveloped)) => {
+                        (image, State::Verifying(Box::new(Subject::enveloped(jws, enveloped, options)?)))
+                    }
+                    Err(error) => (image, settled(error)),
+                }
+            }
+            Decoded::BakedUnsupported { image, what } => (image, settled(Error::UnsupportedFormat(what))),
+            Decoded::LeftOut { image, error } => (image, settled(error)),
+            Decoded::Unsupported(what) => (InputFormat::Json, settled(Error::UnsupportedFormat(what))),
         };
         let store = Store { documents, ..Store::default() };
-        Ok(Self { options: options.clone(), store, state })
+        Ok(Self { options: options.clone(), store, state, input })
     }
 
     /// Advances the verification as far as the documents it holds allow, and returns what it
@@ -269,10 +283,12 @@ impl Verification {
                 self.store.unavailable.insert(need.id, Unavailable::NotProvided);
             }
         }
-        match self.state {
+        let mut report = match self.state {
             State::Settled(report) => *report,
             State::Verifying(subject) => subject.report(&self.options),
-        }
+        };
+        report.input = self.input;
+        report
     }
 
     /// How many signatures this verification has checked so far (each proof's at most once, each

@@ -50,7 +50,8 @@ impl Options {
 /// credential that fails a check is `Ok` with a report whose verdict says so.
 ///
 /// # Errors
-/// `input_too_large`, `json_too_deep`, `malformed_json`, `not_a_credential`.
+/// `input_too_large`, `json_too_deep`, `malformed_json`, `not_a_credential`;
+/// `baked_image_malformed`, `baked_image_no_credential`, `baked_image_ambiguous` for a badge image.
 pub fn verify(input: &[u8], options: &Options, documents: &Documents) -> Result<Report, Error> {
     Ok(Verification::start(input, options, documents.clone())?.finish())
 }

@@ -283,3 +283,38 @@ fn bad_jobs_are_usage_errors() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("--jobs needs a number of threads"));
 }
+
+#[cfg(feature = "baked")]
+#[test]
+fn a_baked_image_gets_the_verdict_of_the_json_inside() {
+    for (image, json) in [
+        ("tests/fixtures/baked/open-badge-3.png", "tests/fixtures/valid/open-badge-3.json"),
+        ("tests/fixtures/baked/open-badge-3.svg", "tests/fixtures/valid/open-badge-3.json"),
+        (
+            "tests/fixtures/baked/signature_mismatch--name-changed-after-signing.png",
+            "tests/fixtures/invalid/signature_mismatch--name-changed-after-signing.json",
+        ),
+    ] {
+        let output = cli(&["verify", "--json", "--offline", "--now", NOW, image, json]);
+        let lines = reports(&output);
+        let (mut from_image, from_json) = (lines[0].clone(), lines[1].clone());
+        let input = if image.ends_with(".png") { "baked_png" } else { "baked_svg" };
+        assert_eq!(from_image["input"], input, "{image}");
+        assert!(from_json.get("input").is_none());
+        from_image.as_object_mut().unwrap().remove("input");
+        assert_eq!(from_image, from_json, "{image}");
+        let expected = if json.contains("invalid") { Some(1) } else { Some(0) };
+        assert_eq!(output.status.code(), expected, "{image}");
+    }
+    // An image with nothing baked in is not a credential: verdict error, with its code.
+    let dir = std::env::temp_dir().join(format!("badge-verifier-cli-baked-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.svg");
+    std::fs::write(&empty, "<svg xmlns='http://www.w3.org/2000/svg'><circle r='1'/></svg>").unwrap();
+    let output = cli(&["verify", "--json", "--offline", "--now", NOW, empty.to_str().unwrap()]);
+    let report = &reports(&output)[0];
+    assert_eq!(report["verdict"], "error");
+    assert_eq!(report["error"]["code"], "baked_image_no_credential");
+    assert_eq!(output.status.code(), Some(1));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -37,6 +37,13 @@ fn check(dir: &Path, test: &Value) -> Result<(), String> {
             let expected = common::read(dir, test["result"].as_str().unwrap());
             let canonical = run(test, &input).map_err(|e| e.to_string())?;
             let actual = rdfc::to_canonical_nquads(&canonical);
+            // The verify path's direct writer (SHA-256 only) must give the same bytes.
+            if test["hashAlgorithm"].as_str().is_none_or(|h| h == "SHA256") {
+                let direct = rdfc::canonical_nquads(&input, &Limits::default()).map_err(|e| e.to_string())?;
+                if direct != actual {
+                    return Err(format!("canonical_nquads differs from to_canonical_nquads:\n{direct}"));
+                }
+            }
             if actual == expected {
                 Ok(())
             } else {

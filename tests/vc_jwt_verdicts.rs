@@ -159,3 +159,19 @@ fn the_tokens_own_window_bounds_the_credential() {
     assert_eq!(report.verdict, Verdict::NotYetValid, "{report:?}");
     assert_eq!(check(&report, CheckId::ValidFrom), (Outcome::Failed, "not_yet_valid"));
 }
+
+#[test]
+fn an_algorithm_the_key_cannot_make_is_algorithm_confusion() {
+    let key = fixtures::issuer_key();
+    for alg in ["ES256", "RS256", "PS256"] {
+        let header = json!({"alg": alg, "kid": fixtures::method(&key)});
+        let report = run(&sign(&header, &badge(), &key), &options());
+        assert_eq!(report.verdict, Verdict::NotVerified, "{alg}");
+        assert_eq!(check(&report, CheckId::Proof), (Outcome::Failed, "algorithm_key_mismatch"), "{alg}");
+    }
+    // A header JWK that restricts itself to another algorithm is not used for this one.
+    let mut header = header_jwk(&key);
+    header["jwk"]["alg"] = json!("ES256");
+    let report = run(&sign(&header, &badge(), &key), &options());
+    assert_eq!(check(&report, CheckId::IssuerKey).1, "algorithm_key_mismatch");
+}

@@ -47,3 +47,9 @@ fn verification_document_that_does_not_parse_is_unavailable() {
 fn trusted_issuers_and_recipient_options() {
     wasm_shared::verification::trusted_issuers_and_recipient_options();
 }
+
+#[cfg(feature = "baked")]
+#[wasm_bindgen_test]
+fn baked_images_are_judged_as_their_json() {
+    wasm_shared::baked_images_are_judged_as_their_json();
+}

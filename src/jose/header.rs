@@ -5,53 +5,21 @@
 use serde_json::{Map, Value};
 
 use crate::error::Error;
+use crate::key::Algorithm;
 
-/// The signature algorithms this verifier knows by their JOSE names (RFC 7518 §3.1, RFC 8037).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JwsAlgorithm {
-    /// Ed25519 (`EdDSA`, RFC 8037; `Ed25519`, RFC 9864).
-    EdDsa,
-    /// ECDSA P-256 with SHA-256.
-    Es256,
-    /// ECDSA P-384 with SHA-384.
-    Es384,
-    /// RSASSA-PKCS1-v1_5 with SHA-256 (Open Badges 3.0's minimum).
-    Rs256,
-    /// RSASSA-PSS with SHA-256 and MGF1-SHA-256.
-    Ps256,
-}
-
-impl JwsAlgorithm {
-    /// The algorithm named `alg`.
-    ///
-    /// # Errors
-    /// `jws_algorithm_none` for `none`; `jws_algorithm_not_allowed` for the HMAC family (a
-    /// shared secret proves nothing to a third party, and accepting it is the classic
-    /// algorithm-confusion hole: an RSA public key used as an HMAC secret);
-    /// `jws_algorithm_unsupported` for anything else.
-    pub fn from_name(alg: &str) -> Result<Self, Error> {
-        match alg {
-            "EdDSA" | "Ed25519" => Ok(Self::EdDsa),
-            "ES256" => Ok(Self::Es256),
-            "ES384" => Ok(Self::Es384),
-            "RS256" => Ok(Self::Rs256),
-            "PS256" => Ok(Self::Ps256),
-            // Case matters in JOSE: `None` or `NONE` is not `none`, but it is no signature either.
-            _ if alg.eq_ignore_ascii_case("none") => Err(Error::JwsAlgorithmNone),
-            _ if alg.starts_with("HS") => Err(Error::JwsAlgorithmNotAllowed(alg.to_owned())),
-            _ => Err(Error::JwsAlgorithmUnsupported(cut(alg))),
-        }
-    }
-
-    /// The JOSE name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::EdDsa => "EdDSA",
-            Self::Es256 => "ES256",
-            Self::Es384 => "ES384",
-            Self::Rs256 => "RS256",
-            Self::Ps256 => "PS256",
-        }
+/// The algorithm named by a header's `alg`.
+///
+/// # Errors
+/// `jws_algorithm_none` for `none` (any case: `None` is no signature either);
+/// `jws_algorithm_not_allowed` for the HMAC family (a shared secret proves nothing to a third
+/// party, and accepting it is the classic algorithm-confusion hole: an RSA public key used as an
+/// HMAC secret); `jws_algorithm_unsupported` for anything else this verifier does not implement.
+pub fn algorithm(alg: &str) -> Result<Algorithm, Error> {
+    match Algorithm::from_jose(alg) {
+        Some(algorithm) => Ok(algorithm),
+        None if alg.eq_ignore_ascii_case("none") => Err(Error::JwsAlgorithmNone),
+        None if alg.starts_with("HS") => Err(Error::JwsAlgorithmNotAllowed(cut(alg))),
+        None => Err(Error::JwsAlgorithmUnsupported(cut(alg))),
     }
 }
 
@@ -59,7 +27,7 @@ impl JwsAlgorithm {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Header {
     /// `alg`.
-    pub algorithm: JwsAlgorithm,
+    pub algorithm: Algorithm,
     /// `kid`: a DID URL or URL naming the verification method, or an opaque key id.
     pub key_id: Option<String>,
     /// `jwk`: the signer's public key carried in the header (not, by itself, the issuer's).
@@ -75,7 +43,7 @@ impl Header {
     ///
     /// # Errors
     /// `jws_malformed` (not an object, a member of the wrong type), the algorithm errors of
-    /// [`JwsAlgorithm::from_name`], `jws_critical_header_unsupported` (`crit` present, or
+    /// [`algorithm`], `jws_critical_header_unsupported` (`crit` present, or
     /// `b64` present: RFC 7797's unencoded payload is never used for credentials).
     pub fn read(header: &Value) -> Result<Self, Error> {
         let Value::Object(members) = header else {
@@ -91,7 +59,7 @@ impl Header {
         let Some(alg) = text("alg")? else {
             return Err(malformed("the header has no `alg`"));
         };
-        let algorithm = JwsAlgorithm::from_name(&alg)?;
+        let algorithm = algorithm(&alg)?;
         if let Some(crit) = members.get("crit") {
             return Err(Error::JwsCriticalHeaderUnsupported(cut(&crit.to_string())));
         }
@@ -131,7 +99,7 @@ mod tests {
         let header =
             Header::read(&json!({"alg": "ES256", "kid": "did:web:example.com#key-1", "typ": "vc+jwt", "cty": "vc"}));
         let header = header.unwrap();
-        assert_eq!(header.algorithm, JwsAlgorithm::Es256);
+        assert_eq!(header.algorithm, Algorithm::ES256);
         assert_eq!(header.key_id.as_deref(), Some("did:web:example.com#key-1"));
         assert_eq!(header.media_type.as_deref(), Some("vc+jwt"));
         assert_eq!(header.content_type.as_deref(), Some("vc"));

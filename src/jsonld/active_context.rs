@@ -76,9 +76,11 @@ pub(crate) struct Layer {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ActiveContext {
     pub(crate) terms: Option<Arc<Layer>>,
-    pub(crate) vocab: Option<String>,
-    pub(crate) language: Option<String>,
-    pub(crate) direction: Option<String>,
+    /// Shared strings: an active context is cloned for every node expanded, and their identities
+    /// key the cache of applied scoped contexts.
+    pub(crate) vocab: Option<Arc<str>>,
+    pub(crate) language: Option<Arc<str>>,
+    pub(crate) direction: Option<Arc<str>>,
     /// The context to revert to when entering a node (set by non-propagated, type-scoped contexts).
     pub(crate) previous: Option<Arc<ActiveContext>>,
 }
@@ -102,6 +104,13 @@ impl ActiveContext {
     /// Identity of the term layers (for caches keyed by context).
     pub(crate) fn identity(&self) -> usize {
         self.terms.as_ref().map_or(0, |layer| Arc::as_ptr(layer) as usize)
+    }
+
+    /// Identities of the default vocabulary, language and direction (0 when unset).
+    pub(crate) fn defaults_identity(&self) -> [usize; 3] {
+        let identity =
+            |text: &Option<Arc<str>>| text.as_ref().map_or(0, |text| Arc::as_ptr(text).cast::<u8>() as usize);
+        [identity(&self.vocab), identity(&self.language), identity(&self.direction)]
     }
 
     /// Identity of the previous context.

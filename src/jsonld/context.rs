@@ -115,7 +115,7 @@ fn process_definitions(
     if let Some(vocab) = local.get("@vocab") {
         result.vocab = match vocab {
             Value::Null => None,
-            Value::String(v) if is_absolute_iri(v) || v.starts_with("_:") => Some(v.clone()),
+            Value::String(v) if is_absolute_iri(v) || v.starts_with("_:") => Some(Arc::from(v.as_str())),
             Value::String(_) => return Err(Error::UnsupportedJsonLd("a relative @vocab")),
             _ => return Err(invalid("@vocab must be a string or null")),
         };
@@ -123,14 +123,14 @@ fn process_definitions(
     if let Some(language) = local.get("@language") {
         result.language = match language {
             Value::Null => None,
-            Value::String(l) => Some(language_tag(l)?),
+            Value::String(l) => Some(Arc::from(language_tag(l)?)),
             _ => return Err(invalid("@language must be a string or null")),
         };
     }
     if let Some(direction) = local.get("@direction") {
         result.direction = match direction.as_str() {
             None if direction.is_null() => None,
-            Some(d @ ("ltr" | "rtl")) => Some(d.to_owned()),
+            Some(d @ ("ltr" | "rtl")) => Some(Arc::from(d)),
             _ => return Err(invalid("@direction must be ltr, rtl or null")),
         };
     }

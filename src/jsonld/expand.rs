@@ -10,11 +10,13 @@ use serde_json::{Map, Value};
 use super::active_context::ActiveContext;
 use super::context::{self, invalid, ProcessOptions};
 use super::iri::{expand_iri, is_absolute_iri, is_keyword, language_tag, node_iri};
-use super::value::{append, as_array, expand_value, is_list, list_object};
+use super::value::{append, as_array, expand_value, is_list, list_object, single};
 use super::{Loader, Work};
 use crate::error::Error;
 
-type ScopedKey = (usize, usize, usize, bool, String);
+/// Identities of the active context's terms, the scoped context, the previous context and the
+/// default vocabulary, language and direction; then `propagate` and `override_protected`.
+type ScopedKey = (usize, usize, usize, [usize; 3], bool, bool);
 type ScopedCache = Mutex<HashMap<ScopedKey, (ActiveContext, ActiveContext)>>;
 
 /// Applied scoped contexts shared across runs. Each entry keeps its input context alive, so the
@@ -68,8 +70,9 @@ impl<'a> Expander<'a> {
             active.identity(),
             Arc::as_ptr(scoped) as usize,
             active.previous_identity(),
+            active.defaults_identity(),
             options.propagate,
-            format!("{:?}|{:?}|{:?}|{}", active.vocab, active.language, active.direction, options.override_protected),
+            options.override_protected,
         );
         if let Some((_, cached)) = self.scoped.get(&key) {
             return Ok(cached.clone());
@@ -84,7 +87,7 @@ impl<'a> Expander<'a> {
             if cache.len() >= MAX_SHARED_SCOPED {
                 cache.clear();
             }
-            cache.insert(key.clone(), (active.clone(), result.clone()));
+            cache.insert(key, (active.clone(), result.clone()));
         }
         self.scoped.insert(key, (active.clone(), result.clone()));
         Ok(result)
@@ -144,9 +147,9 @@ impl<'a> Expander<'a> {
         let mut active = active.clone();
         // §5.1.2 step 7: a non-propagated (type-scoped) context does not reach nested nodes.
         if let Some(previous) = active.previous.clone() {
-            let keys: Vec<Option<String>> = object.keys().map(|k| expand_iri(&active, k, true)).collect();
-            let has_value = keys.iter().any(|k| k.as_deref() == Some("@value"));
-            let only_id = keys.len() == 1 && keys.first().is_some_and(|k| k.as_deref() == Some("@id"));
+            let expands_to = |key: &str, keyword: &str| expand_iri(&active, key, true).as_deref() == Some(keyword);
+            let has_value = object.keys().any(|k| expands_to(k, "@value"));
+            let only_id = object.len() == 1 && object.keys().all(|k| expands_to(k, "@id"));
             if !from_map && !has_value && !only_id {
                 active = (*previous).clone();
             }
@@ -184,10 +187,9 @@ impl<'a> Expander<'a> {
         }
 
         let mut result = Map::new();
-        let mut keys: Vec<&String> = object.keys().collect();
-        keys.sort();
-        for key in keys {
-            let value = object.get(key).unwrap_or(&Value::Null);
+        // Keys in code point order, as the algorithm asks: serde_json's `Map` is a `BTreeMap`
+        // (no `preserve_order`; the test `objects_iterate_in_key_order` guards this).
+        for (key, value) in object {
             if key == "@context" {
                 continue;
             }
@@ -218,15 +220,13 @@ impl<'a> Expander<'a> {
                 Value::Array(
                     as_array(expanded)
                         .into_iter()
-                        .map(|item| {
-                            Value::Object(Map::from_iter([("@graph".to_owned(), Value::Array(as_array(item)))]))
-                        })
+                        .map(|item| Value::Object(single("@graph", Value::Array(as_array(item)))))
                         .collect(),
                 )
             } else {
                 expanded
             };
-            append(&mut result, &expanded_property, expanded);
+            append(&mut result, expanded_property.into_owned(), expanded);
         }
         finish_object(result, property)
     }
@@ -292,7 +292,7 @@ impl<'a> Expander<'a> {
             other => return Err(invalid(&format!("{other} is not allowed here"))),
         };
         if keyword == "@type" {
-            append(result, "@type", expanded);
+            append(result, "@type".to_owned(), expanded);
         } else {
             result.insert(keyword.to_owned(), expanded);
         }
@@ -367,5 +367,18 @@ pub(crate) fn refuse_embedded_contexts(local: &Value) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::InlineContext)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn objects_iterate_in_key_order() {
+        // Expansion visits keys in this order; with serde_json's `preserve_order` it would not.
+        let object = json!({"b": 1, "@type": 2, "a": 3, "B": 4});
+        let keys: Vec<&String> = object.as_object().map(|o| o.keys().collect()).unwrap_or_default();
+        assert_eq!(keys, ["@type", "B", "a", "b"]);
     }
 }

@@ -1,5 +1,7 @@
 //! Keywords, IRI predicates and IRI Expansion (§5.2.2) against a finished active context.
 
+use std::borrow::Cow;
+
 use super::active_context::ActiveContext;
 use crate::error::Error;
 
@@ -74,10 +76,9 @@ pub(crate) fn looks_like_keyword(s: &str) -> bool {
 pub(crate) fn is_absolute_iri(s: &str) -> bool {
     let Some((scheme, _)) = s.split_once(':') else { return false };
     let mut bytes = scheme.bytes();
-    let forbidden = |b: &u8| *b <= 0x20 || matches!(b, b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'\\' | b'^' | b'`');
     bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
         && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
-        && !s.as_bytes().iter().any(forbidden)
+        && crate::rdf::is_iri_clean(s)
         && (s.is_ascii() || !s.contains(char::is_whitespace))
 }
 
@@ -85,43 +86,44 @@ pub(crate) fn is_absolute_iri(s: &str) -> bool {
 /// stay relative is refused (safe mode: there is no base IRI, so it would be dropped).
 pub(crate) fn node_iri(active: &ActiveContext, value: &str, vocab: bool) -> Result<String, Error> {
     match expand_iri(active, value, vocab) {
-        Some(iri) if is_absolute_iri(&iri) || iri.starts_with("_:") => Ok(iri),
+        Some(iri) if is_absolute_iri(&iri) || iri.starts_with("_:") => Ok(iri.into_owned()),
         _ => Err(Error::UndefinedTerm(value.chars().take(200).collect())),
     }
 }
 
 /// IRI Expansion (§5.2.2) against a finished active context (no local context in progress).
-pub(crate) fn expand_iri(active: &ActiveContext, value: &str, vocab: bool) -> Option<String> {
+/// Borrowed when the result is `value` itself or a term's IRI (the common cases: no allocation).
+pub(crate) fn expand_iri<'a>(active: &'a ActiveContext, value: &'a str, vocab: bool) -> Option<Cow<'a, str>> {
     if is_keyword(value) {
-        return Some(value.to_owned());
+        return Some(Cow::Borrowed(value));
     }
     if looks_like_keyword(value) {
         return None;
     }
     if vocab {
         if let Some(definition) = active.get(value) {
-            return definition.iri.clone();
+            return definition.iri.as_deref().map(Cow::Borrowed);
         }
     }
     if let Some((prefix, suffix)) = value.split_once(':') {
         if prefix == "_" || suffix.starts_with("//") {
-            return Some(value.to_owned());
+            return Some(Cow::Borrowed(value));
         }
         if let Some(definition) = active.get(prefix) {
             if let (Some(iri), true) = (&definition.iri, definition.prefix) {
-                return Some(format!("{iri}{suffix}"));
+                return Some(Cow::Owned(format!("{iri}{suffix}")));
             }
         }
         if is_absolute_iri(value) {
-            return Some(value.to_owned());
+            return Some(Cow::Borrowed(value));
         }
     }
     if vocab {
         if let Some(base) = &active.vocab {
-            return Some(format!("{base}{value}"));
+            return Some(Cow::Owned(format!("{base}{value}")));
         }
     }
-    Some(value.to_owned()) // relative: callers refuse it
+    Some(Cow::Borrowed(value)) // relative: callers refuse it
 }
 
 #[cfg(test)]

@@ -12,8 +12,17 @@ use crate::error::Error;
 use crate::jcs;
 use crate::rdf::{Literal, Quad, Term};
 
-const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+/// The IRIs to_rdf writes, spelled out: `format!` per quad showed in profiles.
+macro_rules! rdf {
+    ($name:literal) => {
+        concat!("http://www.w3.org/1999/02/22-rdf-syntax-ns#", $name)
+    };
+}
+macro_rules! xsd {
+    ($name:literal) => {
+        concat!("http://www.w3.org/2001/XMLSchema#", $name)
+    };
+}
 
 /// Collects the quads of an expanded document.
 #[derive(Default)]
@@ -24,8 +33,9 @@ pub(crate) struct RdfWriter {
 }
 
 impl RdfWriter {
-    /// Emits the quads of every top-level node of an expanded document.
-    pub(crate) fn document(&mut self, nodes: &[Value]) -> Result<(), Error> {
+    /// Emits the quads of every top-level node of an expanded document, consuming it: its strings
+    /// move into the quads instead of being copied.
+    pub(crate) fn document(&mut self, nodes: Vec<Value>) -> Result<(), Error> {
         for node in nodes {
             if let Value::Object(node) = node {
                 self.node(node, None)?;
@@ -41,7 +51,7 @@ impl RdfWriter {
     }
 
     /// A subject or object named by `id`: an IRI, or a blank node relabelled consistently.
-    fn named(&mut self, id: &str) -> Result<Term, Error> {
+    fn named(&mut self, id: String) -> Result<Term, Error> {
         if let Some(label) = id.strip_prefix("_:") {
             if let Some(mapped) = self.labels.get(label) {
                 return Ok(Term::BlankNode(mapped.clone()));
@@ -52,24 +62,27 @@ impl RdfWriter {
             }
             return Ok(fresh);
         }
-        if is_absolute_iri(id) {
-            Ok(Term::Iri(id.to_owned()))
+        if is_absolute_iri(&id) {
+            Ok(Term::Iri(id))
         } else {
             Err(Error::UndefinedTerm(id.chars().take(200).collect()))
         }
     }
 
-    fn node(&mut self, node: &Map<String, Value>, graph: Option<&Term>) -> Result<Term, Error> {
-        let subject = match node.get("@id").and_then(Value::as_str) {
-            Some(id) => self.named(id)?,
-            None => self.fresh(),
+    fn node(&mut self, mut node: Map<String, Value>, graph: Option<&Term>) -> Result<Term, Error> {
+        let subject = match node.remove("@id") {
+            Some(Value::String(id)) => self.named(id)?,
+            _ => self.fresh(),
         };
-        if let Some(Value::Array(types)) = node.get("@type") {
-            for kind in types.iter().filter_map(Value::as_str) {
-                let object = self.named(kind)?;
-                self.push(&subject, Term::Iri(format!("{RDF}type")), object, graph);
+        if let Some(Value::Array(types)) = node.remove("@type") {
+            for kind in types {
+                if let Value::String(kind) = kind {
+                    let object = self.named(kind)?;
+                    self.push(&subject, Term::Iri(rdf!("type").to_owned()), object, graph);
+                }
             }
         }
+        let members = node.remove("@graph");
         for (property, values) in node {
             if property.starts_with('@') {
                 continue;
@@ -80,7 +93,7 @@ impl RdfWriter {
                 self.push(&subject, Term::Iri(property.clone()), object, graph);
             }
         }
-        if let Some(Value::Array(members)) = node.get("@graph") {
+        if let Some(Value::Array(members)) = members {
             for member in members {
                 match member {
                     // A value directly in a graph states nothing: JSON-LD drops it, so safe mode refuses it.
@@ -94,38 +107,38 @@ impl RdfWriter {
         Ok(subject)
     }
 
-    fn object(&mut self, value: &Value, graph: Option<&Term>) -> Result<Term, Error> {
-        let Value::Object(object) = value else {
+    fn object(&mut self, value: Value, graph: Option<&Term>) -> Result<Term, Error> {
+        let Value::Object(mut object) = value else {
             return Err(Error::InvalidJsonLd("an expanded value is not an object".into()));
         };
         if object.contains_key("@value") {
             return literal(object).map(Term::Literal);
         }
-        if let Some(Value::Array(items)) = object.get("@list") {
+        if let Some(Value::Array(items)) = object.get_mut("@list").map(core::mem::take) {
             return self.list(items, graph);
         }
         self.node(object, graph)
     }
 
-    fn list(&mut self, items: &[Value], graph: Option<&Term>) -> Result<Term, Error> {
-        let nil = Term::Iri(format!("{RDF}nil"));
-        let Some(first) = items.first() else { return Ok(nil) };
+    fn list(&mut self, items: Vec<Value>, graph: Option<&Term>) -> Result<Term, Error> {
+        let nil = Term::Iri(rdf!("nil").to_owned());
+        let mut items = items.into_iter();
+        let Some(first) = items.next() else { return Ok(nil) };
         let head = self.fresh();
         let mut current = head.clone();
         let mut item = first;
-        let mut rest = items.get(1..).unwrap_or_default().iter();
         loop {
             let object = self.object(item, graph)?;
-            self.push(&current, Term::Iri(format!("{RDF}first")), object, graph);
-            match rest.next() {
+            self.push(&current, Term::Iri(rdf!("first").to_owned()), object, graph);
+            match items.next() {
                 Some(next) => {
                     let node = self.fresh();
-                    self.push(&current, Term::Iri(format!("{RDF}rest")), node.clone(), graph);
+                    self.push(&current, Term::Iri(rdf!("rest").to_owned()), node.clone(), graph);
                     current = node;
                     item = next;
                 }
                 None => {
-                    self.push(&current, Term::Iri(format!("{RDF}rest")), nil, graph);
+                    self.push(&current, Term::Iri(rdf!("rest").to_owned()), nil, graph);
                     return Ok(head);
                 }
             }
@@ -138,33 +151,34 @@ impl RdfWriter {
 }
 
 /// Object to RDF for a value object (§8.2.3 steps 4–13).
-fn literal(object: &Map<String, Value>) -> Result<Literal, Error> {
-    let value = object.get("@value").unwrap_or(&Value::Null);
+fn literal(mut object: Map<String, Value>) -> Result<Literal, Error> {
+    let value = object.remove("@value").unwrap_or(Value::Null);
+    let language = match object.remove("@language") {
+        Some(Value::String(language)) => Some(language),
+        _ => None,
+    };
     let datatype = object.get("@type").and_then(Value::as_str);
-    let language = object.get("@language").and_then(Value::as_str).map(str::to_owned);
     if datatype == Some("@json") {
-        return Ok(Literal { value: jcs::canonicalize(value)?, datatype: format!("{RDF}JSON"), language: None });
+        return Ok(Literal { value: jcs::canonicalize(&value)?, datatype: rdf!("JSON").to_owned(), language: None });
     }
     let (lexical, default_type) = match value {
-        Value::Bool(b) => (b.to_string(), format!("{XSD}boolean")),
+        Value::Bool(b) => (b.to_string(), xsd!("boolean")),
         Value::Number(n) => {
             let x = n.as_f64().ok_or(Error::NonCanonicalizableNumber)?;
-            let double = format!("{XSD}double");
-            if x.fract() != 0.0 || x.abs() >= 1e21 || datatype == Some(double.as_str()) {
+            let double = xsd!("double");
+            if x.fract() != 0.0 || x.abs() >= 1e21 || datatype == Some(double) {
                 (canonical_double(x)?, double)
             } else {
-                (if x == 0.0 { "0".to_owned() } else { format!("{x:.0}") }, format!("{XSD}integer"))
+                (if x == 0.0 { "0".to_owned() } else { format!("{x:.0}") }, xsd!("integer"))
             }
         }
-        Value::String(s) => {
-            (s.clone(), if language.is_some() { format!("{RDF}langString") } else { format!("{XSD}string") })
-        }
+        Value::String(s) => (s, if language.is_some() { rdf!("langString") } else { xsd!("string") }),
         _ => return Err(Error::InvalidJsonLd("@value must be a scalar".into())),
     };
     if language.is_some() {
-        return Ok(Literal { value: lexical, datatype: format!("{RDF}langString"), language });
+        return Ok(Literal { value: lexical, datatype: rdf!("langString").to_owned(), language });
     }
-    Ok(Literal { value: lexical, datatype: datatype.map_or(default_type, str::to_owned), language: None })
+    Ok(Literal { value: lexical, datatype: datatype.unwrap_or(default_type).to_owned(), language: None })
 }
 
 /// The canonical xsd:double form JSON-LD uses (jsonld.js: `toExponential(15)` with trailing zeros
@@ -206,7 +220,7 @@ mod tests {
 
     #[test]
     fn integers_and_booleans() {
-        let lit = |v: Value| literal(serde_json::json!({"@value": v}).as_object().unwrap()).unwrap();
+        let lit = |v: Value| literal(serde_json::json!({"@value": v}).as_object().unwrap().clone()).unwrap();
         assert_eq!(lit(serde_json::json!(5)).value, "5");
         assert_eq!(lit(serde_json::json!(5.0)).value, "5");
         assert_eq!(lit(serde_json::json!(-0.0)).value, "0");

@@ -1,4 +1,5 @@
-//! `did:key` for Ed25519: the DID document is derived locally, never fetched.
+//! `did:key` for Ed25519 (`z6Mk…`), P-256 (`zDn…`) and P-384 (`z82…`): the DID document is
+//! derived locally, never fetched.
 //! See: <https://w3c-ccg.github.io/did-key-spec/#document-creation-algorithm>
 
 use serde_json::{json, Value};
@@ -6,7 +7,7 @@ use serde_json::{json, Value};
 use super::multibase;
 use crate::error::Error;
 
-/// The DID document of an Ed25519 `did:key` (`did` without fragment), as the spec derives it:
+/// The DID document of a `did:key` (`did` without fragment), as the spec derives it:
 /// one Multikey verification method `did#<multibase>`, referenced by every relationship.
 ///
 /// # Errors
@@ -17,7 +18,7 @@ pub fn document(did: &str) -> Result<Value, Error> {
     if multibase_key.contains([':', '/', '?', '#']) {
         return Err(Error::InvalidDidKey(format!("{did:?} has a path, query or version")));
     }
-    multibase::ed25519_multikey_bytes(multibase_key)?;
+    multibase::multikey_bytes(multibase_key)?;
     let method = format!("{did}#{multibase_key}");
     Ok(json!({
         "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],

@@ -1,13 +1,14 @@
 //! JSON Web Keys (RFC 7517) → keys: the `publicKeyJwk` of a `JsonWebKey2020` / `JsonWebKey`
-//! verification method, and the key inside a `did:jwk`. Only Ed25519 (`"kty": "OKP"`,
-//! `"crv": "Ed25519"`, RFC 8037 §2) is usable for now; other key types are named in
-//! `unsupported_key_type`. A JWK carrying private key material is never used.
+//! verification method, the key inside a `did:jwk`, and (later) a JOSE header's `jwk`. Ed25519
+//! (`"kty": "OKP"`, RFC 8037 §2), P-256 and P-384 (`"kty": "EC"`, RFC 7518 §6.2.1) and RSA
+//! (`"kty": "RSA"`, RFC 7518 §6.3.1); other key types are named in `unsupported_key_type`. A JWK
+//! carrying private key material is never used.
 //! See: <https://www.w3.org/TR/cid-1.0/#JsonWebKey>
 
-use ed25519_dalek::VerifyingKey;
 use serde_json::{Map, Value};
 
-use super::multibase;
+use super::algorithm::Algorithm;
+use super::public_key::PublicKey;
 use crate::error::Error;
 
 /// The members that only a private (or secret) JWK has: `d` (EC, OKP, RSA), the RSA CRT
@@ -20,26 +21,85 @@ pub fn has_private_part(jwk: &Map<String, Value>) -> bool {
     PRIVATE_MEMBERS.iter().any(|member| jwk.contains_key(*member)) || jwk.contains_key("oth")
 }
 
-/// The Ed25519 key of a public JWK.
+/// The key of a public JWK.
 ///
 /// # Errors
-/// `UnsupportedKeyType` for another `kty` / `crv` (named: `P-256`, `X25519`, `RSA`, …);
-/// `InvalidPublicKey` for a JWK that is not an object, has a private part, or whose `x` is not
-/// base64url of a valid 32-byte Ed25519 point.
-pub fn ed25519_key(jwk: &Value) -> Result<VerifyingKey, Error> {
+/// `UnsupportedKeyType` for another `kty` / `crv` (named: `P-521`, `X25519`, `oct`, …);
+/// `InvalidPublicKey` for a JWK that is not an object, has a private part, or whose members are
+/// not base64url of a valid key of its type (EC coordinates must be the curve's full size,
+/// RFC 7518 §6.2.1.2); `rsa_key_too_small`; `not_in_this_build` for a type this build leaves out.
+pub fn public_key(jwk: &Value) -> Result<PublicKey, Error> {
     let jwk = jwk.as_object().ok_or(Error::InvalidPublicKey)?;
     if has_private_part(jwk) {
         return Err(Error::InvalidPublicKey);
     }
-    let member = |name: &str| jwk.get(name).and_then(Value::as_str);
-    match (member("kty"), member("crv")) {
-        (Some("OKP"), Some("Ed25519")) => {}
-        (Some("OKP" | "EC"), Some(curve)) => return Err(Error::UnsupportedKeyType(bounded(curve))),
-        (Some(kty), _) => return Err(Error::UnsupportedKeyType(bounded(kty))),
-        (None, _) => return Err(Error::InvalidPublicKey),
+    let key = key_material(jwk)?;
+    check_alg(jwk, &key)?;
+    Ok(key)
+}
+
+/// Whether a JWK may verify `algorithm` signatures as its own members restrict it: `use` absent
+/// or `sig`, `key_ops` absent or listing `verify` (RFC 7517 §4.2–4.3), `alg` absent or
+/// `algorithm` (§4.4). For a JOSE layer, which must not verify, say, a PS256 signature with a key
+/// published for RS256. (In controller documents the relationships decide instead: a `did:jwk`
+/// with `"use": "enc"` has no assertion method.)
+pub fn allows(jwk: &Value, algorithm: Algorithm) -> bool {
+    let verify = Value::String("verify".to_owned());
+    jwk.get("use").is_none_or(|value| value.as_str() == Some("sig"))
+        && jwk.get("key_ops").is_none_or(|ops| ops.as_array().is_some_and(|ops| ops.contains(&verify)))
+        && jwk.get("alg").is_none_or(|alg| alg.as_str() == Some(algorithm.jose_name()))
+}
+
+/// An `alg` (RFC 7517 §4.4) that the JWK's key cannot make is algorithm confusion, whatever
+/// signature comes later.
+///
+/// # Errors
+/// `algorithm_key_mismatch` for a signature algorithm of another key type; `unsupported_key_type`
+/// for an algorithm this verifier does not know (`ES521`, `HS256`, `RSA1_5`).
+fn check_alg(jwk: &Map<String, Value>, key: &PublicKey) -> Result<(), Error> {
+    let Some(alg) = jwk.get("alg") else { return Ok(()) };
+    match alg.as_str().and_then(Algorithm::from_jose) {
+        Some(algorithm) if key.supports(algorithm) => Ok(()),
+        Some(algorithm) => Err(Error::AlgorithmKeyMismatch { algorithm: algorithm.jose_name(), key: key.kind() }),
+        None => Err(Error::UnsupportedKeyType(format!(
+            "{} key for {}",
+            key.kind(),
+            bounded(alg.as_str().unwrap_or("a non-string alg"))
+        ))),
     }
-    let x = member("x").ok_or(Error::InvalidPublicKey)?;
-    multibase::ed25519_key(&base64url_decode(x).ok_or(Error::InvalidPublicKey)?)
+}
+
+/// The key of a JWK's key members (`kty`, `crv`, `x`, `y`, `n`, `e`). A type this build leaves
+/// out is `not_in_this_build` before its members are read (no decoding code for it in the build).
+fn key_material(jwk: &Map<String, Value>) -> Result<PublicKey, Error> {
+    let member = |name: &str| jwk.get(name).and_then(Value::as_str);
+    let bytes = |name: &str| member(name).and_then(base64url_decode).ok_or(Error::InvalidPublicKey);
+    match (member("kty"), member("crv")) {
+        (Some("OKP"), Some("Ed25519")) => PublicKey::ed25519(&bytes("x")?),
+        #[cfg(feature = "ecdsa")]
+        (Some("EC"), Some(curve @ ("P-256" | "P-384"))) => {
+            let (x, y) = (bytes("x")?, bytes("y")?);
+            let size = if curve == "P-256" { 32 } else { 48 };
+            if x.len() != size || y.len() != size {
+                return Err(Error::InvalidPublicKey);
+            }
+            let point = [&[0x04][..], &x, &y].concat(); // SEC1 uncompressed
+            if curve == "P-256" {
+                PublicKey::p256_sec1(&point)
+            } else {
+                PublicKey::p384_sec1(&point)
+            }
+        }
+        #[cfg(not(feature = "ecdsa"))]
+        (Some("EC"), Some("P-256" | "P-384")) => Err(crate::features::ECDSA.missing("an EC P-256 / P-384 JWK")),
+        #[cfg(feature = "rsa")]
+        (Some("RSA"), _) => PublicKey::rsa(&bytes("n")?, &bytes("e")?),
+        #[cfg(not(feature = "rsa"))]
+        (Some("RSA"), _) => Err(crate::features::RSA.missing("an RSA JWK")),
+        (Some("OKP" | "EC"), Some(curve)) => Err(Error::UnsupportedKeyType(bounded(curve))),
+        (Some("OKP" | "EC"), None) | (None, _) => Err(Error::InvalidPublicKey),
+        (Some(kty), _) => Err(Error::UnsupportedKeyType(bounded(kty))),
+    }
 }
 
 /// Decodes unpadded base64url (RFC 4648 §5, as JOSE uses it: RFC 7515 §2), refusing padding,
@@ -63,8 +123,10 @@ mod tests {
     const RFC8037_X: &str = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
 
     #[test]
-    fn reads_the_rfc_8037_ed25519_key() {
-        let key = ed25519_key(&json!({"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X})).unwrap();
+    fn reads_the_rfc_8037_public_key() {
+        let Ok(PublicKey::Ed25519(key)) = public_key(&json!({"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X})) else {
+            panic!("not read as an Ed25519 key")
+        };
         assert_eq!(
             key.as_bytes(),
             &[
@@ -76,32 +138,48 @@ mod tests {
 
     #[test]
     fn names_other_key_types() {
-        let p256 = json!({"kty": "EC", "crv": "P-256", "x": "acbIQiuMs3i8_uszEjJ2tpTtRM4EU3yz91PH6CdH2V0",
-            "y": "_KcyLj9vWMptnmKtm46GqDz8wf74I5LKgrl2GzH3nSE"});
-        assert_eq!(ed25519_key(&p256), Err(Error::UnsupportedKeyType("P-256".into())));
+        let p521 = json!({"kty": "EC", "crv": "P-521", "x": "AAAA", "y": "AAAA"});
+        assert_eq!(public_key(&p521), Err(Error::UnsupportedKeyType("P-521".into())));
+        assert_eq!(public_key(&json!({"kty": "EC", "x": "AAAA", "y": "AAAA"})), Err(Error::InvalidPublicKey));
         let x25519 = json!({"kty": "OKP", "crv": "X25519", "x": "3p7bfXt9wbTTW2HC7OQ1Nz-DQ8hbeGdNrfx-FG-IK08"});
-        assert_eq!(ed25519_key(&x25519), Err(Error::UnsupportedKeyType("X25519".into())));
-        assert_eq!(
-            ed25519_key(&json!({"kty": "RSA", "n": "AQAB", "e": "AQAB"})).unwrap_err().code(),
-            "unsupported_key_type"
-        );
+        assert_eq!(public_key(&x25519), Err(Error::UnsupportedKeyType("X25519".into())));
+        assert_eq!(public_key(&json!({"kty": "oct", "alg": "HS256"})), Err(Error::UnsupportedKeyType("oct".into())));
     }
 
     #[test]
     fn refuses_private_keys_and_malformed_x() {
         let private = json!({"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X,
             "d": "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"});
-        assert_eq!(ed25519_key(&private), Err(Error::InvalidPublicKey));
-        assert_eq!(ed25519_key(&json!({"kty": "oct", "k": "AAAA"})), Err(Error::InvalidPublicKey));
+        assert_eq!(public_key(&private), Err(Error::InvalidPublicKey));
+        assert_eq!(public_key(&json!({"kty": "oct", "k": "AAAA"})), Err(Error::InvalidPublicKey));
         for x in
             ["", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo=", "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo", "AAAA"]
         {
             let jwk = json!({"kty": "OKP", "crv": "Ed25519", "x": x});
-            assert_eq!(ed25519_key(&jwk), Err(Error::InvalidPublicKey), "{x:?}");
+            assert_eq!(public_key(&jwk), Err(Error::InvalidPublicKey), "{x:?}");
         }
-        assert_eq!(ed25519_key(&json!({"kty": "OKP", "crv": "Ed25519"})), Err(Error::InvalidPublicKey));
-        assert_eq!(ed25519_key(&json!({"crv": "Ed25519", "x": RFC8037_X})), Err(Error::InvalidPublicKey));
-        assert_eq!(ed25519_key(&json!("not a jwk")), Err(Error::InvalidPublicKey));
+        assert_eq!(public_key(&json!({"kty": "OKP", "crv": "Ed25519"})), Err(Error::InvalidPublicKey));
+        assert_eq!(public_key(&json!({"crv": "Ed25519", "x": RFC8037_X})), Err(Error::InvalidPublicKey));
+        assert_eq!(public_key(&json!("not a jwk")), Err(Error::InvalidPublicKey));
+    }
+
+    #[test]
+    fn an_alg_the_key_cannot_make_is_refused() {
+        let key = |alg: &str| public_key(&json!({"kty": "OKP", "crv": "Ed25519", "x": RFC8037_X, "alg": alg}));
+        assert!(key("EdDSA").is_ok());
+        assert_eq!(key("RS256"), Err(Error::AlgorithmKeyMismatch { algorithm: "RS256", key: "Ed25519" }));
+        assert_eq!(key("HS256"), Err(Error::UnsupportedKeyType("Ed25519 key for HS256".into())));
+    }
+
+    #[test]
+    fn allows_follows_use_key_ops_and_alg() {
+        let rsa = json!({"kty": "RSA", "alg": "RS256", "use": "sig", "key_ops": ["verify"]});
+        assert!(allows(&rsa, Algorithm::RS256));
+        assert!(!allows(&rsa, Algorithm::PS256));
+        assert!(allows(&json!({"kty": "RSA"}), Algorithm::PS256));
+        assert!(!allows(&json!({"kty": "RSA", "use": "enc"}), Algorithm::RS256));
+        assert!(!allows(&json!({"kty": "RSA", "key_ops": ["encrypt"]}), Algorithm::RS256));
+        assert!(!allows(&json!({"kty": "RSA", "key_ops": "verify"}), Algorithm::RS256));
     }
 
     #[test]

@@ -18,8 +18,7 @@ use crate::rdfc;
 /// The JSON-LD errors (`undefined_term`, `unknown_context`, …) and `canonicalization_limit`.
 pub fn canonical_nquads(document: &Map<String, Value>, contexts: &Contexts) -> Result<String, Error> {
     let quads = jsonld::to_rdf(document, contexts)?;
-    let canonical = rdfc::canonicalize(&quads, &rdfc::Limits::default())?;
-    Ok(rdfc::to_canonical_nquads(&canonical))
+    rdfc::canonical_nquads(&quads, &rdfc::Limits::default())
 }
 
 /// SHA-256(canonical proof options) ‖ SHA-256(canonical document): the data both RDFC suites sign.

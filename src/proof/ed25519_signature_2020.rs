@@ -4,13 +4,13 @@
 //! their own, and `proofValue` (and the legacy `jws` / `signatureValue`) are left out.
 //! See: <https://www.w3.org/community/reports/credentials/CG-FINAL-di-eddsa-2020-20220724/>
 
-use ed25519_dalek::VerifyingKey;
 use serde_json::{Map, Value};
 
 use super::canonical::{hash_data, with_context_variants};
-use super::{ed25519_verify, Proof};
+use super::{verify_signature, Proof};
 use crate::contexts::Contexts;
 use crate::error::Error;
+use crate::key::PublicKey;
 
 /// Verifies an `Ed25519Signature2020` proof.
 ///
@@ -19,12 +19,12 @@ use crate::error::Error;
 pub fn verify(
     unsecured: &Map<String, Value>,
     proof: &Proof<'_>,
-    key: &VerifyingKey,
+    key: &PublicKey,
     contexts: &Contexts,
 ) -> Result<(), Error> {
     let options = proof_options(unsecured, proof);
     with_context_variants(unsecured.get("@context"), contexts, |contexts| {
-        ed25519_verify(key, &hash_data(unsecured, &options, contexts)?, &proof.signature)
+        verify_signature(key, proof, &hash_data(unsecured, &options, contexts)?)
     })
 }
 

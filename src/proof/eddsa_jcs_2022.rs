@@ -2,23 +2,23 @@
 //! The stage functions carry the spec's names so each maps to a W3C test-vector file.
 //! See: <https://www.w3.org/TR/vc-di-eddsa/#eddsa-jcs-2022>
 
-use ed25519_dalek::VerifyingKey;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::{document_and_options, ed25519_verify, Proof};
+use super::{document_and_options, verify_signature, Proof};
 use crate::error::Error;
 use crate::jcs;
+use crate::key::PublicKey;
 
 /// Verify Proof (eddsa-jcs-2022), §3.3.2.
 ///
 /// # Errors
 /// `proof_context_mismatch`, `non_canonicalizable_number`, `signature_mismatch`.
-pub fn verify(unsecured: &Map<String, Value>, proof: &Proof<'_>, key: &VerifyingKey) -> Result<(), Error> {
+pub fn verify(unsecured: &Map<String, Value>, proof: &Proof<'_>, key: &PublicKey) -> Result<(), Error> {
     let (document, options) = document_and_options(unsecured, proof)?;
     let transformed = transform(&document)?;
     let proof_config = configure_proof(&options)?;
-    ed25519_verify(key, &hash(&transformed, &proof_config), &proof.signature)
+    verify_signature(key, proof, &hash(&transformed, &proof_config))
 }
 
 /// Transformation (§3.3.4): the JCS form of the unsecured document.

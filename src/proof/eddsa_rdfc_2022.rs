@@ -1,13 +1,15 @@
 //! `eddsa-rdfc-2022`: Ed25519 over SHA-256(RDFC(proof config)) ‖ SHA-256(RDFC(document)).
 //! See: <https://www.w3.org/TR/vc-di-eddsa/#eddsa-rdfc-2022>
 
-use ed25519_dalek::VerifyingKey;
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::canonical::{hash_data, with_context_variants};
-use super::{document_and_options, ed25519_verify, Object, Proof};
+use super::{document_and_options, verify_signature, Object, Proof};
 use crate::contexts::Contexts;
 use crate::error::Error;
+use crate::key::PublicKey;
 
 /// Verify Proof (eddsa-rdfc-2022), §3.2.2.
 ///
@@ -16,12 +18,12 @@ use crate::error::Error;
 pub fn verify(
     unsecured: &Map<String, Value>,
     proof: &Proof<'_>,
-    key: &VerifyingKey,
+    key: &PublicKey,
     contexts: &Contexts,
 ) -> Result<(), Error> {
     let (document, options) = transform_inputs(unsecured, proof)?;
     with_context_variants(document.get("@context"), contexts, |contexts| {
-        ed25519_verify(key, &hash_data(&document, &options, contexts)?, &proof.signature)
+        verify_signature(key, proof, &hash_data(&document, &options, contexts)?)
     })
 }
 
@@ -31,7 +33,10 @@ pub fn verify(
 ///
 /// # Errors
 /// `proof_context_mismatch`.
-pub fn transform_inputs(unsecured: &Map<String, Value>, proof: &Proof<'_>) -> Result<(Object, Object), Error> {
+pub fn transform_inputs<'a>(
+    unsecured: &'a Map<String, Value>,
+    proof: &Proof<'_>,
+) -> Result<(Cow<'a, Object>, Object), Error> {
     let (document, mut options) = document_and_options(unsecured, proof)?;
     if let Some(context) = document.get("@context") {
         options.insert("@context".into(), context.clone());

@@ -8,12 +8,10 @@
 //! issuer has not published" (`key_not_published_by_issuer`), never as a key bound to the
 //! issuer, and it can never satisfy a list of trusted issuers.
 
-use ed25519_dalek::Signature;
-
 use super::{Need, Purpose, Store};
 use crate::error::Error;
-use crate::jose::{CompactJws, JwsAlgorithm};
-use crate::key::{self, jwk};
+use crate::jose::CompactJws;
+use crate::key::{self, jwk, PublicKey};
 use crate::report::{CheckId, Checklist, Passed};
 
 /// Where the JWS's key comes from.
@@ -30,7 +28,7 @@ enum KeySource {
 pub(crate) struct Envelope {
     jws: CompactJws,
     source: Result<KeySource, Error>,
-    key: Option<Result<ed25519_dalek::VerifyingKey, Error>>,
+    key: Option<Result<PublicKey, Error>>,
     binding: Option<Result<(), Error>>,
     signature: Option<Result<Passed, Error>>,
     signature_runs: usize,
@@ -54,10 +52,7 @@ impl Envelope {
         if self.key.is_none() {
             let resolved = match &source {
                 KeySource::Method(id) => key::resolve(id, &store.documents).map(|k| k.public_key),
-                KeySource::HeaderJwk => match &self.jws.header.jwk {
-                    Some(members) => jwk::ed25519_key(&serde_json::Value::Object(members.clone())),
-                    None => Err(Error::MissingVerificationMethod),
-                },
+                KeySource::HeaderJwk => header_key(&self.jws),
             };
             self.key = store.settle(resolved, Purpose::ControllerDocument, needs);
         }
@@ -157,14 +152,19 @@ fn key_source(jws: &CompactJws, issuer: Option<&str>) -> Result<KeySource, Error
     }
 }
 
-/// The JWS signature over the signing input, by the algorithm the header names — which must be
-/// the key's own (no algorithm confusion).
-fn verify(jws: &CompactJws, key: &ed25519_dalek::VerifyingKey) -> Result<(), Error> {
-    match jws.header.algorithm {
-        JwsAlgorithm::EdDsa => {
-            let bytes = <[u8; 64]>::try_from(jws.signature.as_slice()).map_err(|_| Error::InvalidProofValue)?;
-            crate::proof::ed25519_verify(key, &jws.signing_input, &Signature::from_bytes(&bytes))
-        }
-        other => Err(Error::JwsAlgorithmUnsupported(other.name().to_owned())),
+/// The key in the header's `jwk`, which must allow the header's algorithm (`use`, `key_ops`, `alg`).
+fn header_key(jws: &CompactJws) -> Result<PublicKey, Error> {
+    let Some(members) = &jws.header.jwk else { return Err(Error::MissingVerificationMethod) };
+    let jwk = serde_json::Value::Object(members.clone());
+    let key = jwk::public_key(&jwk)?;
+    if !jwk::allows(&jwk, jws.header.algorithm) {
+        return Err(Error::AlgorithmKeyMismatch { algorithm: jws.header.algorithm.jose_name(), key: key.kind() });
     }
+    Ok(key)
+}
+
+/// The JWS signature over the signing input, by the algorithm the header names — which must be
+/// the key's own (`algorithm_key_mismatch` otherwise: no algorithm confusion).
+fn verify(jws: &CompactJws, key: &PublicKey) -> Result<(), Error> {
+    key.verify(jws.header.algorithm, &jws.signing_input, &jws.signature)
 }

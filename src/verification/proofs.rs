@@ -6,7 +6,6 @@
 //! issuer authorised, and no failed one; a valid proof by another party's key (a co-signer) is
 //! then a warning, and on its own a failure.
 
-use ed25519_dalek::Signature;
 use serde_json::{Map, Value};
 
 use super::envelope::Envelope;
@@ -39,7 +38,7 @@ pub(crate) struct ProofCell {
     /// `Some(Err)` at once when the proof itself is malformed; otherwise checked once the key is known.
     signature: Option<Result<Passed, Error>>,
     /// The proof's suite and decoded signature, read once (decoding base58 is not free).
-    read: Option<(Suite, Signature)>,
+    read: Option<(Suite, Vec<u8>)>,
     /// How many times the signature was checked (never more than once).
     signature_runs: usize,
 }
@@ -98,9 +97,10 @@ impl Proofs {
                 };
                 cell.binding = store.settle(bound, Purpose::ControllerDocument, needs);
             }
-            if let (None, Some((suite, signature_bytes)), Some(object)) = (&cell.signature, cell.read, json.as_object())
+            if let (None, Some((suite, signature_bytes)), Some(object)) =
+                (&cell.signature, &cell.read, json.as_object())
             {
-                let proof = Proof { suite, json: object, signature: signature_bytes };
+                let proof = Proof { suite: *suite, json: object, signature: signature_bytes.clone() };
                 cell.signature = Some(signature(&proof, unsecured, &references, resolved, options));
                 cell.signature_runs += 1;
             }

@@ -7,6 +7,7 @@
 //! A self-signed round trip cannot catch a symmetric bug (e.g. hash order); the W3C vectors are
 //! the judge of the suite, these fixtures of the pipeline's negative paths.
 
+pub mod baked;
 pub mod network;
 
 use badge_verifier::proof::canonical::hash_data;

@@ -75,3 +75,26 @@ test('when the full module cannot load, the core report stands: unsupported, not
   assert.match(text, /a part of the verifier that this build leaves out/);
   await page.close();
 });
+
+test('a baked badge image is read and verified by the full module (the core leaves image reading out)', async () => {
+  const page = await newPage(env.context);
+  const requests = [];
+  page.on('request', (r) => { const p = new URL(r.url()).pathname; if (p.startsWith('/pkg/full/')) requests.push(p); });
+  for (const name of ['open-badge-3.png', 'signature_mismatch--name-changed-after-signing.svg']) {
+    const body = readFileSync(join(root, 'tests/fixtures/baked', name));
+    await page.route(`${env.base}/baked/${name}`, (route) => route.fulfill({ status: 200, contentType: name.endsWith('.png') ? 'image/png' : 'image/svg+xml', body }));
+  }
+  const body = ['/baked/open-badge-3.png', '/baked/signature_mismatch--name-changed-after-signing.svg']
+    .map((src, i) => `<badge-verifier id="b${i}" offline src="${src}"></badge-verifier>`).join('\n');
+  await openHtml(page, env.base, '/baked.html', htmlPage(body));
+  await settled(page, 2);
+  const reports = await page.$$eval('badge-verifier', (all) => all.map((b) => ({ verdict: b.dataset.verdict, report: b.report })));
+  assert.equal(reports[0].verdict, 'verified');
+  assert.equal(reports[0].report.input, 'baked_png');
+  assert.equal(reports[1].verdict, 'not_verified');
+  assert.equal(reports[1].report.input, 'baked_svg');
+  assert.equal(check(reports[1].report, 'proof').code, 'signature_mismatch');
+  assert.equal(requests.filter((p) => p.endsWith('.wasm')).length, 1, 'the full module, once');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

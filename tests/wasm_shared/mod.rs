@@ -124,3 +124,27 @@ pub fn documents_option_binds_an_https_issuer() {
     // The key is now bound; the signature covers the original issuer id, so it no longer matches.
     assert_eq!(failed_codes(&report), ["signature_mismatch"]);
 }
+
+/// The project's baked images (`tests/fixtures/baked/`), given as bytes: judged as the JSON inside
+/// them, and the report says which image it came from.
+#[cfg(feature = "baked")]
+pub fn baked_images_are_judged_as_their_json() {
+    let cases: [(&[u8], &str, &str); 3] = [
+        (include_bytes!("../fixtures/baked/open-badge-3.png"), "verified", "baked_png"),
+        (include_bytes!("../fixtures/baked/open-badge-3.svg"), "verified", "baked_svg"),
+        (
+            include_bytes!("../fixtures/baked/signature_mismatch--name-changed-after-signing.png"),
+            "not_verified",
+            "baked_png",
+        ),
+    ];
+    for (bytes, verdict, input) in cases {
+        let report = verify(js_sys::Uint8Array::from(bytes).into(), options(NOW)).unwrap();
+        assert_eq!(get(&report, "verdict").as_string().as_deref(), Some(verdict));
+        assert_eq!(get(&report, "input").as_string().as_deref(), Some(input));
+    }
+    // An image with nothing baked in is an error with its code.
+    let empty = js_sys::Uint8Array::from(b"<svg xmlns='http://www.w3.org/2000/svg'/>".as_slice());
+    let error = verify(empty.into(), options(NOW)).unwrap_err();
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some("baked_image_no_credential"));
+}
