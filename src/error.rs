@@ -221,6 +221,28 @@ pub enum Error {
     /// A number that JCS (RFC 8785) cannot serialise.
     NonCanonicalizableNumber,
 
+    // ---- proof: JOSE (VC-JWT) --------------------------------------------------------------------
+    /// A compact JWS that is not three canonical base64url parts of a JSON header, a JSON
+    /// payload and a signature.
+    JwsMalformed(String),
+    /// `alg: none`: an unsecured JWT carries no signature at all.
+    JwsAlgorithmNone,
+    /// An algorithm never acceptable for a credential (HMAC: a shared secret, not an issuer's key).
+    JwsAlgorithmNotAllowed(String),
+    /// A signature algorithm this build does not implement.
+    JwsAlgorithmUnsupported(String),
+    /// A `crit` header (or `b64`) this verifier does not understand (RFC 7515 §4.1.11).
+    JwsCriticalHeaderUnsupported(String),
+    /// A `typ` or `cty` that is not a credential's.
+    JwsMediaTypeInvalid(String),
+    /// JWT claims of the wrong type, or claims a `vc+jwt` must not carry.
+    JwtClaimsInvalid(String),
+    /// A JWT claim and the credential property it stands for disagree.
+    JwtClaimsInconsistent(String),
+    /// The JWS was signed by the key in its own header, which the issuer does not publish: a
+    /// warning when the signature holds, never a key bound to the issuer.
+    KeyNotPublishedByIssuer,
+
     // ---- status -----------------------------------------------------------------------------------
     /// The credential has a `credentialStatus` of a type this build does not check (never read
     /// as revoked, never as verified: the verdict is `verified_with_warnings`).
@@ -397,6 +419,15 @@ impl Error {
             Self::Suspended { .. } => "suspended",
             Self::StatusListShort { .. } => "status_list_short",
             Self::StatusMessage { .. } => "status_message",
+            Self::JwsMalformed(_) => "jws_malformed",
+            Self::JwsAlgorithmNone => "jws_algorithm_none",
+            Self::JwsAlgorithmNotAllowed(_) => "jws_algorithm_not_allowed",
+            Self::JwsAlgorithmUnsupported(_) => "jws_algorithm_unsupported",
+            Self::JwsCriticalHeaderUnsupported(_) => "jws_critical_header_unsupported",
+            Self::JwsMediaTypeInvalid(_) => "jws_media_type_invalid",
+            Self::JwtClaimsInvalid(_) => "jwt_claims_invalid",
+            Self::JwtClaimsInconsistent(_) => "jwt_claims_inconsistent",
+            Self::KeyNotPublishedByIssuer => "key_not_published_by_issuer",
             Self::IssuerNotTrusted(_) => "issuer_not_trusted",
             Self::RecipientMismatch => "recipient_mismatch",
             Self::NoRecipientIdentifier => "no_recipient_identifier",
@@ -418,6 +449,7 @@ impl Error {
                 | Self::UnsupportedProofType(_)
                 | Self::UnsupportedCryptosuite(_)
                 | Self::UnsupportedJsonLd(_)
+                | Self::JwsAlgorithmUnsupported(_)
                 | Self::NotInThisBuild { .. }
         )
     }
@@ -464,6 +496,21 @@ impl fmt::Display for Error {
                 write!(f, "the {image} image has more than one credential baked in, so which one is meant is unclear")
             }
             Self::UnsupportedFormat(what) => write!(f, "{what} is not supported yet"),
+            Self::JwsMalformed(why) => write!(f, "not a well-formed compact JWS: {why}"),
+            Self::JwsAlgorithmNone => write!(f, "the JWT is unsecured (alg \"none\"): it carries no signature"),
+            Self::JwsAlgorithmNotAllowed(alg) => {
+                write!(f, "the JWS algorithm {alg} uses a shared secret, which proves nothing about an issuer")
+            }
+            Self::JwsAlgorithmUnsupported(alg) => write!(f, "the JWS algorithm {alg:?} is not supported"),
+            Self::JwsCriticalHeaderUnsupported(what) => {
+                write!(f, "the JWS header marks extensions as critical that this verifier does not understand: {what}")
+            }
+            Self::JwsMediaTypeInvalid(what) => write!(f, "the JWS header's media type is not a credential's: {what}"),
+            Self::JwtClaimsInvalid(why) => write!(f, "the JWT claims are not usable: {why}"),
+            Self::JwtClaimsInconsistent(why) => write!(f, "the JWT claims contradict the credential: {why}"),
+            Self::KeyNotPublishedByIssuer => {
+                write!(f, "signed by a key carried in the token itself, which the issuer has not published")
+            }
             Self::InvalidProperty { property, expected } => {
                 write!(f, "`{property}` must be {expected}")
             }

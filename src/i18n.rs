@@ -157,7 +157,7 @@ impl Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 88] = [
+pub const CODES: [&str; 97] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -246,6 +246,15 @@ pub const CODES: [&str; 88] = [
     "wasm_load_failed",
     "no_credential",
     "not_in_this_build",
+    "jws_malformed",
+    "jws_algorithm_none",
+    "jws_algorithm_not_allowed",
+    "jws_algorithm_unsupported",
+    "jws_critical_header_unsupported",
+    "jws_media_type_invalid",
+    "jwt_claims_invalid",
+    "jwt_claims_inconsistent",
+    "key_not_published_by_issuer",
 ];
 
 impl Lang {

@@ -18,6 +18,14 @@ use crate::report::InputFormat;
 pub enum Decoded {
     /// A JSON document (possibly a credential).
     Json(Value),
+    /// A compact JWS (a VC-JWT, or something else signed): its text, trimmed, and the image it was
+    /// read from (`json` when given as is).
+    CompactJws {
+        /// The image it was read from, or `json` (the token itself was the input).
+        image: InputFormat,
+        /// The token.
+        text: String,
+    },
     /// The JSON document baked into a badge image (an Open Badges 3.0 credential, possibly).
     Baked {
         /// The image it was read from.
@@ -73,7 +81,8 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Error> {
         });
     }
     if is_compact_jws(text) {
-        return Ok(Decoded::Unsupported("a VC-JWT"));
+        // Only base64url and dots: ASCII, so always UTF-8.
+        return Ok(Decoded::CompactJws { image: InputFormat::Json, text: String::from_utf8_lossy(text).into_owned() });
     }
     json::parse(bytes, limits).map(Decoded::Json)
 }
@@ -89,8 +98,9 @@ fn from_image(baked: Baked, image: InputFormat, limits: &Limits) -> Result<Decod
         (Version::OpenBadges3, Payload::Json(text)) => {
             return json::parse(text.as_bytes(), limits).map(|json| Decoded::Baked { image, json });
         }
-        (Version::OpenBadges3, _) if png => "a VC-JWT in a baked PNG",
-        (Version::OpenBadges3, _) => "a VC-JWT in a baked SVG",
+        (Version::OpenBadges3, Payload::Jws(text)) => return Ok(Decoded::CompactJws { image, text }),
+        (Version::OpenBadges3, _) if png => "a URL in a baked PNG (Open Badges 3.0 bakes the credential itself)",
+        (Version::OpenBadges3, _) => "a URL in a baked SVG (Open Badges 3.0 bakes the credential itself)",
         (_, Payload::Json(_)) if png => "an Open Badges 2.0 assertion in a baked PNG",
         (_, Payload::Json(_)) => "an Open Badges 2.0 assertion in a baked SVG",
         (_, Payload::Jws(_)) if png => "a signed Open Badges 2.0 assertion (JWS) in a baked PNG",
@@ -118,7 +128,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn recognises_what_it_does_not_verify_yet() {
+    fn recognises_each_format() {
         let limits = Limits::default();
         #[cfg(feature = "baked")]
         {
@@ -139,7 +149,9 @@ mod tests {
             };
             assert_eq!(decode(b"  <?xml?><svg></svg>", &limits), Ok(svg));
         }
-        assert_eq!(decode(b"eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln\n", &limits), Ok(Decoded::Unsupported("a VC-JWT")));
+        let jws =
+            Decoded::CompactJws { image: InputFormat::Json, text: "eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln".into() };
+        assert_eq!(decode(b"eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln\n", &limits), Ok(jws));
         assert!(matches!(decode(b"{}", &limits), Ok(Decoded::Json(_))));
         assert_eq!(decode(b"hello", &limits).unwrap_err().code(), "malformed_json");
         assert_eq!(decode(b"", &limits).unwrap_err().code(), "malformed_json");

@@ -42,6 +42,7 @@ pub mod features;
 pub mod i18n;
 pub mod input;
 pub mod jcs;
+pub mod jose;
 pub mod json;
 pub mod jsonld;
 pub mod key;
@@ -53,6 +54,7 @@ pub mod report;
 pub mod status;
 pub mod timestamp;
 pub mod trust;
+pub mod vc_jwt;
 pub mod verification;
 pub mod verify;
 

@@ -207,6 +207,8 @@ pub enum InputFormat {
     BakedPng,
     /// An SVG badge image with the credential in an `openbadges:` element (Open Badges baking).
     BakedSvg,
+    /// A compact JWS: a VC-JWT (the format of the credential inside is its own).
+    Jwt,
 }
 
 impl InputFormat {
@@ -369,8 +371,9 @@ fn verdict(checks: &[Check]) -> Verdict {
 }
 
 /// Codes of `Error`s for which `is_unsupported()` holds.
-const ALL_UNSUPPORTED_CODES: [&str; 7] = [
+const ALL_UNSUPPORTED_CODES: [&str; 8] = [
     "unsupported_format",
+    "jws_algorithm_unsupported",
     "unsupported_verification_method",
     "unsupported_key_type",
     "unsupported_proof_type",

@@ -33,6 +33,7 @@
 //! provided document is parsed under the same limits as the credential; the number of documents
 //! and of rounds is bounded.
 
+mod envelope;
 mod proofs;
 mod status_check;
 mod subject;
@@ -45,6 +46,7 @@ use crate::input::{self, Decoded};
 use crate::json;
 use crate::key::did_web;
 use crate::report::{CheckId, Checklist, InputFormat, Report};
+use crate::vc_jwt;
 use crate::verify::Options;
 use subject::Subject;
 
@@ -165,6 +167,22 @@ impl Store {
     }
 }
 
+/// The report of an input refused before there is a credential to check: the format check
+/// fails (or is unsupported) with `error`; a JWS header refused for its algorithm or critical
+/// extensions fails the proof check instead.
+fn refused(error: Error) -> Report {
+    let mut list = Checklist::default();
+    let check = match error {
+        Error::JwsAlgorithmNone
+        | Error::JwsAlgorithmNotAllowed(_)
+        | Error::JwsAlgorithmUnsupported(_)
+        | Error::JwsCriticalHeaderUnsupported(_) => CheckId::Proof,
+        _ => CheckId::Format,
+    };
+    list.record::<()>(check, None, Err(error));
+    list.finish(None)
+}
+
 impl Verification {
     /// Starts verifying `input`. `documents` (given up front, e.g. for air-gapped use) are used
     /// before anything is asked for.
@@ -174,19 +192,24 @@ impl Verification {
     /// `not_a_credential`, `baked_image_malformed`, `baked_image_no_credential`,
     /// `baked_image_ambiguous` — there is nothing to report on.
     pub fn start(input: &[u8], options: &Options, documents: Documents) -> Result<Self, Error> {
-        let refused = |error| {
-            let mut list = Checklist::default();
-            list.record::<()>(CheckId::Format, None, Err(error));
-            State::Settled(Box::new(list.finish(None)))
-        };
+        let settled = |error| State::Settled(Box::new(refused(error)));
         let (input, state) = match input::decode(input, &options.limits)? {
             Decoded::Json(value) => {
                 (InputFormat::Json, State::Verifying(Box::new(Subject::credential(value, options)?)))
             }
             Decoded::Baked { image, json } => (image, State::Verifying(Box::new(Subject::credential(json, options)?))),
-            Decoded::BakedUnsupported { image, what } => (image, refused(Error::UnsupportedFormat(what))),
-            Decoded::LeftOut { image, error } => (image, refused(error)),
-            Decoded::Unsupported(what) => (InputFormat::Json, refused(Error::UnsupportedFormat(what))),
+            Decoded::CompactJws { image, text } => {
+                let image = if image == InputFormat::Json { InputFormat::Jwt } else { image };
+                match vc_jwt::open(&text, &options.limits) {
+                    Ok((jws, enveloped)) => {
+                        (image, State::Verifying(Box::new(Subject::enveloped(jws, enveloped, options)?)))
+                    }
+                    Err(error) => (image, settled(error)),
+                }
+            }
+            Decoded::BakedUnsupported { image, what } => (image, settled(Error::UnsupportedFormat(what))),
+            Decoded::LeftOut { image, error } => (image, settled(error)),
+            Decoded::Unsupported(what) => (InputFormat::Json, settled(Error::UnsupportedFormat(what))),
         };
         let store = Store { documents, ..Store::default() };
         Ok(Self { options: options.clone(), store, state, input })

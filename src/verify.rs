@@ -131,9 +131,9 @@ mod tests {
     #[test]
     fn unsupported_formats_are_reports_not_errors() {
         let options = Options::at(Timestamp::from_unix_seconds(0));
-        let report = verify(b"eyJhbGciOiJSUzI1NiJ9.eyJ2YyI6e319.c2ln", &options, &Documents::new()).unwrap();
+        let report = verify(b"eyJhbGciOiJFUzUxMiJ9.eyJ2YyI6e319.c2ln", &options, &Documents::new()).unwrap();
         assert_eq!(report.verdict, Verdict::Unsupported);
-        assert_eq!(failed(&report), ["unsupported_format"]);
+        assert_eq!(failed(&report), ["jws_algorithm_unsupported"]); // ES512 (P-521)
         assert_eq!(report.badge, None);
     }
 

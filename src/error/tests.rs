@@ -70,6 +70,15 @@ const FROZEN: &[&str] = &[
     "not_yet_valid",
     "expired",
     "not_in_this_build",
+    "jws_malformed",
+    "jws_algorithm_none",
+    "jws_algorithm_not_allowed",
+    "jws_algorithm_unsupported",
+    "jws_critical_header_unsupported",
+    "jws_media_type_invalid",
+    "jwt_claims_invalid",
+    "jwt_claims_inconsistent",
+    "key_not_published_by_issuer",
 ];
 
 fn every_variant() -> Vec<Error> {
@@ -141,6 +150,15 @@ fn every_variant() -> Vec<Error> {
         Error::NotYetValid { valid_from: t, now: t },
         Error::Expired { valid_until: t, now: t },
         Error::NotInThisBuild { feature: "", needed_for: String::new() },
+        Error::JwsMalformed(String::new()),
+        Error::JwsAlgorithmNone,
+        Error::JwsAlgorithmNotAllowed(String::new()),
+        Error::JwsAlgorithmUnsupported(String::new()),
+        Error::JwsCriticalHeaderUnsupported(String::new()),
+        Error::JwsMediaTypeInvalid(String::new()),
+        Error::JwtClaimsInvalid(String::new()),
+        Error::JwtClaimsInconsistent(String::new()),
+        Error::KeyNotPublishedByIssuer,
     ]
 }
 

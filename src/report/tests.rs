@@ -112,6 +112,7 @@ fn unsupported_unless_something_failed() {
 fn unsupported_codes_match_the_error_predicate() {
     let errors = [
         Error::UnsupportedFormat(""),
+        Error::JwsAlgorithmUnsupported(String::new()),
         Error::UnsupportedVerificationMethod(String::new()),
         Error::UnsupportedKeyType(String::new()),
         Error::UnsupportedProofType(String::new()),

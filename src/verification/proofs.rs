@@ -8,6 +8,7 @@
 
 use serde_json::{Map, Value};
 
+use super::envelope::Envelope;
 use super::{Need, Purpose, Store};
 use crate::credential::Credential;
 use crate::error::Error;
@@ -25,6 +26,8 @@ pub(crate) enum Proofs {
     TooMany,
     /// Each proof and what is known of it.
     Set { unsecured: Map<String, Value>, all: Vec<Value>, cells: Vec<ProofCell> },
+    /// The JWS around a VC-JWT (an enveloping proof; embedded proofs inside it are not read).
+    Enveloping(Box<Envelope>),
 }
 
 /// One proof: `None` while a result waits for a document.
@@ -68,6 +71,10 @@ impl Proofs {
     }
 
     pub(crate) fn advance(&mut self, credential: &Credential, store: &Store, options: &Options, needs: &mut Vec<Need>) {
+        if let Self::Enveloping(envelope) = self {
+            envelope.advance(credential.issuer.as_deref(), store, needs);
+            return;
+        }
         let Self::Set { unsecured, all, cells } = self else { return };
         let references: Vec<&Value> = all.iter().collect();
         for (cell, json) in cells.iter_mut().zip(&references) {
@@ -105,12 +112,16 @@ impl Proofs {
             Self::Set { cells, .. } => {
                 cells.iter().all(|c| c.key.is_some() && c.binding.is_some() && signature_settled(c))
             }
+            Self::Enveloping(envelope) => envelope.is_settled(),
             _ => true,
         }
     }
 
     /// Whether some proof is valid and by a key the issuer authorised.
     pub(crate) fn issuer_proof_verified(&self) -> bool {
+        if let Self::Enveloping(envelope) = self {
+            return envelope.issuer_proof_verified();
+        }
         let Self::Set { cells, .. } = self else { return false };
         cells.iter().any(|c| {
             matches!(c.key, Some(Ok(_))) && matches!(c.binding, Some(Ok(()))) && matches!(c.signature, Some(Ok(_)))
@@ -123,6 +134,7 @@ impl Proofs {
         match self {
             Self::Missing => Some("missing_proof"),
             Self::TooMany => Some("too_many_proofs"),
+            Self::Enveloping(envelope) => envelope.first_failure(),
             Self::Set { cells, .. } => {
                 let failed = cells.iter().find_map(|c| {
                     [c.key.as_ref().and_then(|k| k.as_ref().err()), c.binding.as_ref().and_then(|b| b.as_ref().err())]
@@ -141,9 +153,15 @@ impl Proofs {
         }
     }
 
+    /// Whether the credential's one valid signature is by a key only a JWS header vouches for.
+    pub(crate) fn signed_by_unpublished_key(&self) -> bool {
+        matches!(self, Self::Enveloping(envelope) if envelope.signed_by_unpublished_key())
+    }
+
     pub(crate) fn signatures_checked(&self) -> usize {
         match self {
             Self::Set { cells, .. } => cells.iter().map(|c| c.signature_runs).sum(),
+            Self::Enveloping(envelope) => envelope.signatures_checked(),
             _ => 0,
         }
     }
@@ -157,6 +175,10 @@ impl Proofs {
             }
             Self::TooMany => {
                 list.record::<()>(CheckId::Proof, None, Err(Error::TooManyProofs { limit: MAX_PROOFS }));
+                return;
+            }
+            Self::Enveloping(envelope) => {
+                envelope.record(list);
                 return;
             }
             Self::Set { cells, .. } => cells,

@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use super::envelope::Envelope;
 use super::proofs::Proofs;
 use super::status_check::{Gate, Statuses};
 use super::{Need, Store};
@@ -11,9 +12,12 @@ use crate::badge::BadgeView;
 use crate::checks;
 use crate::credential::Credential;
 use crate::error::Error;
+use crate::jose::CompactJws;
 use crate::recipient;
 use crate::report::{CheckId, Checklist, Passed, Report};
+use crate::timestamp::Timestamp;
 use crate::trust;
+use crate::vc_jwt::Enveloped;
 use crate::verify::Options;
 
 /// A credential and what is known of it so far.
@@ -49,6 +53,24 @@ impl Subject {
         Ok(Self::with(credential, options, statuses, issuer_trust, recipient))
     }
 
+    /// A credential secured by an enveloping JWS (a VC-JWT): the same checks, with the JWS as its
+    /// one proof and the token's `nbf` / `exp` bounding its validity as well. Signed by a key only
+    /// the token's header vouches for, it cannot meet a list of trusted issuers.
+    pub(crate) fn enveloped(jws: CompactJws, enveloped: Enveloped, options: &Options) -> Result<Self, Error> {
+        let mut subject = Self::credential(enveloped.credential, options)?;
+        let (now, skew) = (options.now, options.clock_skew_seconds);
+        if let (Ok(_), Some(not_before)) = (&subject.valid_from, enveloped.not_before) {
+            if not_before > now.plus_seconds(skew) {
+                subject.valid_from = Err(Error::NotYetValid { valid_from: not_before, now });
+            }
+        }
+        if let (Ok(_), Some(expires)) = (&subject.valid_until, enveloped.expires) {
+            subject.valid_until = token_expiry(expires, now, skew);
+        }
+        subject.proofs = Proofs::Enveloping(Box::new(Envelope::new(jws, subject.credential.issuer.as_deref())));
+        Ok(subject)
+    }
+
     /// A status list credential: the same checks, but no status, trust or recipient of its own.
     pub(crate) fn status_list(value: Value, options: &Options) -> Result<Self, Error> {
         let credential = Credential::from_json(value)?;
@@ -79,6 +101,12 @@ impl Subject {
     /// Settles what the documents in `store` allow; notes in `needs` what is still missing.
     pub(crate) fn advance(&mut self, store: &Store, options: &Options, needs: &mut Vec<Need>) {
         self.proofs.advance(&self.credential, store, options, needs);
+        if self.proofs.signed_by_unpublished_key() && matches!(self.issuer_trust, Ok(Passed::IssuerTrusted)) {
+            self.issuer_trust = Err(Error::IssuerNotTrusted(format!(
+                "{}: the badge is signed by a key the issuer has not published",
+                self.credential.issuer.as_deref().unwrap_or_default()
+            )));
+        }
         if let Some(statuses) = &mut self.statuses {
             let gate = match (self.proofs.is_settled(), self.proofs.first_failure()) {
                 (false, _) => Gate::Wait,
@@ -146,6 +174,15 @@ impl Subject {
     /// The report of a settled verification.
     pub(crate) fn report(&self, _options: &Options) -> Report {
         self.checklist().finish(Some(BadgeView::from_credential(&self.credential.json)))
+    }
+}
+
+/// RFC 7519 §4.1.4: the token must not be accepted *on or after* `exp`.
+fn token_expiry(expires: Timestamp, now: Timestamp, skew: i64) -> Result<Passed, Error> {
+    if expires <= now.plus_seconds(-skew) {
+        Err(Error::Expired { valid_until: expires, now })
+    } else {
+        Ok(Passed::NotExpired)
     }
 }
 

@@ -124,7 +124,7 @@ fn documents_are_bounded_however_many_one_round_asks_for() {
 
 #[test]
 fn an_unsupported_format_needs_nothing() {
-    let mut v = Verification::start(b"eyJhbGciOiJSUzI1NiJ9.eyJ2YyI6e319.c2ln", &options(), Documents::new()).unwrap();
+    let mut v = Verification::start(b"eyJhbGciOiJFUzUxMiJ9.eyJ2YyI6e319.c2ln", &options(), Documents::new()).unwrap();
     assert!(v.needs().is_empty());
     assert_eq!(v.finish().verdict, Verdict::Unsupported);
 }
