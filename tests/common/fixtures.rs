@@ -8,6 +8,7 @@
 //! the judge of the suite, these fixtures of the pipeline's negative paths.
 
 pub mod baked;
+pub mod jwt;
 pub mod network;
 
 use badge_verifier::proof::canonical::hash_data;
