@@ -42,6 +42,7 @@ pub mod features;
 pub mod i18n;
 pub mod input;
 pub mod jcs;
+#[cfg(feature = "jwt")]
 pub mod jose;
 pub mod json;
 pub mod jsonld;
@@ -54,6 +55,7 @@ pub mod report;
 pub mod status;
 pub mod timestamp;
 pub mod trust;
+#[cfg(feature = "jwt")]
 pub mod vc_jwt;
 pub mod verification;
 pub mod verify;

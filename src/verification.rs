@@ -33,6 +33,7 @@
 //! provided document is parsed under the same limits as the credential; the number of documents
 //! and of rounds is bounded.
 
+#[cfg(feature = "jwt")]
 mod envelope;
 mod proofs;
 mod status_check;
@@ -46,6 +47,7 @@ use crate::input::{self, Decoded};
 use crate::json;
 use crate::key::did_web;
 use crate::report::{CheckId, Checklist, InputFormat, Report};
+#[cfg(feature = "jwt")]
 use crate::vc_jwt;
 use crate::verify::Options;
 use subject::Subject;
@@ -198,6 +200,12 @@ impl Verification {
                 (InputFormat::Json, State::Verifying(Box::new(Subject::credential(value, options)?)))
             }
             Decoded::Baked { image, json } => (image, State::Verifying(Box::new(Subject::credential(json, options)?))),
+            #[cfg(not(feature = "jwt"))]
+            Decoded::CompactJws { image, .. } => {
+                let image = if image == InputFormat::Json { InputFormat::Jwt } else { image };
+                (image, settled(crate::features::JWT.missing("a VC-JWT")))
+            }
+            #[cfg(feature = "jwt")]
             Decoded::CompactJws { image, text } => {
                 let image = if image == InputFormat::Json { InputFormat::Jwt } else { image };
                 match vc_jwt::open(&text, &options.limits) {

@@ -5,6 +5,7 @@
 //! always refused (`jws_algorithm_not_allowed`, or earlier for a malformed token), whatever their
 //! result: a shared secret proves nothing to a third party. Wycheproof calls two tokens with a
 //! stray character `valid` (lenient base64 decoders skip it); both are HMAC, refused here anyway.
+#![cfg(feature = "jwt")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 
 mod common;

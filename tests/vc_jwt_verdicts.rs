@@ -1,6 +1,7 @@
 //! VC-JWTs through the whole pipeline, signed in the test by the project's test issuer (fixed
 //! seeds): each way a token can be right or wrong, judged by its verdict and the stable code of
 //! the check that decides it. Third-party tokens are judged in tests/conformance.rs.
+#![cfg(feature = "jwt")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 
 mod common;
