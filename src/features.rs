@@ -32,8 +32,11 @@ pub const ECDSA: Feature = Feature { name: "ecdsa", built: cfg!(feature = "ecdsa
 /// RSA keys and RS256 / PS256 signatures: [`crate::key::PublicKey`].
 pub const RSA: Feature = Feature { name: "rsa", built: cfg!(feature = "rsa") };
 
+/// Open Badges 2.0 assertions, hosted and signed: [`crate::ob2`].
+pub const OB2: Feature = Feature { name: "ob2", built: cfg!(feature = "ob2") };
+
 /// Every part a build may leave out.
-pub const ALL: [Feature; 4] = [EXTRA_CONTEXTS, BAKED, ECDSA, RSA];
+pub const ALL: [Feature; 5] = [EXTRA_CONTEXTS, BAKED, ECDSA, RSA, OB2];
 
 impl Feature {
     /// The error a build without this part gives for `needed_for`: `not_in_this_build`.

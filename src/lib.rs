@@ -46,6 +46,7 @@ pub mod jose;
 pub mod json;
 pub mod jsonld;
 pub mod key;
+pub mod ob2;
 pub mod proof;
 pub mod rdf;
 pub mod rdfc;

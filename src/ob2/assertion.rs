@@ -1,0 +1,314 @@
+//! The verification of one Open Badges 2.0 assertion, hosted or signed, as the module doc of
+//! [`crate::ob2`] describes: each check recomputed from the documents at hand on every round
+//! (they are small), the JWS signature checked once.
+
+use serde_json::Value;
+
+use super::linked::{self, Linked};
+use super::{hosted, invalid_property, is_context, revocation, signed, view};
+use crate::error::Error;
+use crate::jose::CompactJws;
+use crate::recipient;
+use crate::report::{CheckId, Checklist, Passed, Report};
+use crate::timestamp::Timestamp;
+use crate::trust;
+use crate::verification::{Need, Store};
+use crate::verify::Options;
+
+/// How the assertion is verified.
+#[derive(Debug)]
+enum Mode {
+    /// The issuer hosts it: the copy at `url` is fetched and compared with `given` (when the
+    /// input was only the URL, there is nothing to compare: the hosted copy is the assertion).
+    Hosted { url: Option<String>, given: Option<Value> },
+    /// A JWS around it.
+    Signed(Box<CompactJws>),
+}
+
+/// One Open Badges 2.0 assertion under verification.
+#[derive(Debug)]
+pub(crate) struct Assertion {
+    mode: Mode,
+    /// The JWS signature's result, computed once.
+    signature: Option<Result<(), Error>>,
+    signature_runs: usize,
+    /// The checks as the last `advance` left them; `None` while a document is awaited.
+    checks: Checks,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Checks {
+    format: Option<Result<Passed, Error>>,
+    contexts: Option<Result<Passed, Error>>,
+    issuer_key: Option<Result<Passed, Error>>,
+    proof: Option<Result<Passed, Error>>,
+    valid_from: Option<Result<Passed, Error>>,
+    valid_until: Option<Result<Passed, Error>>,
+    status: Option<Result<Passed, Error>>,
+    issuer_trust: Option<Result<Passed, Error>>,
+    recipient: Option<Result<Passed, Error>>,
+    view: Option<crate::badge::BadgeView>,
+}
+
+impl Assertion {
+    /// A hosted or signed assertion given as its JSON (a signed one given as JSON is read as what
+    /// it claims: its `verification` decides, and a `signed` one without its JWS cannot verify).
+    pub(crate) fn from_json(json: Value) -> Self {
+        let url = hosted::url(&json).map(str::to_owned);
+        Self::with(Mode::Hosted { url, given: Some(json) })
+    }
+
+    /// A hosted assertion given only as its URL.
+    pub(crate) fn from_url(url: String) -> Self {
+        Self::with(Mode::Hosted { url: Some(url), given: None })
+    }
+
+    /// A signed assertion: the JWS whose payload it is.
+    pub(crate) fn signed(jws: CompactJws) -> Self {
+        Self::with(Mode::Signed(Box::new(jws)))
+    }
+
+    fn with(mode: Mode) -> Self {
+        Self { mode, signature: None, signature_runs: 0, checks: Checks::default() }
+    }
+
+    /// Signatures checked so far (the JWS's, at most once).
+    pub(crate) fn signatures_checked(&self) -> usize {
+        self.signature_runs
+    }
+
+    /// Settles what the documents in `store` allow; notes in `needs` what is still missing.
+    pub(crate) fn advance(&mut self, store: &Store, options: &Options, needs: &mut Vec<Need>) {
+        let mut checks = Checks::default();
+        // The assertion itself: given, or the hosted copy when only its URL was given.
+        let assertion = match &self.mode {
+            Mode::Signed(jws) => Some(Ok(&jws.payload)),
+            Mode::Hosted { url, given } => {
+                let copy = url.as_deref().map(|u| linked::document(store, u, needs));
+                if let Some(copy) = &copy {
+                    checks.proof = copy.clone().map(|c| hosted::copy_matches(url.as_deref(), given.as_ref(), c));
+                    checks.status = copy.clone().map(|c| c.and_then(hosted::revoked));
+                } else {
+                    let error = invalid_property("id", "the URL the assertion is hosted at");
+                    (checks.proof, checks.status) = (Some(Err(error.clone())), Some(Err(error)));
+                }
+                match (given, copy) {
+                    (Some(given), _) => Some(Ok(given)),
+                    (None, copy) => copy.flatten(),
+                }
+            }
+        };
+        let assertion = match assertion {
+            Some(Ok(assertion)) => assertion,
+            Some(Err(error)) => {
+                checks.format = Some(Err(error));
+                self.checks = checks;
+                return;
+            }
+            None => {
+                self.checks = checks;
+                return;
+            }
+        };
+        checks.format = Some(shape(assertion));
+        checks.contexts = Some(contexts(assertion));
+        checks.valid_from = Some(has_started(assertion, options));
+        checks.valid_until = Some(not_expired(assertion, options));
+        checks.recipient = Some(recipient_check(assertion, options.recipient.as_deref()));
+        let linked = Linked::resolve(assertion, store, needs);
+        checks.view = Some(view::badge_view(assertion, linked.as_ref().and_then(|l| l.as_ref().ok())));
+        let linked = match linked {
+            Some(Ok(linked)) => linked,
+            Some(Err(error)) => {
+                checks.issuer_key = Some(Err(error.clone()));
+                checks.issuer_trust = Some(Err(error));
+                if let Mode::Signed(_) = self.mode {
+                    checks.proof = Some(Err(Error::StatusListNotVerified { code: "skipped" }));
+                    checks.status = Some(Err(Error::StatusListNotVerified { code: "skipped" }));
+                }
+                self.checks = checks;
+                return;
+            }
+            None => {
+                self.checks = checks;
+                return;
+            }
+        };
+        checks.issuer_trust = Some(trust::check(linked.issuer_id, options.trusted_issuers.as_deref()));
+        match &self.mode {
+            Mode::Hosted { url, .. } => {
+                checks.issuer_key = Some(hosted::in_scope(
+                    url.as_deref().unwrap_or_default(),
+                    linked.issuer,
+                    linked.issuer_id,
+                    linked.issuer_url,
+                ));
+            }
+            Mode::Signed(jws) => {
+                let key = signed::key(assertion, &linked, store, needs);
+                if let Some(Ok(key)) = &key {
+                    if self.signature.is_none() {
+                        self.signature = Some(key.verify(jws));
+                        self.signature_runs += 1;
+                    }
+                }
+                checks.issuer_key =
+                    key.as_ref().map(|k| k.as_ref().map(|_| Passed::KeyBoundToIssuer).map_err(Clone::clone));
+                checks.proof = match (&key, &self.signature) {
+                    (Some(Ok(_)), Some(signature)) => Some(signature.clone().map(|()| Passed::SignatureValid)),
+                    (Some(Err(_)), _) => Some(Err(Error::StatusListNotVerified { code: "skipped" })),
+                    _ => None,
+                };
+                let sound = matches!(checks.issuer_key, Some(Ok(_))) && matches!(checks.proof, Some(Ok(_)));
+                checks.status = if sound {
+                    revocation::check(assertion, linked.issuer, store, needs)
+                } else if checks.proof.is_some() {
+                    Some(Err(Error::StatusListNotVerified { code: "skipped" }))
+                } else {
+                    None
+                };
+            }
+        }
+        self.checks = checks;
+    }
+
+    /// The report of a settled verification.
+    pub(crate) fn report(&self) -> Report {
+        let c = &self.checks;
+        let mut list = Checklist::default();
+        let pending =
+            || Err(Error::DocumentUnavailable { id: String::new(), reason: crate::error::Unavailable::NotProvided });
+        for (id, result) in [
+            (CheckId::Format, &c.format),
+            (CheckId::Contexts, &c.contexts),
+            (CheckId::IssuerKey, &c.issuer_key),
+            (CheckId::Proof, &c.proof),
+            (CheckId::ValidFrom, &c.valid_from),
+            (CheckId::ValidUntil, &c.valid_until),
+            (CheckId::Status, &c.status),
+            (CheckId::IssuerTrust, &c.issuer_trust),
+            (CheckId::Recipient, &c.recipient),
+        ] {
+            let result = result.clone().unwrap_or_else(pending);
+            match result {
+                Err(Error::StatusListNotVerified { code: "skipped" }) => {
+                    let because = if id == CheckId::Proof { CheckId::IssuerKey } else { CheckId::Proof };
+                    list.skipped(id, None, because);
+                }
+                result => {
+                    list.record(id, None, result.map(|p| (p, ())));
+                }
+            }
+        }
+        list.finish(c.view.clone())
+    }
+}
+
+/// The assertion's required members (OB 2.0 §Assertion).
+fn shape(assertion: &Value) -> Result<Passed, Error> {
+    let types = crate::credential::strings(assertion.get("type"));
+    let ob1 = assertion.get("@context").is_none();
+    if !ob1 && !types.iter().any(|t| t == "Assertion") {
+        return Err(invalid_property("type", "Assertion"));
+    }
+    if !assertion.get("recipient").is_some_and(Value::is_object) {
+        return Err(invalid_property("recipient", "an IdentityObject"));
+    }
+    if !assertion.get("badge").is_some_and(|b| b.is_string() || b.is_object()) {
+        return Err(invalid_property("badge", "a BadgeClass URL or object"));
+    }
+    verification_type(assertion)?;
+    if date(assertion, "issuedOn")?.is_none() {
+        return Err(invalid_property("issuedOn", "a date-time"));
+    }
+    Ok(Passed::FormatValid)
+}
+
+/// `verification` (or the OB 1.x `verify`): `Ok(true)` for signed, `Ok(false)` for hosted.
+pub(crate) fn verification_type(assertion: &Value) -> Result<bool, Error> {
+    let verification = assertion.get("verification").or_else(|| assertion.get("verify"));
+    let kind = verification.and_then(|v| v.get("type")).and_then(Value::as_str);
+    match kind {
+        Some("hosted" | "HostedBadge") => Ok(false),
+        Some("signed" | "SignedBadge") => Ok(true),
+        _ => Err(invalid_property("verification.type", "HostedBadge or SignedBadge")),
+    }
+}
+
+fn contexts(assertion: &Value) -> Result<Passed, Error> {
+    let Some(context) = assertion.get("@context") else {
+        // OB 1.0 assertions have no context; their shape is their version.
+        return Ok(Passed::ContextsKnown);
+    };
+    let names = crate::credential::strings(Some(context));
+    if names.iter().any(|c| is_context(c)) {
+        Ok(Passed::ContextsKnown)
+    } else {
+        Err(Error::UnknownContext(names.first().cloned().unwrap_or_default().chars().take(200).collect()))
+    }
+}
+
+/// A date member: absent, or an ISO 8601 date-time (a date alone is read as its midnight UTC).
+fn date(object: &Value, name: &'static str) -> Result<Option<Timestamp>, Error> {
+    match object.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Timestamp::parse(text)
+            .or_else(|| Timestamp::parse(&format!("{text}T00:00:00Z")))
+            .map(Some)
+            .ok_or_else(|| Error::InvalidDate { property: name, value: text.chars().take(64).collect() }),
+        // OB 1.0 allowed a Unix timestamp.
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .map(|s| Some(Timestamp::from_unix_seconds(s)))
+            .ok_or(Error::InvalidDate { property: name, value: n.to_string() }),
+        Some(other) => Err(Error::InvalidDate { property: name, value: other.to_string().chars().take(64).collect() }),
+    }
+}
+
+fn has_started(assertion: &Value, options: &Options) -> Result<Passed, Error> {
+    match date(assertion, "issuedOn")? {
+        Some(issued) if issued > options.now.plus_seconds(options.clock_skew_seconds) => {
+            Err(Error::NotYetValid { valid_from: issued, now: options.now })
+        }
+        Some(_) => Ok(Passed::Started),
+        None => Ok(Passed::NoValidFrom),
+    }
+}
+
+fn not_expired(assertion: &Value, options: &Options) -> Result<Passed, Error> {
+    match date(assertion, "expires")? {
+        Some(expires) if expires < options.now.plus_seconds(-options.clock_skew_seconds) => {
+            Err(Error::Expired { valid_until: expires, now: options.now })
+        }
+        Some(expires) if date(assertion, "issuedOn")?.is_some_and(|issued| expires < issued) => {
+            Err(invalid_property("expires", "a date after issuedOn"))
+        }
+        Some(_) => Ok(Passed::NotExpired),
+        None => Ok(Passed::NoExpiry),
+    }
+}
+
+/// The host's recipient against the assertion's `recipient` IdentityObject.
+fn recipient_check(assertion: &Value, recipient: Option<&str>) -> Result<Passed, Error> {
+    let Some(value) = recipient else { return Ok(Passed::NoRecipientGiven) };
+    if value.trim().is_empty() {
+        return Err(Error::InvalidOptions("the recipient to check is empty".to_owned()));
+    }
+    let identity_object = assertion.get("recipient");
+    // OB 0.5/1.0 leftovers: a bare string is the identity itself.
+    let (identity, hashed, salt) = match identity_object {
+        Some(Value::String(identity)) => (Some(identity.as_str()), identity.contains('$'), None),
+        Some(object) => (
+            object.get("identity").and_then(Value::as_str),
+            object.get("hashed").and_then(Value::as_bool).unwrap_or(false),
+            object.get("salt").and_then(Value::as_str),
+        ),
+        None => (None, false, None),
+    };
+    let Some(identity) = identity else { return Err(Error::NoRecipientIdentifier) };
+    if recipient::identity_matches(identity, hashed, salt, value)? {
+        Ok(Passed::RecipientMatches)
+    } else {
+        Err(Error::RecipientMismatch)
+    }
+}
