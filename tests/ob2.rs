@@ -351,7 +351,9 @@ fn real_world_open_badges_2_are_judged_as_the_manifest_says() {
         for doc in entry["docs"].as_array().unwrap() {
             if let Some(path) = doc["file"].as_str() {
                 let bytes = std::fs::read(dir.join(path)).unwrap();
-                documents.insert_json(doc["url"].as_str().unwrap(), &bytes, &badge_verifier::Limits::default()).unwrap();
+                documents
+                    .insert_json(doc["url"].as_str().unwrap(), &bytes, &badge_verifier::Limits::default())
+                    .unwrap();
             }
         }
         let report = badge_verifier::verify(&std::fs::read(dir.join(file)).unwrap(), &options, &documents).unwrap();

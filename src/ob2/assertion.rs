@@ -23,6 +23,8 @@ enum Mode {
     Hosted { url: Option<String>, given: Option<Value> },
     /// A JWS around it.
     Signed(Box<CompactJws>),
+    /// A signed assertion given without its JWS: nothing vouches for it.
+    Unsigned(Value),
 }
 
 /// One Open Badges 2.0 assertion under verification.
@@ -30,23 +32,45 @@ enum Mode {
 pub(crate) struct Assertion {
     mode: Mode,
     /// The JWS signature's result, computed once.
-    signature: Option<Result<(), Error>>,
-    signature_runs: usize,
+    signature: Signature,
     /// The checks as the last `advance` left them; `None` while a document is awaited.
     checks: Checks,
 }
 
+/// The JWS signature's result, computed at most once.
+#[derive(Debug, Default)]
+struct Signature {
+    result: Option<Result<(), Error>>,
+    runs: usize,
+}
+
+/// One check's line: its result, or skipped because an earlier check did not pass. `None` in
+/// [`Checks`] while a document it needs is awaited.
+#[derive(Debug, Clone)]
+enum Line {
+    Done(Result<Passed, Error>),
+    Skipped { because: CheckId },
+}
+
+fn done(result: Result<Passed, Error>) -> Option<Line> {
+    Some(Line::Done(result))
+}
+
+fn skipped(because: CheckId) -> Option<Line> {
+    Some(Line::Skipped { because })
+}
+
 #[derive(Debug, Default, Clone)]
 struct Checks {
-    format: Option<Result<Passed, Error>>,
-    contexts: Option<Result<Passed, Error>>,
-    issuer_key: Option<Result<Passed, Error>>,
-    proof: Option<Result<Passed, Error>>,
-    valid_from: Option<Result<Passed, Error>>,
-    valid_until: Option<Result<Passed, Error>>,
-    status: Option<Result<Passed, Error>>,
-    issuer_trust: Option<Result<Passed, Error>>,
-    recipient: Option<Result<Passed, Error>>,
+    format: Option<Line>,
+    contexts: Option<Line>,
+    issuer_key: Option<Line>,
+    proof: Option<Line>,
+    valid_from: Option<Line>,
+    valid_until: Option<Line>,
+    status: Option<Line>,
+    issuer_trust: Option<Line>,
+    recipient: Option<Line>,
     view: Option<crate::badge::BadgeView>,
 }
 
@@ -54,6 +78,9 @@ impl Assertion {
     /// A hosted or signed assertion given as its JSON (a signed one given as JSON is read as what
     /// it claims: its `verification` decides, and a `signed` one without its JWS cannot verify).
     pub(crate) fn from_json(json: Value) -> Self {
+        if verification_type(&json) == Ok(true) {
+            return Self::with(Mode::Unsigned(json));
+        }
         let url = hosted::url(&json).map(str::to_owned);
         Self::with(Mode::Hosted { url, given: Some(json) })
     }
@@ -69,12 +96,12 @@ impl Assertion {
     }
 
     fn with(mode: Mode) -> Self {
-        Self { mode, signature: None, signature_runs: 0, checks: Checks::default() }
+        Self { mode, signature: Signature::default(), checks: Checks::default() }
     }
 
     /// Signatures checked so far (the JWS's, at most once).
     pub(crate) fn signatures_checked(&self) -> usize {
-        self.signature_runs
+        self.signature.runs
     }
 
     /// Settles what the documents in `store` allow; notes in `needs` what is still missing.
@@ -83,14 +110,23 @@ impl Assertion {
         // The assertion itself: given, or the hosted copy when only its URL was given.
         let assertion = match &self.mode {
             Mode::Signed(jws) => Some(Ok(&jws.payload)),
+            Mode::Unsigned(assertion) => {
+                checks.proof = done(Err(Error::MissingProof));
+                checks.issuer_key = skipped(CheckId::Proof);
+                checks.status = skipped(CheckId::Proof);
+                checks.issuer_trust = skipped(CheckId::Proof);
+                checks.view = Some(view::badge_view(assertion, None));
+                Some(Ok(assertion))
+            }
             Mode::Hosted { url, given } => {
                 let copy = url.as_deref().map(|u| linked::document(store, u, needs));
                 if let Some(copy) = &copy {
-                    checks.proof = copy.clone().map(|c| hosted::copy_matches(url.as_deref(), given.as_ref(), c));
-                    checks.status = copy.clone().map(|c| c.and_then(hosted::revoked));
+                    checks.proof =
+                        copy.clone().map(|c| Line::Done(hosted::copy_matches(url.as_deref(), given.as_ref(), c)));
+                    checks.status = copy.clone().map(|c| Line::Done(c.and_then(hosted::revoked)));
                 } else {
                     let error = invalid_property("id", "the URL the assertion is hosted at");
-                    (checks.proof, checks.status) = (Some(Err(error.clone())), Some(Err(error)));
+                    (checks.proof, checks.status) = (done(Err(error.clone())), done(Err(error)));
                 }
                 match (given, copy) {
                     (Some(given), _) => Some(Ok(given)),
@@ -101,7 +137,7 @@ impl Assertion {
         let assertion = match assertion {
             Some(Ok(assertion)) => assertion,
             Some(Err(error)) => {
-                checks.format = Some(Err(error));
+                checks.format = done(Err(error));
                 self.checks = checks;
                 return;
             }
@@ -110,64 +146,31 @@ impl Assertion {
                 return;
             }
         };
-        checks.format = Some(shape(assertion));
-        checks.contexts = Some(contexts(assertion));
-        checks.valid_from = Some(has_started(assertion, options));
-        checks.valid_until = Some(not_expired(assertion, options));
-        checks.recipient = Some(recipient_check(assertion, options.recipient.as_deref()));
+        checks.format = done(shape(assertion));
+        checks.contexts = done(contexts(assertion));
+        checks.valid_from = done(has_started(assertion, options));
+        checks.valid_until = done(not_expired(assertion, options));
+        checks.recipient = done(recipient_check(assertion, options.recipient.as_deref()));
+        if let Mode::Unsigned(_) = self.mode {
+            self.checks = checks;
+            return;
+        }
         let linked = Linked::resolve(assertion, store, needs);
         checks.view = Some(view::badge_view(assertion, linked.as_ref().and_then(|l| l.as_ref().ok())));
-        let linked = match linked {
-            Some(Ok(linked)) => linked,
+        match linked {
+            Some(Ok(linked)) => {
+                checks.issuer_trust = done(trust::check(linked.issuer_id, options.trusted_issuers.as_deref()));
+                linked_checks(&self.mode, &mut self.signature, &mut checks, (assertion, &linked), store, needs);
+            }
             Some(Err(error)) => {
-                checks.issuer_key = Some(Err(error.clone()));
-                checks.issuer_trust = Some(Err(error));
+                checks.issuer_key = done(Err(error.clone()));
+                checks.issuer_trust = done(Err(error));
                 if let Mode::Signed(_) = self.mode {
-                    checks.proof = Some(Err(Error::StatusListNotVerified { code: "skipped" }));
-                    checks.status = Some(Err(Error::StatusListNotVerified { code: "skipped" }));
+                    checks.proof = skipped(CheckId::IssuerKey);
+                    checks.status = skipped(CheckId::IssuerKey);
                 }
-                self.checks = checks;
-                return;
             }
-            None => {
-                self.checks = checks;
-                return;
-            }
-        };
-        checks.issuer_trust = Some(trust::check(linked.issuer_id, options.trusted_issuers.as_deref()));
-        match &self.mode {
-            Mode::Hosted { url, .. } => {
-                checks.issuer_key = Some(hosted::in_scope(
-                    url.as_deref().unwrap_or_default(),
-                    linked.issuer,
-                    linked.issuer_id,
-                    linked.issuer_url,
-                ));
-            }
-            Mode::Signed(jws) => {
-                let key = signed::key(assertion, &linked, store, needs);
-                if let Some(Ok(key)) = &key {
-                    if self.signature.is_none() {
-                        self.signature = Some(key.verify(jws));
-                        self.signature_runs += 1;
-                    }
-                }
-                checks.issuer_key =
-                    key.as_ref().map(|k| k.as_ref().map(|_| Passed::KeyBoundToIssuer).map_err(Clone::clone));
-                checks.proof = match (&key, &self.signature) {
-                    (Some(Ok(_)), Some(signature)) => Some(signature.clone().map(|()| Passed::SignatureValid)),
-                    (Some(Err(_)), _) => Some(Err(Error::StatusListNotVerified { code: "skipped" })),
-                    _ => None,
-                };
-                let sound = matches!(checks.issuer_key, Some(Ok(_))) && matches!(checks.proof, Some(Ok(_)));
-                checks.status = if sound {
-                    revocation::check(assertion, linked.issuer, store, needs)
-                } else if checks.proof.is_some() {
-                    Some(Err(Error::StatusListNotVerified { code: "skipped" }))
-                } else {
-                    None
-                };
-            }
+            None => {}
         }
         self.checks = checks;
     }
@@ -176,9 +179,7 @@ impl Assertion {
     pub(crate) fn report(&self) -> Report {
         let c = &self.checks;
         let mut list = Checklist::default();
-        let pending =
-            || Err(Error::DocumentUnavailable { id: String::new(), reason: crate::error::Unavailable::NotProvided });
-        for (id, result) in [
+        for (id, line) in [
             (CheckId::Format, &c.format),
             (CheckId::Contexts, &c.contexts),
             (CheckId::IssuerKey, &c.issuer_key),
@@ -189,18 +190,62 @@ impl Assertion {
             (CheckId::IssuerTrust, &c.issuer_trust),
             (CheckId::Recipient, &c.recipient),
         ] {
-            let result = result.clone().unwrap_or_else(pending);
-            match result {
-                Err(Error::StatusListNotVerified { code: "skipped" }) => {
-                    let because = if id == CheckId::Proof { CheckId::IssuerKey } else { CheckId::Proof };
-                    list.skipped(id, None, because);
+            match line {
+                Some(Line::Done(result)) => {
+                    list.record(id, None, result.clone().map(|p| (p, ())));
                 }
-                result => {
-                    list.record(id, None, result.map(|p| (p, ())));
+                Some(Line::Skipped { because }) => list.skipped(id, None, *because),
+                // Still awaited when the host finished: never read as passed.
+                None => {
+                    let reason = crate::error::Unavailable::NotProvided;
+                    list.record::<()>(id, None, Err(Error::DocumentUnavailable { id: String::new(), reason }));
                 }
             }
         }
         list.finish(c.view.clone())
+    }
+}
+
+/// The checks that need the BadgeClass and issuer: the issuer's scope of a hosted assertion;
+/// the key, signature and revocation list of a signed one.
+fn linked_checks(
+    mode: &Mode,
+    signature: &mut Signature,
+    checks: &mut Checks,
+    (assertion, linked): (&Value, &Linked<'_>),
+    store: &Store,
+    needs: &mut Vec<Need>,
+) {
+    match mode {
+        Mode::Unsigned(_) => {}
+        Mode::Hosted { url, .. } => {
+            let url = url.as_deref().unwrap_or_default();
+            checks.issuer_key = done(hosted::in_scope(url, linked.issuer, linked.issuer_id, linked.issuer_url));
+        }
+        Mode::Signed(jws) => {
+            let key = signed::key(assertion, linked, store, needs);
+            if let Some(Ok(key)) = &key {
+                if signature.result.is_none() {
+                    signature.result = Some(key.verify(jws));
+                    signature.runs += 1;
+                }
+            }
+            checks.issuer_key =
+                key.as_ref().map(|k| Line::Done(k.as_ref().map(|_| Passed::KeyBoundToIssuer).map_err(Clone::clone)));
+            checks.proof = match (&key, &signature.result) {
+                (Some(Ok(_)), Some(signature)) => done(signature.clone().map(|()| Passed::SignatureValid)),
+                (Some(Err(_)), _) => skipped(CheckId::IssuerKey),
+                _ => None,
+            };
+            checks.status = match (&key, &signature.result) {
+                (Some(Ok(_)), Some(Ok(()))) => {
+                    revocation::check(assertion, linked.issuer, store, needs).map(Line::Done)
+                }
+                (Some(Ok(_)), Some(Err(_))) => skipped(CheckId::Proof),
+                (Some(Err(_)), _) => skipped(CheckId::IssuerKey),
+                _ => None,
+            };
+        }
     }
 }
 
