@@ -1,8 +1,8 @@
-//! Input decoding: bytes → a credential's JSON, or a clear word on what else they are.
-//! JSON is parsed under the hard limits; a baked badge image (PNG, SVG) has its credential read
-//! out (`baked`) and, when that is an Open Badges 3.0 credential's JSON, is verified as that JSON;
-//! JWTs, and the payloads of baked images this build does not verify yet, are recognised and
-//! reported as not supported rather than misread as malformed JSON.
+//! Input decoding: bytes → a credential's (or Open Badges 2.0 assertion's) JSON, a compact JWS,
+//! a hosted assertion's URL, or a clear word on what else they are. JSON is parsed under the hard
+//! limits; a baked badge image (PNG, SVG) has its payload read out (`baked`) and is then verified
+//! as that payload would be; an OB 3.0 image carrying a URL is recognised and reported as not
+//! supported rather than misread.
 
 use serde_json::Value;
 

@@ -56,13 +56,17 @@ pub enum Kind {
     Assertion,
     /// An OB 0.5 assertion: recognised, not verified.
     Version05,
+    /// Another Open Badges 2.0 document (a BadgeClass, Profile, key or revocation list): not a
+    /// badge anyone holds, nothing to verify on its own.
+    Linked,
     /// Not an Open Badges 2.0 document.
     Other,
 }
 
 /// Whether `json` is an Open Badges 2.0 / 1.x assertion (OB 2.0 context or `type` `Assertion`,
 /// or the OB 1.x shape: `uid`, `verify` and `badge` without a context), an OB 0.5 one
-/// (`recipient` a string and `badge` embedded with `version` 0.5), or something else.
+/// (`recipient` a string and `badge` embedded with `version` 0.5), another OB 2.0 document, or
+/// something else.
 pub fn kind(json: &Value) -> Kind {
     let Value::Object(members) = json else { return Kind::Other };
     if members.get("badge").and_then(|b| b.get("version")).and_then(Value::as_str).is_some_and(|v| v.starts_with("0.5"))
@@ -73,8 +77,13 @@ pub fn kind(json: &Value) -> Kind {
     let typed = crate::credential::strings(members.get("type")).iter().any(|t| t == "Assertion");
     let ob1 = !members.contains_key("@context") && members.contains_key("uid") && members.contains_key("verify");
     let linked = members.contains_key("badge") && members.contains_key("recipient");
+    let other_class = ["BadgeClass", "Profile", "Issuer", "CryptographicKey", "RevocationList"];
     if (names_ob2 && typed) || ((names_ob2 || typed || ob1) && linked) {
         Kind::Assertion
+    } else if names_ob2
+        && crate::credential::strings(members.get("type")).iter().any(|t| other_class.contains(&t.as_str()))
+    {
+        Kind::Linked
     } else {
         Kind::Other
     }

@@ -196,6 +196,11 @@ fn from_json(value: serde_json::Value, options: &Options) -> Result<State, Error
     Ok(match crate::ob2::kind(&value) {
         crate::ob2::Kind::Assertion => ob2_state(Ob2Input::Json(value)),
         crate::ob2::Kind::Version05 => settled(Error::UnsupportedFormat("an Open Badges 0.5 assertion")),
+        crate::ob2::Kind::Linked => {
+            return Err(Error::NotACredential(
+                "it is an Open Badges 2.0 BadgeClass, Profile, key or revocation list, not an assertion",
+            ))
+        }
         crate::ob2::Kind::Other => State::Verifying(Box::new(Subject::credential(value, options)?)),
     })
 }

@@ -185,6 +185,15 @@ fn a_signed_assertion_checks_its_signature_once_and_reads_the_list_after() {
         }
     }
     assert_eq!(verification.signatures_checked(), 1);
+    // The key with the BadgeClass, then the issuer, then (signature verified) its list.
+    let key_and_badge = vec![
+        "http://example.org/key3.json".to_owned(),
+        "https://example.org/badge-from-organization-with-revocation-list.json".to_owned(),
+    ];
+    let mut first = rounds[0].clone();
+    first.sort();
+    assert_eq!(first, key_and_badge, "{rounds:?}");
+    assert_eq!(rounds.len(), 3, "{rounds:?}");
     assert_eq!(rounds.last().unwrap(), &vec!["http://example.org/revocation-list.json".to_owned()], "{rounds:?}");
     let report = verification.finish();
     assert_eq!(report.verdict, Verdict::Revoked);
@@ -284,6 +293,27 @@ fn each_hosted_negative_path_has_its_code() {
     let (report, _) = drive(&serde_json::to_vec(&expired).unwrap(), &options(), &hosted_web(&expired));
     assert_eq!(check(&report, CheckId::ValidUntil), ("expired", Outcome::Failed));
     assert_eq!(report.verdict, Verdict::Expired);
+    // Gone: the issuer revoked it by answering 410 at its URL.
+    let mut gone = hosted_web(&assertion);
+    gone.remove("https://issuer.example/assertions/1");
+    let mut verification =
+        Verification::start(&serde_json::to_vec(&assertion).unwrap(), &options(), Documents::new()).unwrap();
+    loop {
+        let needs = verification.needs();
+        if needs.is_empty() {
+            break;
+        }
+        for need in needs {
+            match gone.get(&need.id) {
+                Some(bytes) => verification.provide(&need.id, bytes),
+                None => verification.unavailable(&need.id, Unavailable::HttpStatus(410)),
+            }
+        }
+    }
+    let report = verification.finish();
+    assert_eq!(check(&report, CheckId::Status), ("revoked", Outcome::Failed));
+    assert_eq!(check(&report, CheckId::Proof).1, Outcome::Unchecked);
+    assert_eq!(report.verdict, Verdict::NotVerified, "nothing shows the badge given is the one revoked");
     // Offline: the hosted copy cannot be had; never verified.
     let (report, _) = drive(&serde_json::to_vec(&assertion).unwrap(), &options(), &BTreeMap::new());
     assert_eq!(check(&report, CheckId::Proof).1, Outcome::Unchecked);

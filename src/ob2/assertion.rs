@@ -123,7 +123,7 @@ impl Assertion {
                 if let Some(copy) = &copy {
                     checks.proof =
                         copy.clone().map(|c| Line::Done(hosted::copy_matches(url.as_deref(), given.as_ref(), c)));
-                    checks.status = copy.clone().map(|c| Line::Done(c.and_then(hosted::revoked)));
+                    checks.status = copy.clone().map(|c| Line::Done(hosted::revoked(c)));
                 } else {
                     let error = invalid_property("id", "the URL the assertion is hosted at");
                     (checks.proof, checks.status) = (done(Err(error.clone())), done(Err(error)));
@@ -154,6 +154,13 @@ impl Assertion {
         if let Mode::Unsigned(_) = self.mode {
             self.checks = checks;
             return;
+        }
+        if let Mode::Signed(_) = self.mode {
+            // The key is asked for with the BadgeClass, not a round after the issuer: its URL is
+            // known already (an unused answer costs nothing).
+            if let Some(creator) = signed::creator(assertion) {
+                let _ = linked::document(store, creator, needs);
+            }
         }
         let linked = Linked::resolve(assertion, store, needs);
         checks.view = Some(view::badge_view(assertion, linked.as_ref().and_then(|l| l.as_ref().ok())));

@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::{items, text};
-use crate::error::Error;
+use crate::error::{Error, Unavailable};
 use crate::report::Passed;
 
 /// The URL a hosted assertion lives at: its `id` when that is an HTTP(S) URL, else the OB 1.x
@@ -43,12 +43,19 @@ pub(super) fn copy_matches(
     }
 }
 
-/// `revoked: true` in the hosted copy (OB 2.0 §Assertion: a hosted assertion is revoked in place,
-/// with its `revocationReason`).
+/// The hosted copy's word on revocation: `revoked: true` in it (OB 2.0 §Assertion, with its
+/// `revocationReason`), or its URL answering `410 Gone`, the way issuers have revoked hosted
+/// assertions since OB 1.0 (the body, `{"revoked": true}`, is not needed to say so).
 ///
 /// # Errors
-/// `revoked`.
-pub(super) fn revoked(copy: &Value) -> Result<Passed, Error> {
+/// `revoked`; the copy's own error when it could not be had otherwise.
+pub(super) fn revoked(copy: Result<&Value, Error>) -> Result<Passed, Error> {
+    let copy = match copy {
+        Err(Error::DocumentUnavailable { reason: Unavailable::HttpStatus(410), .. }) => {
+            return Err(Error::Revoked { message: Some("the issuer answers 410 Gone at its URL".to_owned()) });
+        }
+        other => other?,
+    };
     if copy.get("revoked").and_then(Value::as_bool) == Some(true) {
         Err(Error::Revoked { message: text(copy, "revocationReason").map(cut) })
     } else {
@@ -142,6 +149,13 @@ mod tests {
         assert_eq!(error.code(), "ob2_hosted_mismatch");
         let elsewhere = json!({"id": "https://i.example/b"});
         assert!(copy_matches(Some("https://i.example/a"), None, Ok(&elsewhere)).is_err());
-        assert_eq!(revoked(&json!({"revoked": true, "revocationReason": "why"})).unwrap_err().code(), "revoked");
+        assert_eq!(revoked(Ok(&json!({"revoked": true, "revocationReason": "why"}))).unwrap_err().code(), "revoked");
+        let gone =
+            Error::DocumentUnavailable { id: "https://i.example/a".into(), reason: Unavailable::HttpStatus(410) };
+        assert_eq!(revoked(Err(gone)).unwrap_err().code(), "revoked");
+        let missing =
+            Error::DocumentUnavailable { id: "https://i.example/a".into(), reason: Unavailable::HttpStatus(404) };
+        assert_eq!(revoked(Err(missing)).unwrap_err().code(), "document_unavailable");
+        assert_eq!(revoked(Ok(&json!({"revoked": false}))), Ok(Passed::NotRevoked));
     }
 }

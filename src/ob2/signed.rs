@@ -37,10 +37,8 @@ pub(super) fn key(
     store: &Store,
     needs: &mut Vec<Need>,
 ) -> Option<Result<IssuerKey, Error>> {
-    let verification = assertion.get("verification").or_else(|| assertion.get("verify"));
     let published: Vec<&Value> = items(linked.issuer.get("publicKey")).collect();
-    let creator = verification.and_then(|v| v.get("creator")).and_then(id_of);
-    let Some(creator) = creator.or_else(|| published.first().copied().and_then(id_of)) else {
+    let Some(creator) = creator(assertion).or_else(|| published.first().copied().and_then(id_of)) else {
         return Some(Err(Error::MissingVerificationMethod));
     };
     let embedded = published.iter().copied().find(|k| k.is_object() && id_of(k) == Some(creator));
@@ -52,6 +50,12 @@ pub(super) fn key(
         },
     };
     Some(bound_key(creator, document, linked, &published))
+}
+
+/// `verification.creator` (or the OB 1.x `verify.creator`): the key's URL.
+pub(super) fn creator(assertion: &Value) -> Option<&str> {
+    let verification = assertion.get("verification").or_else(|| assertion.get("verify"))?;
+    verification.get("creator").and_then(id_of)
 }
 
 fn bound_key(creator: &str, document: &Value, linked: &Linked<'_>, published: &[&Value]) -> Result<IssuerKey, Error> {

@@ -13,6 +13,8 @@ fn tells_assertions_from_other_documents() {
     let vc = json!({"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential"]});
     assert_eq!(kind(&vc), Kind::Other);
     assert_eq!(kind(&json!([1])), Kind::Other);
+    let badge_class = json!({"@context": CONTEXT, "type": "BadgeClass", "name": "x"});
+    assert_eq!(kind(&badge_class), Kind::Linked);
 }
 
 #[cfg(feature = "ob2")]
