@@ -355,6 +355,14 @@ fn open_badges_2_hosted_signed_and_baked_with_their_documents() {
         assert_eq!(report["badge"]["name"], "Awesome Robotics Badge", "{input}");
         assert_eq!(output.status.code(), Some(0), "{input}");
     }
+    // The assertion's URL as the input, its document given: read from the file, never fetched.
+    let mut args = vec!["verify".to_owned(), "--json".into(), "--offline".into(), "--now".into(), NOW.into()];
+    for doc in docs(&file("basic-assertion.json")) {
+        args.extend(["--doc".to_owned(), doc]);
+    }
+    args.push("https://example.org/beths-robotics-badge.json".into());
+    let output = cli(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(reports(&output)[0]["verdict"], "verified");
     // Offline without the documents: not verified, naming what it needs.
     let output = cli(&["verify", "--json", "--offline", "--now", NOW, &file("basic-assertion.json")]);
     let report = &reports(&output)[0];
