@@ -28,6 +28,8 @@
 #[cfg(feature = "ob2")]
 mod assertion;
 #[cfg(feature = "ob2")]
+mod checks;
+#[cfg(feature = "ob2")]
 mod hosted;
 #[cfg(feature = "ob2")]
 mod linked;

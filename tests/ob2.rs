@@ -256,6 +256,15 @@ fn a_hosted_assertion_verifies_and_shows_its_badge_class() {
     assert_eq!(json["issuer"]["name"], "Example Issuer");
     assert_eq!(json["achievement"]["criteriaNarrative"], "Ship a crate.");
     assert_eq!(json["image"]["url"], "https://issuer.example/rust.png");
+    // A list of trusted issuers: the Profile's id is what is on it (or not).
+    let mut trusting = options.clone();
+    trusting.trusted_issuers = Some(vec!["https://issuer.example/profile".to_owned()]);
+    let (trusted, _) = drive(&serde_json::to_vec(&assertion).unwrap(), &trusting, &hosted_web(&assertion));
+    assert_eq!(check(&trusted, CheckId::IssuerTrust), ("issuer_trusted", Outcome::Passed));
+    trusting.trusted_issuers = Some(vec!["https://other.example/profile".to_owned()]);
+    let (untrusted, _) = drive(&serde_json::to_vec(&assertion).unwrap(), &trusting, &hosted_web(&assertion));
+    assert_eq!(check(&untrusted, CheckId::IssuerTrust), ("issuer_not_trusted", Outcome::Failed));
+    assert_eq!(untrusted.verdict, Verdict::NotVerified);
     // Given only its URL, the hosted copy is the assertion.
     let (by_url, _) = drive(b"https://issuer.example/assertions/1", &options, &hosted_web(&assertion));
     assert_eq!(by_url.verdict, Verdict::Verified, "{:?}", codes(&by_url));
