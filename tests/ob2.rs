@@ -430,3 +430,57 @@ fn a_baked_png_is_judged_as_its_assertion() {
     assert_eq!(report.verdict, Verdict::Verified, "{:?}", codes(&report));
     assert_eq!(report.input, InputFormat::BakedPng);
 }
+
+mod tampering {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Any member of a hosted assertion changed, added or removed by its holder: never
+        /// verified against the issuer's copy, and never a panic.
+        #[test]
+        fn any_change_to_a_hosted_assertion_is_not_verified(
+            member in prop::sample::select(vec!["id", "recipient", "badge", "issuedOn", "verification", "expires", "evidence", "@context", "type"]),
+            value in prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::from),
+                any::<i64>().prop_map(Value::from),
+                "[a-z:/.0-9-]{0,24}".prop_map(Value::from),
+                Just(json!({"type": "hosted"})),
+            ],
+            remove in any::<bool>(),
+        ) {
+            let original = hosted_assertion();
+            let mut tampered = original.clone();
+            if remove {
+                tampered.as_object_mut().unwrap().remove(member);
+            } else {
+                tampered[member] = value;
+            }
+            prop_assume!(tampered != original);
+            let web = hosted_web(&original);
+            let mut verification = match Verification::start(&serde_json::to_vec(&tampered).unwrap(), &options(), Documents::new()) {
+                Ok(verification) => verification,
+                Err(_) => return Ok(()), // not even an assertion any more
+            };
+            for _ in 0..10 {
+                let needs = verification.needs();
+                if needs.is_empty() {
+                    break;
+                }
+                for need in needs {
+                    match need.url.as_deref().and_then(|url| web.get(url)) {
+                        Some(bytes) => verification.provide(&need.id, bytes),
+                        None => verification.unavailable(&need.id, Unavailable::HttpStatus(404)),
+                    }
+                }
+            }
+            let report = verification.finish();
+            prop_assert_ne!(report.verdict, Verdict::Verified);
+            prop_assert_ne!(report.verdict, Verdict::VerifiedWithWarnings);
+        }
+    }
+}
