@@ -92,3 +92,23 @@ mod verification {
         assert_eq!(report.verdict, Verdict::Unsupported);
     }
 }
+
+/// A build without `ob2` names the feature for every way an assertion arrives (the page's core
+/// wasm then hands it to the full module).
+#[cfg(not(feature = "ob2"))]
+#[test]
+fn a_build_without_ob2_says_not_in_this_build() {
+    use crate::documents::Documents;
+    use crate::report::Verdict;
+    use crate::timestamp::Timestamp;
+    use crate::verify::{verify, Options};
+
+    let options = Options::at(Timestamp::from_unix_seconds(1_800_000_000));
+    let assertion = json!({"@context": CONTEXT, "type": "Assertion", "id": "https://i.example/a",
+        "recipient": {"identity": "x"}, "badge": "https://i.example/b", "verification": {"type": "hosted"}});
+    for input in [assertion.to_string(), "https://i.example/a".to_owned()] {
+        let report = verify(input.as_bytes(), &options, &Documents::new()).unwrap();
+        assert_eq!(report.verdict, Verdict::Unsupported);
+        assert_eq!(report.checks.first().map(|c| c.code), Some("not_in_this_build"));
+    }
+}
