@@ -64,8 +64,11 @@ pub const MAX_ROUNDS: usize = 8;
 #[non_exhaustive]
 pub enum Purpose {
     /// A DID document, issuer profile or key document: resolves a key and binds it to the issuer.
+    /// For Open Badges 2.0 also the documents that stand in for a proof: the hosted assertion and
+    /// its BadgeClass.
     ControllerDocument,
-    /// A status list (credential), for the credential's revocation or suspension status.
+    /// A status list (credential), for the credential's revocation or suspension status; for Open
+    /// Badges 2.0 the issuer's RevocationList.
     StatusList,
 }
 
