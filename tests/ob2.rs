@@ -289,11 +289,12 @@ fn each_hosted_negative_path_has_its_code() {
     let (report, _) = drive(&serde_json::to_vec(&elsewhere).unwrap(), &options(), &hosted_web(&elsewhere));
     assert_eq!(check(&report, CheckId::IssuerKey), ("ob2_wrong_origin", Outcome::Failed));
     assert_eq!(report.verdict, Verdict::NotVerified);
-    // Revoked in place.
+    // Revoked in place: the issuer's copy says so; the holder's copy (from before) does not.
     let mut revoked = assertion.clone();
     revoked["revoked"] = json!(true);
     revoked["revocationReason"] = json!("issued in error");
-    let (report, _) = drive(&serde_json::to_vec(&revoked).unwrap(), &options(), &hosted_web(&revoked));
+    let (report, _) = drive(&serde_json::to_vec(&assertion).unwrap(), &options(), &hosted_web(&revoked));
+    assert_eq!(check(&report, CheckId::Proof).0, "hosted_copy_matches");
     assert_eq!(check(&report, CheckId::Status), ("revoked", Outcome::Failed));
     assert_eq!(report.verdict, Verdict::Revoked);
     // Expired.

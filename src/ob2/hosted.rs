@@ -21,8 +21,10 @@ pub(super) fn url(assertion: &Value) -> Option<&str> {
 }
 
 /// The copy hosted at `url` against the assertion `given` (compared as JSON values: member order
-/// and white space do not matter, every member does). Given only the URL, the copy must say it
-/// lives there.
+/// and white space do not matter, every member does, except `revoked` and `revocationReason`,
+/// which an issuer adds to its hosted copy to revoke it: the status check reads them, and a copy
+/// revoked in place is revoked, not "altered"). Given only the URL, the copy must say it lives
+/// there.
 ///
 /// # Errors
 /// `ob2_hosted_mismatch`; the copy's own error when it could not be had.
@@ -33,7 +35,7 @@ pub(super) fn copy_matches(
 ) -> Result<Passed, Error> {
     let copy = copy?;
     let matches = match given {
-        Some(given) => given == copy,
+        Some(given) => same_but_revocation(given, copy),
         None => self::url(copy) == url,
     };
     if matches {
@@ -41,6 +43,20 @@ pub(super) fn copy_matches(
     } else {
         Err(Error::Ob2HostedMismatch { url: cut(url.unwrap_or_default()) })
     }
+}
+
+/// Whether two assertions are equal as JSON, their revocation members aside.
+fn same_but_revocation(given: &Value, copy: &Value) -> bool {
+    const REVOCATION: [&str; 2] = ["revoked", "revocationReason"];
+    let (Value::Object(given), Value::Object(copy)) = (given, copy) else { return given == copy };
+    let counted = |object: &serde_json::Map<String, Value>| {
+        object.keys().filter(|name| !REVOCATION.contains(&name.as_str())).count()
+    };
+    counted(given) == counted(copy)
+        && given
+            .iter()
+            .filter(|(name, _)| !REVOCATION.contains(&name.as_str()))
+            .all(|(name, value)| copy.get(name) == Some(value))
 }
 
 /// The hosted copy's word on revocation: `revoked: true` in it (OB 2.0 §Assertion, with its
@@ -147,6 +163,12 @@ mod tests {
         let changed = json!({"b": [2, 1], "id": "https://i.example/a"});
         let error = copy_matches(Some("https://i.example/a"), Some(&given), Ok(&changed)).unwrap_err();
         assert_eq!(error.code(), "ob2_hosted_mismatch");
+        let revoked_in_place =
+            json!({"b": [1, 2], "id": "https://i.example/a", "revoked": true, "revocationReason": "x"});
+        assert!(copy_matches(Some("https://i.example/a"), Some(&given), Ok(&revoked_in_place)).is_ok());
+        let fewer = json!({"id": "https://i.example/a"});
+        assert!(copy_matches(Some("https://i.example/a"), Some(&given), Ok(&fewer)).is_err());
+        assert!(copy_matches(Some("https://i.example/a"), Some(&fewer), Ok(&given)).is_err());
         let elsewhere = json!({"id": "https://i.example/b"});
         assert!(copy_matches(Some("https://i.example/a"), None, Ok(&elsewhere)).is_err());
         assert_eq!(revoked(Ok(&json!({"revoked": true, "revocationReason": "why"}))).unwrap_err().code(), "revoked");
