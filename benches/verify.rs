@@ -1,5 +1,6 @@
-//! Native benchmark: µs per eddsa-jcs-2022 verify (whole pipeline) beside one bare Ed25519
-//! `verify_strict`, and one `PublicKey::verify` per algorithm, printed as tables. Run with `scripts/bench` (or `cargo bench`); the
+//! Native benchmark: µs per verify (whole pipeline) of each Data Integrity suite (eddsa and, the
+//! bench needing the `ecdsa` feature, ecdsa-rdfc-2019 / ecdsa-jcs-2019 on P-256 and P-384) beside
+//! one bare Ed25519 `verify_strict`, and one `PublicKey::verify` per algorithm, printed as tables. Run with `scripts/bench` (or `cargo bench`); the
 //! `bench` profile is opt-level 3 (at "z" curve25519-dalek's AVX2 backend is not inlined).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -55,6 +56,10 @@ fn main() {
         ("eddsa-rdfc-2022 rich OB 3.0", "open-badge-3-rich-eddsa-rdfc-2022.json"),
         ("eddsa-rdfc-2022 minimal VC 2.0", "vc-2.0-minimal-eddsa-rdfc-2022.json"),
         ("Ed25519Signature2020 VC 1.1", "vc-1.1-ed25519-signature-2020.json"),
+        ("ecdsa-rdfc-2019 P-256 rich OB 3.0", "open-badge-3-rich-ecdsa-rdfc-2019-p256.json"),
+        ("ecdsa-rdfc-2019 P-384 minimal VC 2.0", "vc-2.0-minimal-ecdsa-rdfc-2019-p384.json"),
+        ("ecdsa-jcs-2019 P-256 minimal VC 2.0", "vc-2.0-minimal-ecdsa-jcs-2019-p256.json"),
+        ("ecdsa-jcs-2019 P-384 OB 3.0", "open-badge-3-ecdsa-jcs-2019-p384.json"),
     ] {
         let bytes = std::fs::read(format!("{root}/tests/fixtures/valid/{file}")).unwrap();
         assert_eq!(verify(&bytes, &now, &none).unwrap().verdict, Verdict::Verified, "{file}");
