@@ -268,10 +268,8 @@ pub(crate) fn verify_eddsa_signature(key: &PublicKey, proof: &Proof<'_>, message
 /// `selective_disclosure_base_proof`), anything else is `unsupported_cryptosuite`.
 fn selective_disclosure_refusal(proof_value: Option<&str>) -> Error {
     #[cfg(feature = "ecdsa")]
-    if let Some(Err(error @ Error::SelectiveDisclosureBaseProof)) =
-        proof_value.map(ecdsa_sd_2023::proof_value::parse_derived)
-    {
-        return error;
+    if proof_value.is_some_and(ecdsa_sd_2023::proof_value::is_base_proof_value) {
+        return Error::SelectiveDisclosureBaseProof;
     }
     #[cfg(not(feature = "ecdsa"))]
     let _ = proof_value;

@@ -36,6 +36,17 @@ pub struct DerivedProofValue {
     pub mandatory_indexes: Vec<usize>,
 }
 
+/// Whether `proof_value` is a base proof value: `u` + base64url starting with the base header.
+/// Reads only the first four symbols (the header's three bytes), so a verifier refusing a base
+/// proof links no CBOR.
+pub fn is_base_proof_value(proof_value: &str) -> bool {
+    proof_value
+        .strip_prefix('u')
+        .and_then(|encoded| encoded.get(..4))
+        .and_then(|head| base64::decode(head, Alphabet::UrlNoPad))
+        .is_some_and(|header| header == BASE_HEADER)
+}
+
 /// parseDerivedProofValue (§3.5.7).
 ///
 /// # Errors
@@ -81,6 +92,15 @@ fn sized(bytes: &[u8], length: usize) -> Result<Vec<u8>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_proof_values_are_told_by_their_header() {
+        assert!(is_base_proof_value("u2V0AhVhA"));
+        assert!(!is_base_proof_value("u2V0BhVhA"));
+        assert!(!is_base_proof_value("z2V0AhVhA"));
+        assert!(!is_base_proof_value("u2V0"));
+        assert!(!is_base_proof_value("u2V"));
+    }
 
     #[test]
     fn headers_and_encoding_are_checked_first() {
