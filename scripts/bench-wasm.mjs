@@ -93,6 +93,14 @@ console.log('| --- | ---: | ---: |');
 console.log(`| without the list (status unchecked) | ${fmt(withoutStatus)} (${fmt(withoutMin)}) | ${(withoutStatus / base).toFixed(2)}× |`);
 console.log(`| with the list (verified, read: revoked) | ${fmt(withStatus)} (${fmt(measure.min)}) | ${(withStatus / base).toFixed(2)}× |`);
 
+// The budget issue's speed goals, beside the figures of this run.
+const rich = rows[0];
+console.log('\nspeed goals (rich OB 3.0 eddsa-rdfc-2022, wasm in Node, this run)');
+console.log('| figure | this run | goal |');
+console.log('| --- | ---: | ---: |');
+console.log(`| wasm ÷ one Ed25519 verify | ${(rich.wasm / base).toFixed(2)}× | ≤ 3× |`);
+console.log(`| JS reference ÷ wasm | ${(rich.js / rich.wasm).toFixed(1)}× | ≥ 20× |`);
+
 // ECDSA suites: in the full module only (the page's core answers not_in_this_build and the loader
 // hands such a badge over), so measured there, beside the same full module's eddsa-jcs-2022.
 const full = await import('../www/pkg/full/badge_verifier.js');

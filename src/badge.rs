@@ -208,7 +208,7 @@ fn achievement(value: &Value) -> AchievementView {
     }
 }
 
-fn image(value: &Value) -> Option<Image> {
+pub(crate) fn image(value: &Value) -> Option<Image> {
     let (url, caption) = match value {
         Value::String(url) => (url.as_str(), None),
         object => (object.get("id")?.as_str()?, object.get("caption").and_then(text)),
@@ -216,7 +216,7 @@ fn image(value: &Value) -> Option<Image> {
     Some(Image { url: safe_image_url(url)?, caption })
 }
 
-fn text(value: &Value) -> Option<Text> {
+pub(crate) fn text(value: &Value) -> Option<Text> {
     match value {
         Value::String(s) => Some(Text::Plain(cut(s))),
         Value::Object(_) => language_value(value).map(|v| Text::Localized(vec![v])),
@@ -238,7 +238,7 @@ fn language_value(value: &Value) -> Option<LanguageValue> {
     }
 }
 
-fn plain(value: Option<&Value>) -> Option<String> {
+pub(crate) fn plain(value: Option<&Value>) -> Option<String> {
     value.and_then(Value::as_str).map(cut)
 }
 

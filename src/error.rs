@@ -247,6 +247,33 @@ pub enum Error {
     /// warning when the signature holds, never a key bound to the issuer.
     KeyNotPublishedByIssuer,
 
+    // ---- Open Badges 2.0 --------------------------------------------------------------------------
+    /// The copy of a hosted assertion at its `id` URL differs from the assertion given.
+    Ob2HostedMismatch {
+        /// The URL the hosted copy came from.
+        url: String,
+    },
+    /// The hosted assertion's `id` is outside the origins its issuer verifies from (the issuer
+    /// id's host, or the issuer's `verification.allowedOrigins` / `startsWith`).
+    Ob2WrongOrigin {
+        /// The assertion's `id`.
+        id: String,
+    },
+    /// The signing key (`verification.creator`) is not the issuer's: its `owner` is not the
+    /// issuer, or the issuer's `publicKey` does not list it.
+    Ob2KeyNotOwned {
+        /// The key's id.
+        key: String,
+    },
+    /// A linked Open Badges 2.0 document (BadgeClass, Profile, CryptographicKey, RevocationList)
+    /// lacks what it must have.
+    Ob2DocumentInvalid {
+        /// Which document (`BadgeClass`, `Profile`, …).
+        document: &'static str,
+        /// What is wrong.
+        reason: &'static str,
+    },
+
     // ---- status -----------------------------------------------------------------------------------
     /// The credential has a `credentialStatus` of a type this build does not check (never read
     /// as revoked, never as verified: the verdict is `verified_with_warnings`).
@@ -433,6 +460,10 @@ impl Error {
             Self::JwtClaimsInvalid(_) => "jwt_claims_invalid",
             Self::JwtClaimsInconsistent(_) => "jwt_claims_inconsistent",
             Self::KeyNotPublishedByIssuer => "key_not_published_by_issuer",
+            Self::Ob2HostedMismatch { .. } => "ob2_hosted_mismatch",
+            Self::Ob2WrongOrigin { .. } => "ob2_wrong_origin",
+            Self::Ob2KeyNotOwned { .. } => "ob2_key_not_owned",
+            Self::Ob2DocumentInvalid { .. } => "ob2_document_invalid",
             Self::IssuerNotTrusted(_) => "issuer_not_trusted",
             Self::RecipientMismatch => "recipient_mismatch",
             Self::NoRecipientIdentifier => "no_recipient_identifier",
@@ -516,6 +547,14 @@ impl fmt::Display for Error {
             Self::KeyNotPublishedByIssuer => {
                 write!(f, "signed by a key carried in the token itself, which the issuer has not published")
             }
+            Self::Ob2HostedMismatch { url } => {
+                write!(f, "the assertion hosted at {url} is not the assertion given")
+            }
+            Self::Ob2WrongOrigin { id } => {
+                write!(f, "the assertion {id} is not hosted where its issuer verifies assertions from")
+            }
+            Self::Ob2KeyNotOwned { key } => write!(f, "the signing key {key} is not published by the badge's issuer"),
+            Self::Ob2DocumentInvalid { document, reason } => write!(f, "the badge's {document} is not usable: {reason}"),
             Self::InvalidProperty { property, expected } => {
                 write!(f, "`{property}` must be {expected}")
             }

@@ -32,8 +32,15 @@ pub const ECDSA: Feature = Feature { name: "ecdsa", built: cfg!(feature = "ecdsa
 /// RSA keys and RS256 / PS256 signatures: [`crate::key::PublicKey`].
 pub const RSA: Feature = Feature { name: "rsa", built: cfg!(feature = "rsa") };
 
+/// VC-JWT: the compact JWS around a credential ([`crate::jose`], [`crate::vc_jwt`]).
+pub const JWT: Feature = Feature { name: "jwt", built: cfg!(feature = "jwt") };
+
 /// Every part a build may leave out.
-pub const ALL: [Feature; 4] = [EXTRA_CONTEXTS, BAKED, ECDSA, RSA];
+/// Open Badges 2.0 assertions, hosted and signed: [`crate::ob2`].
+pub const OB2: Feature = Feature { name: "ob2", built: cfg!(feature = "ob2") };
+
+/// Every part a build may leave out.
+pub const ALL: [Feature; 6] = [EXTRA_CONTEXTS, BAKED, ECDSA, RSA, JWT, OB2];
 
 impl Feature {
     /// The error a build without this part gives for `needed_for`: `not_in_this_build`.

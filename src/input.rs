@@ -1,8 +1,8 @@
-//! Input decoding: bytes → a credential's JSON, or a clear word on what else they are.
-//! JSON is parsed under the hard limits; a baked badge image (PNG, SVG) has its credential read
-//! out (`baked`) and, when that is an Open Badges 3.0 credential's JSON, is verified as that JSON;
-//! JWTs, and the payloads of baked images this build does not verify yet, are recognised and
-//! reported as not supported rather than misread as malformed JSON.
+//! Input decoding: bytes → a credential's (or Open Badges 2.0 assertion's) JSON, a compact JWS,
+//! a hosted assertion's URL, or a clear word on what else they are. JSON is parsed under the hard
+//! limits; a baked badge image (PNG, SVG) has its payload read out (`baked`) and is then verified
+//! as that payload would be; an OB 3.0 image carrying a URL is recognised and reported as not
+//! supported rather than misread.
 
 use serde_json::Value;
 
@@ -32,6 +32,13 @@ pub enum Decoded {
         image: InputFormat,
         /// The JSON read from it.
         json: Value,
+    },
+    /// The URL of a hosted Open Badges 2.0 assertion (given as is, or baked into an image).
+    HostedUrl {
+        /// The image it was read from, or `json` (the URL itself was the input).
+        image: InputFormat,
+        /// The `http(s)` URL.
+        url: String,
     },
     /// A format this build recognises but does not verify yet (named for the report).
     Unsupported(&'static str),
@@ -80,6 +87,10 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Error> {
             error: crate::features::BAKED.missing("a baked SVG badge"),
         });
     }
+    if is_url(text) {
+        // Only printable ASCII without white space: always UTF-8.
+        return Ok(Decoded::HostedUrl { image: InputFormat::Json, url: String::from_utf8_lossy(text).into_owned() });
+    }
     if is_compact_jws(text) {
         // Only base64url and dots: ASCII, so always UTF-8.
         return Ok(Decoded::CompactJws { image: InputFormat::Json, text: String::from_utf8_lossy(text).into_owned() });
@@ -90,25 +101,28 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Error> {
 /// The 8-byte signature every PNG file starts with (PNG § 5.2).
 pub(crate) const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
 
-/// An OB 3.0 credential's JSON is verified as that JSON; the rest is named as not supported yet.
+/// A baked credential or assertion's JSON, JWS or URL, each verified as if given as is (the JSON
+/// and the JWS are routed by what they carry, an OB 2.0 assertion or an OB 3.0 credential).
 #[cfg(feature = "baked")]
 fn from_image(baked: Baked, image: InputFormat, limits: &Limits) -> Result<Decoded, Error> {
     let png = image == InputFormat::BakedPng;
     let what = match (baked.version, baked.payload) {
-        (Version::OpenBadges3, Payload::Json(text)) => {
+        (_, Payload::Json(text)) => {
             return json::parse(text.as_bytes(), limits).map(|json| Decoded::Baked { image, json });
         }
-        (Version::OpenBadges3, Payload::Jws(text)) => return Ok(Decoded::CompactJws { image, text }),
+        (_, Payload::Jws(text)) => return Ok(Decoded::CompactJws { image, text }),
+        (Version::OpenBadges2, Payload::Url(url)) => return Ok(Decoded::HostedUrl { image, url }),
         (Version::OpenBadges3, _) if png => "a URL in a baked PNG (Open Badges 3.0 bakes the credential itself)",
         (Version::OpenBadges3, _) => "a URL in a baked SVG (Open Badges 3.0 bakes the credential itself)",
-        (_, Payload::Json(_)) if png => "an Open Badges 2.0 assertion in a baked PNG",
-        (_, Payload::Json(_)) => "an Open Badges 2.0 assertion in a baked SVG",
-        (_, Payload::Jws(_)) if png => "a signed Open Badges 2.0 assertion (JWS) in a baked PNG",
-        (_, Payload::Jws(_)) => "a signed Open Badges 2.0 assertion (JWS) in a baked SVG",
-        (_, _) if png => "a hosted Open Badges 2.0 assertion URL in a baked PNG",
-        (_, _) => "a hosted Open Badges 2.0 assertion URL in a baked SVG",
     };
     Ok(Decoded::BakedUnsupported { image, what })
+}
+
+/// An `http(s)` URL alone: a hosted assertion's.
+fn is_url(text: &[u8]) -> bool {
+    (text.starts_with(b"https://") || text.starts_with(b"http://"))
+        && text.len() <= 2048
+        && text.iter().all(|b| b.is_ascii_graphic())
 }
 
 /// `header.payload.signature`, base64url, with a JSON header (`eyJ` is base64url of `{"`).
@@ -154,6 +168,9 @@ mod tests {
         assert_eq!(decode(b"eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln\n", &limits), Ok(jws));
         assert!(matches!(decode(b"{}", &limits), Ok(Decoded::Json(_))));
         assert_eq!(decode(b"hello", &limits).unwrap_err().code(), "malformed_json");
+        let url = Decoded::HostedUrl { image: InputFormat::Json, url: "https://i.example/a/1".into() };
+        assert_eq!(decode(b" https://i.example/a/1\n", &limits), Ok(url));
+        assert_eq!(decode(b"https://i.example/a b", &limits).unwrap_err().code(), "malformed_json");
         assert_eq!(decode(b"", &limits).unwrap_err().code(), "malformed_json");
     }
 }

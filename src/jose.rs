@@ -13,5 +13,5 @@
 pub mod compact;
 pub mod header;
 
-pub use compact::CompactJws;
+pub use compact::{CompactJws, SignedBytes};
 pub use header::{algorithm, Header};

@@ -25,7 +25,10 @@
 //!   list entries from lists that `verification` has verified; `trust` and `recipient` are the
 //!   host's checks.
 //! - `baked` (feature `baked`) reads the credential out of a badge image: PNG text chunks, one
-//!   SVG element; an Open Badges 3.0 credential's JSON is then verified as that JSON.
+//!   SVG element; its JSON, JWS or hosted URL is then verified as if given as is.
+//! - `ob2` (feature `ob2`) verifies Open Badges 2.0 (and 1.x) assertions by their own rules,
+//!   hosted or signed, onto the same checks, needs and card; `input` routes an assertion there by
+//!   its shape (JSON, a JWS whose payload is one, or its URL).
 //! - `badge` is what a card may show: signed fields only, URLs filtered to safe schemes.
 
 pub mod badge;
@@ -42,10 +45,12 @@ pub mod features;
 pub mod i18n;
 pub mod input;
 pub mod jcs;
+#[cfg(feature = "jwt")]
 pub mod jose;
 pub mod json;
 pub mod jsonld;
 pub mod key;
+pub mod ob2;
 pub mod proof;
 pub mod rdf;
 pub mod rdfc;
@@ -54,6 +59,7 @@ pub mod report;
 pub mod status;
 pub mod timestamp;
 pub mod trust;
+#[cfg(feature = "jwt")]
 pub mod vc_jwt;
 pub mod verification;
 pub mod verify;

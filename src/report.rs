@@ -109,6 +109,11 @@ pub enum Passed {
     RecipientMatches,
     /// The host gave no recipient to check.
     NoRecipientGiven,
+    /// Open Badges 2.0 hosted: the assertion's `id` is on the issuer's origin (the issuer vouches
+    /// for what it hosts there).
+    HostedByIssuer,
+    /// Open Badges 2.0 hosted: the copy the issuer hosts at the assertion's `id` is the one given.
+    HostedCopyMatches,
 }
 
 impl Passed {
@@ -132,6 +137,8 @@ impl Passed {
             Self::NoTrustList => "no_trust_list",
             Self::RecipientMatches => "recipient_matches",
             Self::NoRecipientGiven => "no_recipient_given",
+            Self::HostedByIssuer => "hosted_by_issuer",
+            Self::HostedCopyMatches => "hosted_copy_matches",
         }
     }
 
@@ -168,6 +175,8 @@ impl Passed {
             Self::NoTrustList => "no list of trusted issuers was given",
             Self::RecipientMatches => "the credential was issued to the given recipient",
             Self::NoRecipientGiven => "no recipient was given to check",
+            Self::HostedByIssuer => "the assertion is hosted where its issuer verifies assertions from",
+            Self::HostedCopyMatches => "the copy the issuer hosts is the assertion given",
         }
     }
 }

@@ -33,6 +33,7 @@
 //! provided document is parsed under the same limits as the credential; the number of documents
 //! and of rounds is bounded.
 
+#[cfg(feature = "jwt")]
 mod envelope;
 mod proofs;
 mod status_check;
@@ -43,9 +44,12 @@ use serde::Serialize;
 use crate::documents::{strip_fragment, Documents};
 use crate::error::{Error, Unavailable};
 use crate::input::{self, Decoded};
+#[cfg(feature = "jwt")]
+use crate::jose::CompactJws;
 use crate::json;
 use crate::key::did_web;
 use crate::report::{CheckId, Checklist, InputFormat, Report};
+#[cfg(feature = "jwt")]
 use crate::vc_jwt;
 use crate::verify::Options;
 use subject::Subject;
@@ -63,8 +67,11 @@ pub const MAX_ROUNDS: usize = 8;
 #[non_exhaustive]
 pub enum Purpose {
     /// A DID document, issuer profile or key document: resolves a key and binds it to the issuer.
+    /// For Open Badges 2.0 also the documents that stand in for a proof: the hosted assertion and
+    /// its BadgeClass.
     ControllerDocument,
-    /// A status list (credential), for the credential's revocation or suspension status.
+    /// A status list (credential), for the credential's revocation or suspension status; for Open
+    /// Badges 2.0 the issuer's RevocationList.
     StatusList,
 }
 
@@ -110,6 +117,9 @@ enum State {
     Settled(Box<Report>),
     /// A credential under verification.
     Verifying(Box<Subject>),
+    /// An Open Badges 2.0 assertion under verification.
+    #[cfg(feature = "ob2")]
+    OpenBadges2(Box<crate::ob2::Assertion>),
 }
 
 /// The documents this verification holds, and those it was told it cannot have.
@@ -183,6 +193,75 @@ fn refused(error: Error) -> Report {
     list.finish(None)
 }
 
+fn settled(error: Error) -> State {
+    State::Settled(Box::new(refused(error)))
+}
+
+/// A JSON document: an Open Badges 2.0 assertion, or a credential.
+fn from_json(value: serde_json::Value, options: &Options) -> Result<State, Error> {
+    Ok(match crate::ob2::kind(&value) {
+        crate::ob2::Kind::Assertion => ob2_state(Ob2Input::Json(value)),
+        crate::ob2::Kind::Version05 => settled(Error::UnsupportedFormat("an Open Badges 0.5 assertion")),
+        crate::ob2::Kind::Linked => {
+            return Err(Error::NotACredential(
+                "it is an Open Badges 2.0 BadgeClass, Profile, key or revocation list, not an assertion",
+            ))
+        }
+        crate::ob2::Kind::Other => State::Verifying(Box::new(Subject::credential(value, options)?)),
+    })
+}
+
+/// A compact JWS: a signed Open Badges 2.0 assertion (told by its payload), or a VC-JWT.
+#[cfg(feature = "jwt")]
+fn from_jws(text: &str, options: &Options) -> Result<State, Error> {
+    let jws = match CompactJws::parse(text, &options.limits) {
+        Ok(jws) => jws,
+        Err(error) => return Ok(settled(error)),
+    };
+    if crate::ob2::kind(&jws.payload) == crate::ob2::Kind::Assertion {
+        return Ok(ob2_state(Ob2Input::Signed(jws)));
+    }
+    match vc_jwt::credential(&jws) {
+        Ok(enveloped) => Ok(State::Verifying(Box::new(Subject::enveloped(jws, enveloped, options)?))),
+        Err(error) => Ok(settled(error)),
+    }
+}
+
+/// A compact JWS, in a build that reads none (`not_in_this_build`).
+#[cfg(not(feature = "jwt"))]
+fn from_jws(_: &str, _: &Options) -> Result<State, Error> {
+    Ok(settled(crate::features::JWT.missing("a compact JWS (a VC-JWT or a signed Open Badges 2.0 assertion)")))
+}
+
+/// How an Open Badges 2.0 assertion was given.
+#[cfg_attr(not(feature = "ob2"), allow(dead_code))] // a build without it only names the feature
+enum Ob2Input {
+    /// Its JSON.
+    Json(serde_json::Value),
+    /// The URL it is hosted at.
+    Url(String),
+    /// The JWS whose payload it is.
+    #[cfg(feature = "jwt")]
+    Signed(CompactJws),
+}
+
+/// An Open Badges 2.0 assertion's verification, or `not_in_this_build` in a build without it.
+#[cfg(feature = "ob2")]
+fn ob2_state(input: Ob2Input) -> State {
+    use crate::ob2::Assertion;
+    State::OpenBadges2(Box::new(match input {
+        Ob2Input::Json(json) => Assertion::from_json(json),
+        Ob2Input::Url(url) => Assertion::from_url(url),
+        #[cfg(feature = "jwt")]
+        Ob2Input::Signed(jws) => Assertion::signed(jws),
+    }))
+}
+
+#[cfg(not(feature = "ob2"))]
+fn ob2_state(_: Ob2Input) -> State {
+    settled(crate::features::OB2.missing("an Open Badges 2.0 assertion"))
+}
+
 impl Verification {
     /// Starts verifying `input`. `documents` (given up front, e.g. for air-gapped use) are used
     /// before anything is asked for.
@@ -192,21 +271,14 @@ impl Verification {
     /// `not_a_credential`, `baked_image_malformed`, `baked_image_no_credential`,
     /// `baked_image_ambiguous` — there is nothing to report on.
     pub fn start(input: &[u8], options: &Options, documents: Documents) -> Result<Self, Error> {
-        let settled = |error| State::Settled(Box::new(refused(error)));
         let (input, state) = match input::decode(input, &options.limits)? {
-            Decoded::Json(value) => {
-                (InputFormat::Json, State::Verifying(Box::new(Subject::credential(value, options)?)))
-            }
-            Decoded::Baked { image, json } => (image, State::Verifying(Box::new(Subject::credential(json, options)?))),
+            Decoded::Json(value) => (InputFormat::Json, from_json(value, options)?),
+            Decoded::Baked { image, json } => (image, from_json(json, options)?),
             Decoded::CompactJws { image, text } => {
                 let image = if image == InputFormat::Json { InputFormat::Jwt } else { image };
-                match vc_jwt::open(&text, &options.limits) {
-                    Ok((jws, enveloped)) => {
-                        (image, State::Verifying(Box::new(Subject::enveloped(jws, enveloped, options)?)))
-                    }
-                    Err(error) => (image, settled(error)),
-                }
+                (image, from_jws(&text, options)?)
             }
+            Decoded::HostedUrl { image, url } => (image, ob2_state(Ob2Input::Url(url))),
             Decoded::BakedUnsupported { image, what } => (image, settled(Error::UnsupportedFormat(what))),
             Decoded::LeftOut { image, error } => (image, settled(error)),
             Decoded::Unsupported(what) => (InputFormat::Json, settled(Error::UnsupportedFormat(what))),
@@ -219,11 +291,13 @@ impl Verification {
     /// still needs; empty when it can finish. Asking again without answering returns the same
     /// needs. Past [`MAX_DOCUMENTS`] or [`MAX_ROUNDS`], further needs are settled as unavailable.
     pub fn needs(&mut self) -> Vec<Need> {
-        let State::Verifying(subject) = &mut self.state else {
-            return Vec::new();
-        };
         let mut needs = Vec::new();
-        subject.advance(&self.store, &self.options, &mut needs);
+        match &mut self.state {
+            State::Settled(_) => return needs,
+            State::Verifying(subject) => subject.advance(&self.store, &self.options, &mut needs),
+            #[cfg(feature = "ob2")]
+            State::OpenBadges2(assertion) => assertion.advance(&self.store, &self.options, &mut needs),
+        }
         let handed_out = &self.store.handed_out;
         let (mut known, fresh): (Vec<Need>, Vec<Need>) = needs.into_iter().partition(|n| handed_out.contains(&n.id));
         if fresh.is_empty() {
@@ -286,6 +360,8 @@ impl Verification {
         let mut report = match self.state {
             State::Settled(report) => *report,
             State::Verifying(subject) => subject.report(&self.options),
+            #[cfg(feature = "ob2")]
+            State::OpenBadges2(assertion) => assertion.report(),
         };
         report.input = self.input;
         report
@@ -297,6 +373,8 @@ impl Verification {
         match &self.state {
             State::Settled(_) => 0,
             State::Verifying(subject) => subject.signatures_checked(),
+            #[cfg(feature = "ob2")]
+            State::OpenBadges2(assertion) => assertion.signatures_checked(),
         }
     }
 }

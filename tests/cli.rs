@@ -318,3 +318,65 @@ fn a_baked_image_gets_the_verdict_of_the_json_inside() {
     assert_eq!(output.status.code(), Some(1));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Open Badges 2.0 through the CLI, offline, with the documents its loop asks for given as
+/// `--doc URL=FILE`: 1EdTech's hosted sample, its signed one, and its baked PNG.
+#[cfg(all(feature = "ob2", feature = "baked"))]
+#[test]
+fn open_badges_2_hosted_signed_and_baked_with_their_documents() {
+    let Some(vectors) = common::vectors_dir("cli open badges 2") else { return };
+    let ob20 = vectors.join("1edtech-validator/ob20");
+    let asset = |name: &str| ob20.join("assets").join(name).to_string_lossy().into_owned();
+    let file = |name: &str| ob20.join(name).to_string_lossy().into_owned();
+    let baked_copy =
+        vectors.join("baked-extracted/1edtech-validator__ob20__simple-badge.png.txt").to_string_lossy().into_owned();
+    let docs = |hosted: &str| {
+        vec![
+            format!("https://example.org/robotics-badge.json={}", asset("robotics-badge.json")),
+            format!("https://example.org/organization.json={}", asset("organization.json")),
+            format!("http://example.org/key1.json={}", asset("key1.json")),
+            format!("https://example.org/beths-robotics-badge.json={hosted}"),
+        ]
+    };
+    for (input, hosted, expected_input) in [
+        (file("basic-assertion.json"), file("basic-assertion.json"), None),
+        (file("simple.jwt"), file("basic-assertion.json"), Some("jwt")),
+        (file("simple-badge.png"), baked_copy.clone(), Some("baked_png")),
+    ] {
+        let mut args = vec!["verify".to_owned(), "--json".into(), "--offline".into(), "--now".into(), NOW.into()];
+        for doc in docs(&hosted) {
+            args.extend(["--doc".to_owned(), doc]);
+        }
+        args.push(input.clone());
+        let output = cli(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        let report = &reports(&output)[0];
+        assert_eq!(report["verdict"], "verified", "{input}: {report:#}");
+        assert_eq!(report["input"].as_str(), expected_input, "{input}");
+        assert_eq!(report["badge"]["name"], "Awesome Robotics Badge", "{input}");
+        assert_eq!(output.status.code(), Some(0), "{input}");
+    }
+    // The assertion's URL as the input, its document given: read from the file, never fetched.
+    let mut args = vec!["verify".to_owned(), "--json".into(), "--offline".into(), "--now".into(), NOW.into()];
+    for doc in docs(&file("basic-assertion.json")) {
+        args.extend(["--doc".to_owned(), doc]);
+    }
+    args.push("https://example.org/beths-robotics-badge.json".into());
+    let output = cli(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(reports(&output)[0]["verdict"], "verified");
+    // Offline without the documents: not verified, naming what it needs.
+    let output = cli(&["verify", "--json", "--offline", "--now", NOW, &file("basic-assertion.json")]);
+    let report = &reports(&output)[0];
+    assert_eq!(report["verdict"], "not_verified");
+    assert!(report["needs"].as_array().unwrap().iter().any(|n| n == "https://example.org/beths-robotics-badge.json"));
+    assert_eq!(output.status.code(), Some(1));
+    // A tampered hosted copy: the issuer's differs from the one given.
+    let mut args = vec!["verify", "--json", "--offline", "--now", NOW];
+    let tampered_docs = docs(&baked_copy);
+    for doc in &tampered_docs {
+        args.extend(["--doc", doc.as_str()]);
+    }
+    let input = file("basic-assertion.json");
+    args.push(&input);
+    let report = &reports(&cli(&args))[0];
+    assert_eq!(failed_codes(report), ["ob2_hosted_mismatch"]);
+}

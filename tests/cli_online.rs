@@ -854,3 +854,67 @@ fn trusted_issuers_positive_and_negative() {
         assert!(output.stdout.is_empty(), "{file}");
     }
 }
+
+// ---- Open Badges 2.0, hosted and signed, fetched from a local server -----------------------------
+
+/// 1EdTech's OB 2.0 samples with their documents served where they name them (`example.org`,
+/// `http` and `https`, mapped to a local server): the hosted assertion, the signed one, the
+/// assertion by its URL, and a hosted copy that says `revoked` / answers 410 Gone.
+#[cfg(feature = "ob2")]
+#[test]
+fn open_badges_2_hosted_and_signed_fetched_online() {
+    let Some(vectors) = common::vectors_dir("cli online OB 2.0") else { return };
+    let ob20 = vectors.join("1edtech-validator/ob20");
+    let read = |path: &str| std::fs::read(ob20.join(path)).unwrap();
+    let mut routes: HashMap<String, Reply> = [
+        "robotics-badge.json",
+        "organization.json",
+        "key1.json",
+        "key3.json",
+        "badge-from-organization-with-revocation-list.json",
+        "organization-with-revocation-list.json",
+        "revocation-list.json",
+    ]
+    .iter()
+    .map(|name| (format!("/{name}"), Reply::Body(read(&format!("assets/{name}")))))
+    .collect();
+    routes.insert("/beths-robotics-badge.json".to_owned(), Reply::Body(read("basic-assertion.json")));
+    let mut revoked: Value = serde_json::from_slice(&read("basic-assertion.json")).unwrap();
+    revoked["id"] = "https://example.org/revoked-in-place.json".into();
+    let revoked_bytes = serde_json::to_vec(&revoked).unwrap();
+    routes.insert(
+        "/revoked-in-place.json".to_owned(),
+        Reply::Body({
+            let mut hosted = revoked.clone();
+            hosted["revoked"] = true.into();
+            serde_json::to_vec(&hosted).unwrap()
+        }),
+    );
+    let server = Server::start(routes);
+    let dir = std::env::temp_dir().join(format!("badge-verifier-ob2-online-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let revoked_file = dir.join("revoked.json");
+    std::fs::write(&revoked_file, revoked_bytes).unwrap();
+
+    let mut args = strings(&["verify", "--json", "--now", common::fixtures::NOW]);
+    for origin in ["https://example.org", "http://example.org"] {
+        args.extend(["--map-origin".to_owned(), format!("{origin}={}", server.origin())]);
+    }
+    let inputs = [
+        ob20.join("basic-assertion.json").to_string_lossy().into_owned(),
+        ob20.join("simple.jwt").to_string_lossy().into_owned(),
+        ob20.join("simple-revoked.jwt").to_string_lossy().into_owned(),
+        "https://example.org/beths-robotics-badge.json".to_owned(),
+        revoked_file.to_string_lossy().into_owned(),
+    ];
+    args.extend(inputs.iter().cloned());
+    let lines = reports(&cli(&args));
+    let verdicts: Vec<&str> = lines.iter().map(|r| r["verdict"].as_str().unwrap()).collect();
+    assert_eq!(verdicts, ["verified", "verified", "revoked", "verified", "revoked"], "{lines:#?}");
+    assert_eq!(check(&lines[2], "status")["code"], "revoked");
+    assert_eq!(lines[0]["badge"]["issuer"]["name"], "An Example Badge Issuer");
+    // Each document asked for once in the run, nothing behind the log's back.
+    let paths = server.paths();
+    assert!(paths.iter().any(|p| p == "/revocation-list.json"), "{paths:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -29,8 +29,63 @@ const SUPPORTED_SUITES: &[&str] = &[
     "ecdsa-jcs-2019 P-384",
 ];
 
-/// The manifest's names for the VC-JWTs this build verifies (`proof_type`).
-const SUPPORTED_JWTS: &[&str] = &["RS256 VC-JWT", "RS256 VC-JWT (jwk in header)", "PS256 VC-JWT"];
+/// The manifest's names for the VC-JWTs and Open Badges 2.0 assertions this build verifies
+/// (`proof_type`).
+const SUPPORTED_JWTS: &[&str] =
+    &["RS256 VC-JWT", "RS256 VC-JWT (jwk in header)", "PS256 VC-JWT", "OB2 hosted", "OB2 signed (JWS RS256)"];
+
+/// 1EdTech's OB 2.0 samples that are not assertions: BadgeClass, Profile and other class
+/// documents its validators check alone (JSON-LD class validation, `rdf-validation/`, the
+/// validator-core test components and its copy of the context). There is no badge in them to
+/// verify; they are counted as not supported, and must never come out verified. The one place
+/// this judgement is made.
+fn is_ob2_class_document(path: &str) -> bool {
+    path.starts_with("1edtech-validator/ob20/rdf-validation/")
+        || path == "ob2/validator-core-2_0_basic_badgeclass.json"
+        || path == "ob2/validator-core-2_0_basic_issuer.json"
+        || path == "ob2/validator-core-openbadges_context.json"
+        || path == "1edtech-validator/ob20/badge-class-with-language.json"
+        || path == "1edtech-validator/ob20/issuer-compact-iri-validation.json"
+}
+
+/// 1EdTech's validator serves its OB 2.0 assets at `http(s)://example.org/NAME` and
+/// `http://example.com/NAME` (`.json` optional, as the samples name them); each hosted sample is
+/// its own hosted copy, at its `id`.
+fn ob2_documents(vectors: &Path, documents: &Documents, path: &str, sample: &[u8]) -> Documents {
+    let mut documents = documents.clone();
+    let assets = vectors.join("1edtech-validator/ob20/assets");
+    for entry in std::fs::read_dir(assets).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Ok(bytes) = std::fs::read(&path) else { continue };
+        // The context file starts with its URL on a line of its own: not JSON, and not needed.
+        if !name.ends_with(".json") || name == "openbadges_context.json" {
+            continue;
+        }
+        let stem = name.trim_end_matches(".json");
+        for host in ["https://example.org/", "http://example.org/", "http://example.com/"] {
+            for url in [format!("{host}{name}"), format!("{host}{stem}")] {
+                documents.insert_json(&url, &bytes, &Limits::default()).unwrap();
+            }
+        }
+    }
+    // validator-core's components (for its assertions in `ob2/`): their BadgeClass and Profile,
+    // under their ids, which are also the validator's asset URLs (with other contents).
+    let components = if path.starts_with("ob2/") {
+        ["validator-core-2_0_basic_badgeclass.json", "validator-core-2_0_basic_issuer.json"].as_slice()
+    } else {
+        &[]
+    };
+    for component in components {
+        let bytes = std::fs::read(vectors.join("ob2").join(component)).unwrap();
+        let id = serde_json::from_slice::<Value>(&bytes).unwrap()["id"].as_str().unwrap().to_owned();
+        documents.insert_json(&id, &bytes, &Limits::default()).unwrap();
+    }
+    if let Some(id) = serde_json::from_slice::<Value>(sample).ok().and_then(|v| v["id"].as_str().map(str::to_owned)) {
+        documents.insert_json(&id, sample, &Limits::default()).unwrap();
+    }
+    documents
+}
 
 /// Warnings that leave a vector the manifest calls `valid` judged as verified, each for its
 /// reason — the one place this judgement is made:
@@ -44,6 +99,17 @@ const WARNINGS_JUDGED_VALID: &[&str] = &["status_list_short", "key_not_published
 /// Third-party vectors judged wrong or unjudgeable offline, with the reason: the one place for
 /// such exceptions. Each is counted as "not yet supported", never as passed.
 const EXCEPTIONS: &[(&str, &str)] = &[
+    (
+        "1edtech-validator/ob20/assertion-with-data-image.json",
+        "upstream refuses a `data:` URI as an Assertion's `image` (OB 2.0 types it an IRI, and the validator \
+         wants a fetchable one); the hosted copy, issuer scope and dates are sound, and the card shows a data: \
+         image safely (badge::safe_image_url) or not at all: verified here, by design",
+    ),
+    (
+        "1edtech-validator/ob20/assertion-with-extension-node-invalid.json",
+        "upstream fails an extension's JSON schema (fetched from the extension's context); extension schemas \
+         are not fetched or checked here, so the badge itself verifies",
+    ),
     (
         "dcc-vc-test-fixtures/verifiableCredentials/v1/ed25519/didKey/legacy-noStatus-noExpiry.json",
         "the file is empty upstream (shared/vectors/README.md); there is nothing to verify",
@@ -255,7 +321,16 @@ fn manifest_vectors_are_judged_as_expected() {
         {
             continue; // intermediate values (e.g. hashes.json), not a credential
         }
-        let outcome = verify(&bytes, &options, &documents);
+        if is_ob2_class_document(path) {
+            assert!(verify(&bytes, &options, &documents).map_or(true, |r| r.verdict != Verdict::Verified), "{path}");
+            tally.not_yet_supported += 1;
+            continue;
+        }
+        let outcome = if path.starts_with("1edtech-validator/ob20/") || path.starts_with("ob2/") {
+            verify(&bytes, &options, &ob2_documents(&dir, &documents, path, &bytes))
+        } else {
+            verify(&bytes, &options, &documents)
+        };
         let only_short_list = outcome.as_ref().is_ok_and(|r| {
             let warnings: Vec<&str> =
                 r.checks.iter().filter(|c| c.outcome == Outcome::Warning).map(|c| c.code).collect();

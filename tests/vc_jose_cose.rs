@@ -9,6 +9,7 @@
 //! `https://example.issuer/vc-jose-cose` publishes no document, so the test stands one in that lists
 //! each file's public JWK as `<issuer>#<kid>` under `assertionMethod` — what a real issuer would
 //! publish for a relative `kid`. Only the public members are used (the files also hold private keys).
+#![cfg(feature = "jwt")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 
 mod common;

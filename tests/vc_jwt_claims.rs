@@ -3,6 +3,7 @@
 //! map onto its credential as VC 1.1 / VC-JOSE-COSE say — or are refused with the code the
 //! suite's expectation implies.
 
+#![cfg(feature = "jwt")]
 #![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)]
 
 mod common;

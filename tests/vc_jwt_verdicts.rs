@@ -1,6 +1,7 @@
 //! VC-JWTs through the whole pipeline, signed in the test by the project's test issuer (fixed
 //! seeds): each way a token can be right or wrong, judged by its verdict and the stable code of
 //! the check that decides it. Third-party tokens are judged in tests/conformance.rs.
+#![cfg(feature = "jwt")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // test code
 
 mod common;
@@ -174,4 +175,28 @@ fn an_algorithm_the_key_cannot_make_is_algorithm_confusion() {
     header["jwk"]["alg"] = json!("ES256");
     let report = run(&sign(&header, &badge(), &key), &options());
     assert_eq!(check(&report, CheckId::IssuerKey).1, "algorithm_key_mismatch");
+}
+
+#[test]
+fn committed_jwt_fixtures_are_the_generated_ones_and_judged_as_named() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jwt");
+    let write = std::env::var("BADGE_VERIFIER_WRITE_FIXTURES").is_ok_and(|v| v == "1");
+    for (name, token) in fixtures::jwt::all() {
+        let file = dir.join(name);
+        if write {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&file, &token).unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap_or_default(),
+            token,
+            "{name} is stale: rerun with BADGE_VERIFIER_WRITE_FIXTURES=1"
+        );
+        let report = run(&token, &options());
+        if name.starts_with("signature_mismatch") {
+            assert_eq!(check(&report, CheckId::Proof), (Outcome::Failed, "signature_mismatch"));
+        } else {
+            assert_eq!(report.verdict, Verdict::Verified, "{name}");
+        }
+    }
 }

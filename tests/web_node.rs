@@ -51,3 +51,9 @@ fn trusted_issuers_and_recipient_options() {
 fn baked_images_are_judged_as_their_json() {
     wasm_shared::baked_images_are_judged_as_their_json();
 }
+
+#[cfg(feature = "ob2")]
+#[wasm_bindgen_test]
+fn an_open_badges_2_assertion_asks_for_its_hosted_documents() {
+    wasm_shared::verification::an_open_badges_2_assertion_asks_for_its_hosted_documents();
+}

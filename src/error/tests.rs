@@ -80,6 +80,10 @@ const FROZEN: &[&str] = &[
     "jwt_claims_invalid",
     "jwt_claims_inconsistent",
     "key_not_published_by_issuer",
+    "ob2_hosted_mismatch",
+    "ob2_wrong_origin",
+    "ob2_key_not_owned",
+    "ob2_document_invalid",
 ];
 
 fn every_variant() -> Vec<Error> {
@@ -161,6 +165,10 @@ fn every_variant() -> Vec<Error> {
         Error::JwtClaimsInvalid(String::new()),
         Error::JwtClaimsInconsistent(String::new()),
         Error::KeyNotPublishedByIssuer,
+        Error::Ob2HostedMismatch { url: String::new() },
+        Error::Ob2WrongOrigin { id: String::new() },
+        Error::Ob2KeyNotOwned { key: String::new() },
+        Error::Ob2DocumentInvalid { document: "", reason: "" },
     ]
 }
 
@@ -174,7 +182,9 @@ fn codes_are_frozen() {
 fn codes_are_snake_case_and_unique() {
     let mut seen = std::collections::BTreeSet::new();
     for code in FROZEN {
-        assert!(code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{code}");
+        // Digits only after the first letter (`ob2_…`: Open Badges 2.0).
+        assert!(code.starts_with(|c: char| c.is_ascii_lowercase()), "{code}");
+        assert!(code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'), "{code}");
         assert!(seen.insert(code), "duplicate {code}");
     }
 }

@@ -26,10 +26,35 @@ impl CompactJws {
     /// Splits and decodes `text` (surrounding ASCII whitespace is not part of it: trim first).
     ///
     /// # Errors
-    /// `jws_malformed` (not three parts, non-canonical base64url, a part that is not a JSON
-    /// object, an empty signature), the header's errors ([`Header::read`]), the JSON limits'
-    /// errors.
+    /// [`SignedBytes::split`]'s, and `jws_malformed` for a payload that is not a JSON object.
     pub fn parse(text: &str, limits: &Limits) -> Result<Self, Error> {
+        let SignedBytes { header, payload, signing_input, signature } = SignedBytes::split(text, limits)?;
+        let payload = object(&payload, "payload", limits)?;
+        Ok(Self { header, payload, signing_input, signature })
+    }
+}
+
+/// A compact JWS split and its header judged, the payload left as bytes: any JWS (RFC 7515),
+/// not only a credential's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignedBytes {
+    /// The protected header.
+    pub header: Header,
+    /// The payload bytes.
+    pub payload: Vec<u8>,
+    /// The signing input: the ASCII `header '.' payload` exactly as received.
+    pub signing_input: Vec<u8>,
+    /// The signature bytes.
+    pub signature: Vec<u8>,
+}
+
+impl SignedBytes {
+    /// Splits `text` into its three canonical base64url parts and judges the header.
+    ///
+    /// # Errors
+    /// `jws_malformed` (not three parts, non-canonical base64url, a header that is not a JSON
+    /// object, an empty signature), the header's errors ([`Header::read`]), the JSON limits'.
+    pub fn split(text: &str, limits: &Limits) -> Result<Self, Error> {
         let mut parts = text.split('.');
         let (Some(header), Some(payload), Some(signature), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -41,13 +66,13 @@ impl CompactJws {
                 .ok_or_else(|| malformed(&format!("the {name} is not canonical base64url")))
         };
         let header = Header::read(&object(&decode(header, "header")?, "header", limits)?)?;
-        let payload_value = object(&decode(payload, "payload")?, "payload", limits)?;
-        let signature_bytes = decode(signature, "signature")?;
-        if signature_bytes.is_empty() {
+        let payload = decode(payload, "payload")?;
+        let signature = decode(signature, "signature")?;
+        if signature.is_empty() {
             return Err(malformed("the signature is empty"));
         }
         let signing_input = text.rsplit_once('.').map_or(text, |(signed, _)| signed).as_bytes().to_vec();
-        Ok(Self { header, payload: payload_value, signing_input, signature: signature_bytes })
+        Ok(Self { header, payload, signing_input, signature })
     }
 }
 

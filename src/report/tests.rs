@@ -144,6 +144,8 @@ fn pass_codes_are_frozen() {
         Passed::NoTrustList,
         Passed::RecipientMatches,
         Passed::NoRecipientGiven,
+        Passed::HostedByIssuer,
+        Passed::HostedCopyMatches,
     ];
     let codes: Vec<&str> = all.iter().map(|p| p.code()).collect();
     assert_eq!(
@@ -165,7 +167,9 @@ fn pass_codes_are_frozen() {
             "issuer_trusted",
             "no_trust_list",
             "recipient_matches",
-            "no_recipient_given"
+            "no_recipient_given",
+            "hosted_by_issuer",
+            "hosted_copy_matches"
         ]
     );
 }

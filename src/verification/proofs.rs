@@ -8,6 +8,7 @@
 
 use serde_json::{Map, Value};
 
+#[cfg(feature = "jwt")]
 use super::envelope::Envelope;
 use super::{Need, Purpose, Store};
 use crate::credential::Credential;
@@ -27,6 +28,7 @@ pub(crate) enum Proofs {
     /// Each proof and what is known of it.
     Set { unsecured: Map<String, Value>, all: Vec<Value>, cells: Vec<ProofCell> },
     /// The JWS around a VC-JWT (an enveloping proof; embedded proofs inside it are not read).
+    #[cfg(feature = "jwt")]
     Enveloping(Box<Envelope>),
 }
 
@@ -71,6 +73,7 @@ impl Proofs {
     }
 
     pub(crate) fn advance(&mut self, credential: &Credential, store: &Store, options: &Options, needs: &mut Vec<Need>) {
+        #[cfg(feature = "jwt")]
         if let Self::Enveloping(envelope) = self {
             envelope.advance(credential.issuer.as_deref(), store, needs);
             return;
@@ -112,6 +115,7 @@ impl Proofs {
             Self::Set { cells, .. } => {
                 cells.iter().all(|c| c.key.is_some() && c.binding.is_some() && signature_settled(c))
             }
+            #[cfg(feature = "jwt")]
             Self::Enveloping(envelope) => envelope.is_settled(),
             _ => true,
         }
@@ -119,6 +123,7 @@ impl Proofs {
 
     /// Whether some proof is valid and by a key the issuer authorised.
     pub(crate) fn issuer_proof_verified(&self) -> bool {
+        #[cfg(feature = "jwt")]
         if let Self::Enveloping(envelope) = self {
             return envelope.issuer_proof_verified();
         }
@@ -134,6 +139,7 @@ impl Proofs {
         match self {
             Self::Missing => Some("missing_proof"),
             Self::TooMany => Some("too_many_proofs"),
+            #[cfg(feature = "jwt")]
             Self::Enveloping(envelope) => envelope.first_failure(),
             Self::Set { cells, .. } => {
                 let failed = cells.iter().find_map(|c| {
@@ -155,12 +161,16 @@ impl Proofs {
 
     /// Whether the credential's one valid signature is by a key only a JWS header vouches for.
     pub(crate) fn signed_by_unpublished_key(&self) -> bool {
-        matches!(self, Self::Enveloping(envelope) if envelope.signed_by_unpublished_key())
+        #[cfg(feature = "jwt")]
+        return matches!(self, Self::Enveloping(envelope) if envelope.signed_by_unpublished_key());
+        #[cfg(not(feature = "jwt"))]
+        false
     }
 
     pub(crate) fn signatures_checked(&self) -> usize {
         match self {
             Self::Set { cells, .. } => cells.iter().map(|c| c.signature_runs).sum(),
+            #[cfg(feature = "jwt")]
             Self::Enveloping(envelope) => envelope.signatures_checked(),
             _ => 0,
         }
@@ -177,6 +187,7 @@ impl Proofs {
                 list.record::<()>(CheckId::Proof, None, Err(Error::TooManyProofs { limit: MAX_PROOFS }));
                 return;
             }
+            #[cfg(feature = "jwt")]
             Self::Enveloping(envelope) => {
                 envelope.record(list);
                 return;

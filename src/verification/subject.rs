@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+#[cfg(feature = "jwt")]
 use super::envelope::Envelope;
 use super::proofs::Proofs;
 use super::status_check::{Gate, Statuses};
@@ -12,11 +13,14 @@ use crate::badge::BadgeView;
 use crate::checks;
 use crate::credential::Credential;
 use crate::error::Error;
+#[cfg(feature = "jwt")]
 use crate::jose::CompactJws;
 use crate::recipient;
 use crate::report::{CheckId, Checklist, Passed, Report};
+#[cfg(feature = "jwt")]
 use crate::timestamp::Timestamp;
 use crate::trust;
+#[cfg(feature = "jwt")]
 use crate::vc_jwt::Enveloped;
 use crate::verify::Options;
 
@@ -56,6 +60,7 @@ impl Subject {
     /// A credential secured by an enveloping JWS (a VC-JWT): the same checks, with the JWS as its
     /// one proof and the token's `nbf` / `exp` bounding its validity as well. Signed by a key only
     /// the token's header vouches for, it cannot meet a list of trusted issuers.
+    #[cfg(feature = "jwt")]
     pub(crate) fn enveloped(jws: CompactJws, enveloped: Enveloped, options: &Options) -> Result<Self, Error> {
         let mut subject = Self::credential(enveloped.credential, options)?;
         let (now, skew) = (options.now, options.clock_skew_seconds);
@@ -178,6 +183,7 @@ impl Subject {
 }
 
 /// RFC 7519 §4.1.4: the token must not be accepted *on or after* `exp`.
+#[cfg(feature = "jwt")]
 fn token_expiry(expires: Timestamp, now: Timestamp, skew: i64) -> Result<Passed, Error> {
     if expires <= now.plus_seconds(-skew) {
         Err(Error::Expired { valid_until: expires, now })

@@ -10,6 +10,7 @@
 pub mod baked;
 #[cfg(feature = "ecdsa")]
 pub mod ecdsa;
+pub mod jwt;
 pub mod network;
 
 use badge_verifier::proof::canonical::hash_data;

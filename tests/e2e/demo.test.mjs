@@ -102,3 +102,35 @@ test('the HR panel checks the recipient and the trusted issuers it is given', as
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('the HR panel accepts a .jwt, a baked PNG and a baked SVG; the demo shows the other formats', async () => {
+  const page = await openDemo();
+  // The section of other formats: a VC-JWT, the badge baked into a PNG and an SVG, a forged JWT.
+  await page.waitForFunction(() => [...document.querySelectorAll('#format-badges badge-verifier')].every((b) => b.dataset.verdict), null, { timeout: 30_000 });
+  const verdicts = await page.$$eval('#format-badges badge-verifier', (all) => all.map((b) => [b.dataset.verdict, b.report?.input]));
+  assert.deepEqual(verdicts, [['verified', 'jwt'], ['verified', 'baked_png'], ['verified', 'baked_svg'], ['not_verified', 'jwt']]);
+
+  const cases = [
+    ['tests/fixtures/jwt/open-badge-3.jwt', 'verified', 'application/jwt'],
+    ['tests/fixtures/baked/open-badge-3.png', 'verified', 'image/png'],
+    ['tests/fixtures/baked/signature_mismatch--name-changed-after-signing.svg', 'not_verified', 'image/svg+xml'],
+  ];
+  for (const [file, verdict] of cases) {
+    await page.setInputFiles('#file', join(root, file));
+    await page.waitForSelector(`#result[data-verdict="${verdict}"]`);
+    const card = await shown(page, '#result');
+    assert.equal(card.verdict, verdict, file);
+    await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
+  }
+  // Dropped: a baked PNG as bytes.
+  const png = readFileSync(join(root, 'tests/fixtures/baked/open-badge-3.png'));
+  const transfer = await page.evaluateHandle((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'badge.png', { type: 'image/png' }));
+    return data;
+  }, [...png]);
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+  await page.waitForSelector('#result[data-verdict="verified"]');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -74,7 +74,7 @@ test('events bubble out of the shadow root with the report or the error', async 
   await openHtml(page, env.base, '/events.html', htmlPage(`
     <badge-verifier id="ok" src="/pkg/badges/valid-open-badge-3.json"></badge-verifier>
     <badge-verifier id="inline"><script type="application/ld+json">${fixture}</script></badge-verifier>
-    <badge-verifier id="jwt"><script type="application/jwt">eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln</script></badge-verifier>
+    <badge-verifier id="jwt"><script type="application/jwt">eyJhbGciOiJFUzUxMiJ9.eyJ2YyI6e319.c2ln</script></badge-verifier>
     <badge-verifier id="missing" src="/pkg/badges/no-such-badge.json"></badge-verifier>
     <badge-verifier id="broken"><script type="application/ld+json">{"@context": </script></badge-verifier>`));
   await settled(page, 5);
@@ -88,8 +88,8 @@ test('events bubble out of the shadow root with the report or the error', async 
   assert.ok(byId.ok.detail.checks.every((c) => c.id && c.outcome && c.code && c.message));
   assert.equal(byId.ok.detail.badge.recipientName, 'Alice Example');
   assert.equal(byId.inline.detail.verdict, 'verified');
-  assert.equal(byId.jwt.detail.verdict, 'unsupported');
-  assert.equal(byId.jwt.detail.checks[0].code, 'unsupported_format');
+  assert.equal(byId.jwt.detail.verdict, 'unsupported'); // ES512 (P-521): not implemented
+  assert.equal(byId.jwt.detail.checks[0].code, 'jws_algorithm_unsupported');
   assert.deepEqual([byId.missing.type, byId.missing.detail.code], ['badge-error', 'fetch_failed']);
   assert.deepEqual([byId.broken.type, byId.broken.detail.code], ['badge-error', 'malformed_json']);
   assert.equal(typeof byId.broken.detail.message, 'string');

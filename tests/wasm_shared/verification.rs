@@ -139,3 +139,44 @@ pub fn trusted_issuers_and_recipient_options() {
     let error = start_verification("{".into(), Object::new().into()).unwrap_err();
     assert_eq!(code(&error).as_deref(), Some("malformed_json"));
 }
+
+/// An Open Badges 2.0 hosted assertion through the JS loop: it asks for its hosted copy and its
+/// BadgeClass, then the issuer Profile, and is verified with the card drawn from them.
+#[cfg(feature = "ob2")]
+pub fn an_open_badges_2_assertion_asks_for_its_hosted_documents() {
+    let assertion = serde_json::json!({"@context": "https://w3id.org/openbadges/v2", "type": "Assertion",
+        "id": "https://issuer.example/assertions/1",
+        "recipient": {"type": "email", "hashed": false, "identity": "alice@example.org"},
+        "badge": "https://issuer.example/badges/rust", "issuedOn": "2025-01-01T00:00:00Z",
+        "verification": {"type": "hosted"}});
+    let badge = serde_json::json!({"type": "BadgeClass", "id": "https://issuer.example/badges/rust",
+        "name": "Rust", "issuer": "https://issuer.example/profile"});
+    let profile =
+        serde_json::json!({"type": "Profile", "id": "https://issuer.example/profile", "name": "Example Issuer"});
+    let web = [
+        ("https://issuer.example/assertions/1", assertion.to_string()),
+        ("https://issuer.example/badges/rust", badge.to_string()),
+        ("https://issuer.example/profile", profile.to_string()),
+    ];
+    let mut verification = start_verification(JsValue::from_str(&assertion.to_string()), options(NOW)).unwrap();
+    let mut rounds = 0;
+    loop {
+        let needs = Array::from(&verification.needs().unwrap());
+        if needs.length() == 0 {
+            break;
+        }
+        rounds += 1;
+        for need in needs.iter() {
+            let id = get(&need, "id").as_string().unwrap();
+            let (_, text) = web.iter().find(|(url, _)| *url == id).unwrap();
+            verification.provide(&id, JsValue::from_str(text)).unwrap();
+        }
+    }
+    assert_eq!(rounds, 2);
+    let report = verification.finish().unwrap();
+    assert_eq!(get(&report, "verdict").as_string().as_deref(), Some("verified"));
+    assert_eq!(code(&check(&report, "proof")).as_deref(), Some("hosted_copy_matches"));
+    let badge_view = get(&report, "badge");
+    assert_eq!(get(&badge_view, "name").as_string().as_deref(), Some("Rust"));
+    assert_eq!(get(&get(&badge_view, "issuer"), "name").as_string().as_deref(), Some("Example Issuer"));
+}

@@ -1,6 +1,7 @@
 //! `badge-verifier verify [OPTIONS] <FILE|URL|->...`: the native CLI over the same core. It drives
 //! the core's verification loop and fetches what it asks for (see `fetch` for the policy), unless
-//! `--offline`; documents given with `--doc` are used and never fetched.
+//! `--offline`; documents given with `--doc` are used and never fetched (an input URL among them
+//! too: it is read from its file).
 //!
 //! Exit status: 0 every input verified, 1 some input not verified, 2 usage or I/O error.
 
@@ -86,7 +87,9 @@ mod native {
         // Formatted by the worker, unless something was fetched: then by the writer, which marks
         // `cached` in input order (the same output whichever worker happened to fetch first).
         let verify_one = |input: &String| -> Result<Done, String> {
-            let bytes = read_input(input, fetcher.as_ref(), &options.limits)?;
+            // A URL given with `--doc` is read from its file, as every document so given is.
+            let given = args.documents.iter().find(|(id, _)| id == input).map(|(_, file)| file.as_str());
+            let bytes = read_input(given.unwrap_or(input), fetcher.as_ref(), &options.limits)?;
             let (result, fetched) = drive::verify(&bytes, &options, documents.clone(), fetcher.as_ref());
             let verified =
                 matches!(&result, Ok(r) if matches!(r.verdict, Verdict::Verified | Verdict::VerifiedWithWarnings));
