@@ -1,5 +1,6 @@
-//! Native benchmark: µs per eddsa-jcs-2022 verify (whole pipeline) beside one bare Ed25519
-//! `verify_strict`, and one `PublicKey::verify` per algorithm, printed as tables. Run with `scripts/bench` (or `cargo bench`); the
+//! Native benchmark: µs per verify (whole pipeline) of each Data Integrity suite (eddsa and, the
+//! bench needing the `ecdsa` feature, ecdsa-rdfc-2019 / ecdsa-jcs-2019 on P-256 and P-384) beside
+//! one bare Ed25519 `verify_strict`, and one `PublicKey::verify` per algorithm, printed as tables. Run with `scripts/bench` (or `cargo bench`); the
 //! `bench` profile is opt-level 3 (at "z" curve25519-dalek's AVX2 backend is not inlined).
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -55,6 +56,10 @@ fn main() {
         ("eddsa-rdfc-2022 rich OB 3.0", "open-badge-3-rich-eddsa-rdfc-2022.json"),
         ("eddsa-rdfc-2022 minimal VC 2.0", "vc-2.0-minimal-eddsa-rdfc-2022.json"),
         ("Ed25519Signature2020 VC 1.1", "vc-1.1-ed25519-signature-2020.json"),
+        ("ecdsa-rdfc-2019 P-256 rich OB 3.0", "open-badge-3-rich-ecdsa-rdfc-2019-p256.json"),
+        ("ecdsa-rdfc-2019 P-384 minimal VC 2.0", "vc-2.0-minimal-ecdsa-rdfc-2019-p384.json"),
+        ("ecdsa-jcs-2019 P-256 minimal VC 2.0", "vc-2.0-minimal-ecdsa-jcs-2019-p256.json"),
+        ("ecdsa-jcs-2019 P-384 OB 3.0", "open-badge-3-ecdsa-jcs-2019-p384.json"),
     ] {
         let bytes = std::fs::read(format!("{root}/tests/fixtures/valid/{file}")).unwrap();
         assert_eq!(verify(&bytes, &now, &none).unwrap().verdict, Verdict::Verified, "{file}");
@@ -76,6 +81,7 @@ fn main() {
         println!("| eddsa-jcs-2022 W3C vector verify ({} bytes) | {w3c_time:.1} |", w3c.len());
     }
 
+    selective_disclosure(&vectors);
     status_checked(&vectors, &now);
     #[cfg(feature = "baked")]
     baked(root, &vectors, &now, full);
@@ -117,6 +123,32 @@ fn baked(root: &str, vectors: &str, now: &Options, json_time: f64) {
             black_box(read(black_box(&image)).unwrap());
         });
         println!("| credential read out of the {name} ({} bytes) | {time:.1} |", image.len());
+    }
+}
+
+/// ecdsa-sd-2023 derived-proof verification (the suite's stages; not yet reachable through
+/// `verify`): the W3C employ and prc reveal documents, with the issuer key given.
+fn selective_disclosure(vectors: &str) {
+    use badge_verifier::key::multibase;
+    use badge_verifier::proof::ecdsa_sd_2023;
+    use serde_json::{Map, Value};
+
+    let issuer = multibase::decode_multikey("zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP").unwrap();
+    let contexts = badge_verifier::Contexts::new();
+    for example in ["employ", "prc"] {
+        let path = format!("{vectors}/w3c-vc-di-ecdsa/ecdsa-sd-2023/{example}/derivedRevealDocument.json");
+        let Ok(bytes) = std::fs::read(&path) else { return };
+        let mut document: Map<String, Value> = serde_json::from_slice(&bytes).unwrap();
+        let Some(Value::Object(proof)) = document.remove("proof") else { return };
+        ecdsa_sd_2023::verify(&document, &proof, &issuer, &contexts).unwrap();
+        let time = measure(100, 15, || {
+            black_box(ecdsa_sd_2023::verify(black_box(&document), &proof, &issuer, &contexts)).unwrap();
+        });
+        let statements = ecdsa_sd_2023::create_verify_data(&document, &proof, &contexts).unwrap().signatures.len();
+        println!(
+            "| ecdsa-sd-2023 derived proof, W3C {example} ({} bytes, {statements} statement signatures + base) | {time:.1} |",
+            bytes.len()
+        );
     }
 }
 

@@ -209,8 +209,12 @@ pub enum Error {
     CanonicalizationLimit,
     /// `proof.@context` is not a prefix of the document's `@context`.
     ProofContextMismatch,
-    /// `proofValue` does not decode to a 64-byte Ed25519 signature.
+    /// `proofValue` does not decode to a signature of the suite's form (encoding, length, or an
+    /// ecdsa-sd-2023 proof value's CBOR structure).
     InvalidProofValue,
+    /// An ecdsa-sd-2023 *base* proof (header `0xd9 0x5d 0x00`): it is for the holder to derive
+    /// a disclosure from, never for a verifier (ecdsa-sd-2023 §3.5.7 parseDerivedProofValue).
+    SelectiveDisclosureBaseProof,
     /// `proof.expires` has passed.
     ProofExpired {
         /// When the proof expired.
@@ -429,6 +433,7 @@ impl Error {
             Self::CanonicalizationLimit => "canonicalization_limit",
             Self::ProofContextMismatch => "proof_context_mismatch",
             Self::InvalidProofValue => "invalid_proof_value",
+            Self::SelectiveDisclosureBaseProof => "selective_disclosure_base_proof",
             Self::ProofExpired { .. } => "proof_expired",
             Self::SignatureMismatch => "signature_mismatch",
             Self::NonCanonicalizableNumber => "non_canonicalizable_number",
@@ -608,8 +613,12 @@ impl fmt::Display for Error {
                 write!(f, "the proof's @context is not a prefix of the credential's @context")
             }
             Self::InvalidProofValue => {
-                write!(f, "proofValue is not a base58btc-encoded 64-byte signature")
+                write!(f, "proofValue does not decode to a signature of the suite's form")
             }
+            Self::SelectiveDisclosureBaseProof => write!(
+                f,
+                "the proof is an ecdsa-sd-2023 base proof, for the holder to derive a disclosure from, not for a verifier"
+            ),
             Self::ProofExpired { expires } => write!(f, "the proof expired at {expires}"),
             Self::SignatureMismatch => {
                 write!(f, "the signature does not match the credential and key")

@@ -157,7 +157,7 @@ impl Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 103] = [
+pub const CODES: [&str; 104] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -205,6 +205,7 @@ pub const CODES: [&str; 103] = [
     "proof_context_mismatch",
     "unsupported_proof_chain",
     "invalid_proof_value",
+    "selective_disclosure_base_proof",
     "proof_expired",
     "signature_mismatch",
     "non_canonicalizable_number",

@@ -21,6 +21,18 @@ pub fn canonical_nquads(document: &Map<String, Value>, contexts: &Contexts) -> R
     rdfc::canonical_nquads(&quads, &rdfc::Limits::default())
 }
 
+/// RDFC-1.0 canonical N-Quads of a JSON-LD document with SHA-384 as RDFC's hash algorithm, as
+/// ecdsa-rdfc-2019 takes it with a P-384 key (the hash follows the curve: the blank-node labels
+/// can differ from the SHA-256 run's).
+///
+/// # Errors
+/// As [`canonical_nquads`].
+#[cfg(feature = "ecdsa")]
+pub fn canonical_nquads_sha384(document: &Map<String, Value>, contexts: &Contexts) -> Result<String, Error> {
+    let quads = jsonld::to_rdf(document, contexts)?;
+    Ok(rdfc::to_canonical_nquads(&rdfc::canonicalize_sha384(&quads, &rdfc::Limits::default())?))
+}
+
 /// SHA-256(canonical proof options) ‖ SHA-256(canonical document): the data both RDFC suites sign.
 ///
 /// # Errors

@@ -7,7 +7,7 @@
 use serde_json::{Map, Value};
 
 use super::canonical::{hash_data, with_context_variants};
-use super::{verify_signature, Proof};
+use super::{verify_eddsa_signature, Proof};
 use crate::contexts::Contexts;
 use crate::error::Error;
 use crate::key::PublicKey;
@@ -24,7 +24,7 @@ pub fn verify(
 ) -> Result<(), Error> {
     let options = proof_options(unsecured, proof);
     with_context_variants(unsecured.get("@context"), contexts, |contexts| {
-        verify_signature(key, proof, &hash_data(unsecured, &options, contexts)?)
+        verify_eddsa_signature(key, proof, &hash_data(unsecured, &options, contexts)?)
     })
 }
 

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use super::{document_and_options, verify_signature, Proof};
+use super::{document_and_options, verify_eddsa_signature, Proof};
 use crate::error::Error;
 use crate::jcs;
 use crate::key::PublicKey;
@@ -18,7 +18,7 @@ pub fn verify(unsecured: &Map<String, Value>, proof: &Proof<'_>, key: &PublicKey
     let (document, options) = document_and_options(unsecured, proof)?;
     let transformed = transform(&document)?;
     let proof_config = configure_proof(&options)?;
-    verify_signature(key, proof, &hash(&transformed, &proof_config))
+    verify_eddsa_signature(key, proof, &hash(&transformed, &proof_config))
 }
 
 /// Transformation (§3.3.4): the JCS form of the unsecured document.

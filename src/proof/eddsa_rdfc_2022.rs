@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 
 use super::canonical::{hash_data, with_context_variants};
-use super::{document_and_options, verify_signature, Object, Proof};
+use super::{document_and_options, verify_eddsa_signature, Object, Proof};
 use crate::contexts::Contexts;
 use crate::error::Error;
 use crate::key::PublicKey;
@@ -23,7 +23,7 @@ pub fn verify(
 ) -> Result<(), Error> {
     let (document, options) = transform_inputs(unsecured, proof)?;
     with_context_variants(document.get("@context"), contexts, |contexts| {
-        verify_signature(key, proof, &hash_data(&document, &options, contexts)?)
+        verify_eddsa_signature(key, proof, &hash_data(&document, &options, contexts)?)
     })
 }
 

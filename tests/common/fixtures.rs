@@ -8,6 +8,8 @@
 //! the judge of the suite, these fixtures of the pipeline's negative paths.
 
 pub mod baked;
+#[cfg(feature = "ecdsa")]
+pub mod ecdsa;
 pub mod jwt;
 pub mod network;
 
@@ -286,8 +288,11 @@ pub fn all() -> Vec<(String, Value)> {
     out.push(("invalid/unknown_context--unlisted-context-url.json", signed(unknown_context)));
 
     let mut unsupported = signed(valid());
-    unsupported["proof"]["cryptosuite"] = json!("ecdsa-jcs-2019");
-    out.push(("invalid/unsupported_cryptosuite--ecdsa-jcs-2019.json", unsupported));
+    unsupported["proof"]["cryptosuite"] = json!("bbs-2023");
+    out.push(("invalid/unsupported_cryptosuite--bbs-2023.json", unsupported));
+    let mut relabelled = signed(valid());
+    relabelled["proof"]["cryptosuite"] = json!("ecdsa-jcs-2019");
+    out.push(("invalid/algorithm_key_mismatch--eddsa-proof-relabelled-as-ecdsa-jcs-2019.json", relabelled));
 
     let mut no_proof = valid();
     no_proof.remove("proof");
@@ -335,6 +340,9 @@ pub fn all() -> Vec<(String, Value)> {
         rdfc_proof_with(&extra, &issuer_key(), &method(&issuer_key()), "eddsa-rdfc-2022", &contexts_with_extra());
     extra.insert("proof".into(), proof);
     out.push(("registered-context/vc-2.0-with-a-host-registered-context.json", extra));
+
+    #[cfg(feature = "ecdsa")]
+    out.extend(ecdsa::all());
 
     let mut all: Vec<(String, Value)> =
         out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect();

@@ -19,7 +19,7 @@ const DEMO = [
   ['invalid-expired--valid-until-2025.json', 'expired', 'Expired', 'Expired Badge'],
   ['invalid-signature_mismatch--name-changed-after-signing.json', 'not_verified', 'Not verified', 'Rust Verifier Builder'],
   ['invalid-key_not_bound_to_issuer--valid-signature-by-someone-elses-key.json', 'not_verified', 'Not verified', 'Rust Verifier Builder'],
-  ['invalid-unsupported_cryptosuite--ecdsa-jcs-2019.json', 'unsupported', 'Cannot be verified here', 'Rust Verifier Builder'],
+  ['invalid-unsupported_cryptosuite--bbs-2023.json', 'unsupported', 'Cannot be verified here', 'Rust Verifier Builder'],
   ['invalid-not_yet_valid--valid-from-2099.json', 'not_yet_valid', 'Not yet valid', 'Future Badge'],
   ['valid-vc-1.1-plain.json', 'verified', 'Verified', 'VerifiableCredential'],
 ];

@@ -33,7 +33,7 @@ pub const CASES: &[(&str, &str, Option<&str>)] = &[
     (include_str!("../fixtures/invalid/expired--valid-until-2025.json"), "expired", Some("expired")),
     (include_str!("../fixtures/invalid/not_yet_valid--valid-from-2099.json"), "not_yet_valid", Some("not_yet_valid")),
     (
-        include_str!("../fixtures/invalid/unsupported_cryptosuite--ecdsa-jcs-2019.json"),
+        include_str!("../fixtures/invalid/unsupported_cryptosuite--bbs-2023.json"),
         "unsupported",
         Some("unsupported_cryptosuite"),
     ),
