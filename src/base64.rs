@@ -55,13 +55,28 @@ pub(crate) fn decode(text: &str, alphabet: Alphabet) -> Option<Vec<u8>> {
 /// labels (`u` + this).
 #[cfg(feature = "ecdsa")]
 pub(crate) fn encode_url_no_pad(bytes: &[u8]) -> String {
-    const SYMBOLS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    encode(bytes, b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", false)
+}
+
+/// Standard base64 with padding (RFC 4648 §4): what a `data:` URL carries.
+#[cfg(any(all(target_arch = "wasm32", feature = "baked"), test))]
+pub(crate) fn encode_standard(bytes: &[u8]) -> String {
+    encode(bytes, b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", true)
+}
+
+#[cfg(any(feature = "ecdsa", all(target_arch = "wasm32", feature = "baked"), test))]
+fn encode(bytes: &[u8], symbols: &[u8; 64], pad: bool) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for group in bytes.chunks(3) {
         let buffer = group.iter().enumerate().fold(0u32, |acc, (i, &byte)| acc | u32::from(byte) << (16 - 8 * i));
         for position in 0..=group.len() {
             let index = (buffer >> (18 - 6 * position)) & 0x3f;
-            out.push(char::from(SYMBOLS.get(index as usize).copied().unwrap_or(b'A')));
+            out.push(char::from(symbols.get(index as usize).copied().unwrap_or(b'A')));
+        }
+        if pad {
+            for _ in group.len()..3 {
+                out.push('=');
+            }
         }
     }
     out
@@ -80,11 +95,25 @@ fn value(symbol: u8, alphabet: Alphabet) -> Option<u8> {
     }
 }
 
-#[cfg(all(test, feature = "ecdsa"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn standard_encoding_pads_and_round_trips_through_the_lenient_decoder() {
+        assert_eq!(encode_standard(b""), "");
+        assert_eq!(encode_standard(b"f"), "Zg==");
+        assert_eq!(encode_standard(b"fo"), "Zm8=");
+        assert_eq!(encode_standard(b"foo"), "Zm9v");
+        assert_eq!(encode_standard(b"\xfb\xff\xfe"), "+//+");
+        for length in 0..40u8 {
+            let bytes: Vec<u8> = (0..length).map(|i| i.wrapping_mul(97).wrapping_add(251)).collect();
+            assert_eq!(decode(&encode_standard(&bytes), Alphabet::Lenient), Some(bytes));
+        }
+    }
+
+    #[test]
+    #[cfg(feature = "ecdsa")]
     fn encoding_round_trips_through_the_strict_decoder() {
         for length in 0..40u8 {
             let bytes: Vec<u8> = (0..length).map(|i| i.wrapping_mul(97).wrapping_add(251)).collect();

@@ -45,11 +45,15 @@ drop.addEventListener('drop', async (event) => {
   if (file) check(new Uint8Array(await file.arrayBuffer()));
 });
 
-// body[data-ready] once every profile badge has a verdict (tests and screenshots wait for it).
-const profile = [...document.querySelectorAll('#badges badge-verifier')];
+// body[data-ready] once every profile badge and every badge of the other formats (verified by the
+// full module, so later) has a verdict: tests and screenshots wait for it.
+const profile = [...document.querySelectorAll('#badges badge-verifier, #format-badges badge-verifier')];
 const settled = () => profile.every((b) => b.hasAttribute('data-verdict'));
-document.getElementById('badges').addEventListener('badge-verified', () => { if (settled()) document.body.dataset.ready = 'true'; });
-document.getElementById('badges').addEventListener('badge-error', () => { if (settled()) document.body.dataset.ready = 'true'; });
+for (const id of ['badges', 'format-badges']) {
+  for (const type of ['badge-verified', 'badge-error']) {
+    document.getElementById(id).addEventListener(type, () => { if (settled()) document.body.dataset.ready = 'true'; });
+  }
+}
 
 // The revocation section: the issuer's DID document and status lists, given to each element as
 // documents the page already has (this demo has no network), then the badge's src.

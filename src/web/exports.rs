@@ -27,7 +27,8 @@ use crate::verification::Verification;
 pub fn verify(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let bytes = options::bytes(&input)?;
     let (verify_options, documents) = options::read(&options)?;
-    let report = Verification::start(&bytes, &verify_options, documents)?.finish();
+    let mut report = Verification::start(&bytes, &verify_options, documents)?.finish();
+    super::verification::show_baked_image(&mut report, Some(bytes));
     to_js(&report)
 }
 

@@ -7,7 +7,14 @@ use wasm_bindgen::prelude::*;
 
 use super::exports::to_js;
 use super::options;
+#[cfg(feature = "baked")]
+use crate::badge::Image;
+#[cfg(feature = "baked")]
+use crate::base64;
 use crate::error::{Error, Unavailable};
+#[cfg(feature = "baked")]
+use crate::report::InputFormat;
+use crate::report::Report;
 use crate::verification;
 
 /// A verification in progress (JS class `Verification`). Call `free()` when done with it.
@@ -16,6 +23,8 @@ use crate::verification;
 pub struct JsVerification {
     /// `None` once finished.
     inner: Option<verification::Verification>,
+    /// The input, kept when it may be a baked image: the card shows the image itself.
+    image: Option<Vec<u8>>,
 }
 
 /// Starts verifying `input` (a string, bytes or an object) with `options` (as for `verify`; the
@@ -29,7 +38,8 @@ pub fn start_verification(input: JsValue, options: JsValue) -> Result<JsVerifica
     let bytes = options::bytes(&input)?;
     let (verify_options, documents) = options::read(&options)?;
     let inner = verification::Verification::start(&bytes, &verify_options, documents)?;
-    Ok(JsVerification { inner: Some(inner) })
+    let image = (bytes.starts_with(b"\x89PNG") || bytes.trim_ascii_start().starts_with(b"<")).then_some(bytes);
+    Ok(JsVerification { inner: Some(inner), image })
 }
 
 #[wasm_bindgen(js_class = Verification)]
@@ -76,13 +86,36 @@ impl JsVerification {
     /// A `BadgeError` (`invalid_input`) when called twice.
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
         let inner = self.inner.take().ok_or_else(finished)?;
-        to_js(&inner.finish())
+        let mut report = inner.finish();
+        show_baked_image(&mut report, self.image.take());
+        to_js(&report)
     }
 }
 
 impl JsVerification {
     fn inner(&mut self) -> Result<&mut verification::Verification, JsValue> {
         self.inner.as_mut().ok_or_else(finished)
+    }
+}
+
+/// A baked badge's card shows the image it was baked into (Open Badges: the image *is* the badge),
+/// as a `data:` URL of the input's own bytes — nothing is fetched, and an SVG in an `<img>` runs
+/// no script.
+#[cfg_attr(not(feature = "baked"), allow(unused_variables, clippy::needless_pass_by_ref_mut))]
+pub(crate) fn show_baked_image(report: &mut Report, image: Option<Vec<u8>>) {
+    // Only a build that reads baked images has a baked report (the page's core never does).
+    #[cfg(feature = "baked")]
+    {
+        let media = match report.input {
+            InputFormat::BakedPng => "image/png",
+            InputFormat::BakedSvg => "image/svg+xml",
+            _ => return,
+        };
+        if let (Some(badge), Some(bytes)) = (report.badge.as_mut(), image) {
+            let caption = badge.image.take().and_then(|image| image.caption);
+            badge.image =
+                Some(Image { url: format!("data:{media};base64,{}", base64::encode_standard(&bytes)), caption });
+        }
     }
 }
 

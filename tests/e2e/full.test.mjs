@@ -109,6 +109,9 @@ test('a baked badge image is read and verified by the full module (the core leav
   const reports = await page.$$eval('badge-verifier', (all) => all.map((b) => ({ verdict: b.dataset.verdict, report: b.report })));
   assert.equal(reports[0].verdict, 'verified');
   assert.equal(reports[0].report.input, 'baked_png');
+  // The card shows the image the credential was baked into, from the input's own bytes.
+  const src = await page.$eval('#b0', (el) => el.shadowRoot.querySelector('img')?.getAttribute('src'));
+  assert.match(src ?? '', /^data:image\/png;base64,iVBORw0KGgo/);
   assert.equal(reports[1].verdict, 'not_verified');
   assert.equal(reports[1].report.input, 'baked_svg');
   assert.equal(check(reports[1].report, 'proof').code, 'signature_mismatch');
