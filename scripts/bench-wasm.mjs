@@ -121,3 +121,21 @@ for (const [name, file] of [
   const time = await measure(10, 21, () => full.verify(text, options));
   console.log(`| ${name} | ${text.length} | ${fmt(time)} (${fmt(measure.min)}) | ${(time / base).toFixed(2)}× |`);
 }
+
+// VC-JWT (full module) beside the `jose` npm package verifying the same token's signature with the
+// same key in the same run (jose checks the JWS alone; ours also checks the credential inside,
+// resolves the did:key and binds it to the issuer, and writes the report).
+const jose = await import('jose');
+const token = readFileSync(new URL('tests/fixtures/jwt/open-badge-3.jwt', root), 'utf8').trim();
+if (full.verify(token, options).verdict !== 'verified') throw new Error('the VC-JWT fixture does not verify');
+const { createPublicKey } = await import('node:crypto');
+const issuerKey = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), publicKey]), format: 'der', type: 'spki' });
+await jose.compactVerify(token, issuerKey);
+const ours = await measure(20, 21, () => full.verify(token, options));
+const oursMin = measure.min;
+const theirs = await measure(20, 21, () => jose.compactVerify(token, issuerKey).then((r) => JSON.parse(new TextDecoder().decode(r.payload))));
+console.log('\nVC-JWT (EdDSA, OB 3.0, tests/fixtures/jwt/open-badge-3.jwt; µs per verify)');
+console.log('| verifier | µs (min) | |');
+console.log('| --- | ---: | --- |');
+console.log(`| badge-verifier, full module (the whole verification and report) | ${fmt(ours)} (${fmt(oursMin)}) | ${(ours / base).toFixed(2)}× one Ed25519 in wasm |`);
+console.log(`| jose ${JSON.parse(readFileSync(new URL('node_modules/jose/package.json', root), 'utf8')).version} compactVerify + JSON.parse (signature only, Node's native Ed25519) | ${fmt(theirs)} | ${(theirs / ours).toFixed(2)}× ours |`);
