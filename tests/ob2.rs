@@ -485,3 +485,21 @@ mod tampering {
         }
     }
 }
+
+/// The project's own hosted badge (tests/fixtures/ob2/, the demo page's): verified with its
+/// documents, not verified offline, and its card shows the BadgeClass.
+#[test]
+fn the_projects_hosted_fixture_verifies_with_its_documents() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ob2");
+    let mut web = BTreeMap::new();
+    for name in ["assertion.json", "badge.json", "issuer.json"] {
+        web.insert(format!("https://issuer.badge-verifier.test/ob2/{name}"), std::fs::read(dir.join(name)).unwrap());
+    }
+    let assertion = std::fs::read(dir.join("assertion.json")).unwrap();
+    let (report, _) = drive(&assertion, &options(), &web);
+    assert_eq!(report.verdict, Verdict::Verified, "{:?}", codes(&report));
+    let badge = serde_json::to_value(report.badge.as_ref().unwrap()).unwrap();
+    assert_eq!(badge["name"], "Open Badges 2.0 Hosted Badge");
+    let (offline, _) = drive(&assertion, &options(), &BTreeMap::new());
+    assert_eq!(offline.verdict, Verdict::NotVerified);
+}

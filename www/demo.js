@@ -62,11 +62,18 @@ const issuerDocuments = {
   'https://issuer.badge-verifier.test/status/revocation': 'pkg/badges/network/status/revocation.json',
   'https://issuer.badge-verifier.test/status/suspension': 'pkg/badges/network/status/suspension.json',
   'https://issuer.badge-verifier.test/status/revocation-tampered': 'pkg/badges/network/status/revocation-tampered.json',
+  // The hosted Open Badges 2.0 badge of the other-formats section: its assertion (the hosted copy
+  // it is compared with), BadgeClass and issuer Profile, each at its own id.
+  'https://issuer.badge-verifier.test/ob2/assertion.json': 'pkg/badges/ob2/assertion.json',
+  'https://issuer.badge-verifier.test/ob2/badge.json': 'pkg/badges/ob2/badge.json',
+  'https://issuer.badge-verifier.test/ob2/issuer.json': 'pkg/badges/ob2/issuer.json',
 };
 const documents = Object.fromEntries(await Promise.all(
   Object.entries(issuerDocuments).map(async ([id, path]) => [id, await (await fetch(path)).text()]),
 ));
-for (const badge of document.querySelectorAll('#status-badges badge-verifier')) {
+// The HR panel has them too (a portal would fetch them; this demo has no network).
+result.options = { documents };
+for (const badge of document.querySelectorAll('#status-badges badge-verifier, #format-badges badge-verifier[data-demo-src]')) {
   badge.options = { documents };
   badge.setAttribute('src', badge.dataset.demoSrc);
 }

@@ -108,7 +108,9 @@ test('the HR panel accepts a .jwt, a baked PNG and a baked SVG; the demo shows t
   // The section of other formats: a VC-JWT, the badge baked into a PNG and an SVG, a forged JWT.
   await page.waitForFunction(() => [...document.querySelectorAll('#format-badges badge-verifier')].every((b) => b.dataset.verdict), null, { timeout: 30_000 });
   const verdicts = await page.$$eval('#format-badges badge-verifier', (all) => all.map((b) => [b.dataset.verdict, b.report?.input]));
-  assert.deepEqual(verdicts, [['verified', 'jwt'], ['verified', 'baked_png'], ['verified', 'baked_svg'], ['not_verified', 'jwt']]);
+  assert.deepEqual(verdicts, [['verified', 'jwt'], ['verified', 'baked_png'], ['verified', 'baked_svg'], ['verified', undefined], ['not_verified', 'jwt']]);
+  const ob2 = await shown(page, '#format-badges badge-verifier[data-demo-src]');
+  assert.equal(ob2.title, 'Open Badges 2.0 Hosted Badge');
 
   const cases = [
     ['tests/fixtures/jwt/open-badge-3.jwt', 'verified', 'application/jwt'],
@@ -122,6 +124,13 @@ test('the HR panel accepts a .jwt, a baked PNG and a baked SVG; the demo shows t
     assert.equal(card.verdict, verdict, file);
     await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
   }
+  // An Open Badges 2.0 assertion pasted: its issuer's documents are the ones the page has.
+  await page.fill('#paste', readFileSync(join(root, 'tests/fixtures/ob2/assertion.json'), 'utf8'));
+  await page.click('#check');
+  await page.waitForSelector('#result[data-verdict="verified"]');
+  const pasted = await page.$eval('#result', (el) => el.report);
+  assert.ok(pasted.checks.some((c) => c.code === 'hosted_copy_matches'), JSON.stringify(pasted.checks.map((c) => c.code)));
+  await page.evaluate(() => document.getElementById('result').removeAttribute('data-verdict'));
   // Dropped: a baked PNG as bytes.
   const png = readFileSync(join(root, 'tests/fixtures/baked/open-badge-3.png'));
   const transfer = await page.evaluateHandle((bytes) => {
