@@ -95,7 +95,27 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, Error> {
         // Only base64url and dots: ASCII, so always UTF-8.
         return Ok(Decoded::CompactJws { image: InputFormat::Json, text: String::from_utf8_lossy(text).into_owned() });
     }
+    if is_sd_jwt(text) {
+        return Ok(Decoded::Unsupported("an SD-JWT (a selectively disclosed VC-JWT)"));
+    }
+    if is_base64_cose_sign1(text) {
+        return Ok(Decoded::Unsupported("a COSE_Sign1 (a VC secured with COSE)"));
+    }
     json::parse(bytes, limits).map(Decoded::Json)
+}
+
+/// An SD-JWT (RFC 9901): a compact JWS, then `~`-separated disclosures (and maybe a key-binding JWT).
+fn is_sd_jwt(text: &[u8]) -> bool {
+    let mut parts = text.split(|b| *b == b'~');
+    parts.next().is_some_and(is_compact_jws)
+        && text.contains(&b'~')
+        && parts.all(|part| part.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')))
+}
+
+/// Base64 of a tagged COSE_Sign1 (RFC 9052): tag 18 (`0xd2`) and a four-item array (`0x84`) encode as `0oR`.
+fn is_base64_cose_sign1(text: &[u8]) -> bool {
+    text.starts_with(b"0oR")
+        && text.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_'))
 }
 
 /// The 8-byte signature every PNG file starts with (PNG § 5.2).
@@ -166,6 +186,10 @@ mod tests {
         let jws =
             Decoded::CompactJws { image: InputFormat::Json, text: "eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln".into() };
         assert_eq!(decode(b"eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln\n", &limits), Ok(jws));
+        let sd_jwt = b"eyJhbGciOiJFUzI1NiJ9.eyJ2YyI6e319.c2ln~WyJzYWx0IiwibmFtZSIsIkFkYSJd~";
+        assert_eq!(decode(sd_jwt, &limits), Ok(Decoded::Unsupported("an SD-JWT (a selectively disclosed VC-JWT)")));
+        assert_eq!(decode(b"0oRYVqQBJgNu", &limits), Ok(Decoded::Unsupported("a COSE_Sign1 (a VC secured with COSE)")));
+        assert_eq!(decode(b"eyJhbGciOiJFUzI1NiJ9.e30.c2ln~<script>", &limits).unwrap_err().code(), "malformed_json");
         assert!(matches!(decode(b"{}", &limits), Ok(Decoded::Json(_))));
         assert_eq!(decode(b"hello", &limits).unwrap_err().code(), "malformed_json");
         let url = Decoded::HostedUrl { image: InputFormat::Json, url: "https://i.example/a/1".into() };

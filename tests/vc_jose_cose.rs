@@ -72,3 +72,26 @@ fn jose_credential_verification_cases_are_judged_as_the_suite_expects() {
 fn code_of_case(judged: &[(u64, Verdict, Vec<&str>)], number: u64, code: &str) -> bool {
     judged.iter().any(|(n, _, codes)| *n == number && codes.contains(&code))
 }
+
+#[test]
+fn sd_jwt_and_cose_inputs_are_recognised_and_unsupported() {
+    let Some(vectors) = common::vectors_dir("VC-JOSE-COSE suite") else { return };
+    let input = vectors.join("w3c-vc-jose-cose-test-suite/input");
+    let options = Options::at(Timestamp::parse("2026-01-01T00:00:00Z").unwrap());
+    let mut judged = 0;
+    for entry in std::fs::read_dir(&input).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let is_sd_jwt = name.contains("-sdjwt-");
+        // The hex one is not base64, as its test (#30) says: not a COSE_Sign1 this verifier reads.
+        let is_cose = name.contains("-cose-") && !name.contains("not-base64");
+        if !name.ends_with(".txt") || !(is_sd_jwt || is_cose) {
+            continue;
+        }
+        let text = std::fs::read(input.join(&name)).unwrap();
+        let report = verify(text.trim_ascii(), &options, &Documents::new()).unwrap();
+        assert_eq!(report.verdict, Verdict::Unsupported, "{name}");
+        assert_eq!(report.checks[0].code, "unsupported_format", "{name}");
+        judged += 1;
+    }
+    assert_eq!(judged, 13, "every SD-JWT and COSE input");
+}

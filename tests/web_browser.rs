@@ -54,6 +54,12 @@ fn baked_images_are_judged_as_their_json() {
     wasm_shared::baked_images_are_judged_as_their_json();
 }
 
+#[wasm_bindgen_test]
+#[cfg(feature = "jwt")]
+fn vc_jwts_are_verified() {
+    wasm_shared::vc_jwts_are_verified();
+}
+
 #[cfg(feature = "ob2")]
 #[wasm_bindgen_test]
 fn an_open_badges_2_assertion_asks_for_its_hosted_documents() {

@@ -148,3 +148,25 @@ pub fn baked_images_are_judged_as_their_json() {
     let error = verify(empty.into(), options(NOW)).unwrap_err();
     assert_eq!(get(&error, "code").as_string().as_deref(), Some("baked_image_no_credential"));
 }
+
+/// The project's VC-JWTs (`tests/fixtures/jwt/`): the token verified (its did:key resolved and
+/// bound), the forged one a signature mismatch; the report says the input was a JWT.
+#[cfg(feature = "jwt")]
+pub fn vc_jwts_are_verified() {
+    let cases = [
+        (include_str!("../fixtures/jwt/open-badge-3.jwt"), "verified", None),
+        (
+            include_str!("../fixtures/jwt/signature_mismatch--name-changed-after-signing.jwt"),
+            "not_verified",
+            Some("signature_mismatch"),
+        ),
+    ];
+    for (token, verdict, code) in cases {
+        let report = verify(JsValue::from_str(token), options(NOW)).unwrap();
+        assert_eq!(get(&report, "verdict").as_string().as_deref(), Some(verdict));
+        assert_eq!(get(&report, "input").as_string().as_deref(), Some("jwt"));
+        if let Some(code) = code {
+            assert_eq!(failed_codes(&report), [code]);
+        }
+    }
+}
