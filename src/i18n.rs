@@ -157,7 +157,7 @@ impl Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 104] = [
+pub const CODES: [&str; 105] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -258,6 +258,7 @@ pub const CODES: [&str; 104] = [
     "key_not_published_by_issuer",
     "hosted_by_issuer",
     "hosted_copy_matches",
+    "signature_valid_selective_disclosure",
     "ob2_hosted_mismatch",
     "ob2_wrong_origin",
     "ob2_key_not_owned",

@@ -84,6 +84,9 @@ pub enum Passed {
     SignatureValid,
     /// The signature verified, under a pre-standard suite name (`eddsa-2022`).
     SignatureValidLegacyName,
+    /// An `ecdsa-sd-2023` derived proof verified: what is shown is what the holder chose to
+    /// disclose of what the issuer signed.
+    SelectivelyDisclosed,
     /// The start date has been reached.
     Started,
     /// There is no start date.
@@ -125,6 +128,7 @@ impl Passed {
             Self::KeyBoundToIssuer => "key_bound_to_issuer",
             Self::SignatureValid => "signature_valid",
             Self::SignatureValidLegacyName => "signature_valid_legacy_name",
+            Self::SelectivelyDisclosed => "signature_valid_selective_disclosure",
             Self::Started => "started",
             Self::NoValidFrom => "no_valid_from",
             Self::NotExpired => "not_expired",
@@ -162,6 +166,9 @@ impl Passed {
             Self::SignatureValid => "the signature matches the credential",
             Self::SignatureValidLegacyName => {
                 "the signature matches, but the proof uses the pre-standard suite name eddsa-2022"
+            }
+            Self::SelectivelyDisclosed => {
+                "the issuer's signature matches what is shown: the holder chose which parts to disclose"
             }
             Self::Started => "the credential is already valid",
             Self::NoValidFrom => "the credential has no start date",

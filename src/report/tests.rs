@@ -146,6 +146,7 @@ fn pass_codes_are_frozen() {
         Passed::NoRecipientGiven,
         Passed::HostedByIssuer,
         Passed::HostedCopyMatches,
+        Passed::SelectivelyDisclosed,
     ];
     let codes: Vec<&str> = all.iter().map(|p| p.code()).collect();
     assert_eq!(
@@ -169,7 +170,8 @@ fn pass_codes_are_frozen() {
             "recipient_matches",
             "no_recipient_given",
             "hosted_by_issuer",
-            "hosted_copy_matches"
+            "hosted_copy_matches",
+            "signature_valid_selective_disclosure"
         ]
     );
 }
