@@ -280,3 +280,28 @@ fn test_suite_proof_values() {
         );
     }
 }
+
+/// Through `verify`: a derived proof's line is `signature_valid_selective_disclosure` (the W3C
+/// employ vector's signer is not its issuer, so the key line fails, as the conformance walk says);
+/// a disclosed value changed by the holder, a disclosed statement removed, or the base proof
+/// given instead are each refused on the proof line with their own code.
+#[test]
+fn derived_proofs_through_verify() {
+    let Some(dir) = common::vectors_dir("ecdsa-sd-2023 through verify") else { return };
+    let options = Options::at(Timestamp::parse("2026-11-01T00:00:00Z").unwrap());
+    let proof_line = |document: &Value| {
+        let report = verify(document.to_string().as_bytes(), &options, &Documents::new()).unwrap();
+        let check = report.checks.iter().find(|c| c.id == CheckId::Proof).unwrap();
+        (check.outcome, check.code)
+    };
+    let derived = json(&dir, "employ", "derivedRevealDocument.json");
+    assert_eq!(proof_line(&derived), (Outcome::Passed, "signature_valid_selective_disclosure"));
+    let subject = derived["credentialSubject"].as_object().unwrap().clone();
+    let (field, _) = subject.iter().find(|(k, v)| *k != "id" && v.is_string()).expect("a disclosed text value");
+    let mut changed = derived.clone();
+    changed["credentialSubject"][field] = Value::String("changed by the holder".into());
+    assert_eq!(proof_line(&changed), (Outcome::Failed, "signature_mismatch"), "{field} changed");
+    let mut removed = derived.clone();
+    removed["credentialSubject"].as_object_mut().unwrap().remove(field);
+    assert_eq!(proof_line(&removed).0, Outcome::Failed, "{field} removed");
+}
