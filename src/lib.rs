@@ -43,6 +43,7 @@ pub mod documents;
 pub mod error;
 pub mod features;
 pub mod i18n;
+mod inflate;
 pub mod input;
 pub mod jcs;
 #[cfg(feature = "jwt")]

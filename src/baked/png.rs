@@ -6,11 +6,9 @@
 //! See: <https://www.w3.org/TR/png-3/#5Chunk-layout>, <https://www.w3.org/TR/png-3/#11iTXt>,
 //! <https://www.w3.org/TR/png-3/#11tEXt>
 
-use miniz_oxide::inflate::core::{decompress as inflate_step, inflate_flags, DecompressorOxide};
-use miniz_oxide::inflate::TINFLStatus;
-
 use super::Version;
 use crate::error::Error;
+use crate::inflate::{inflate, Stopped, Wrapper};
 use crate::input::PNG_SIGNATURE;
 use crate::status::crc32;
 
@@ -117,28 +115,11 @@ fn text_chunk(kind: [u8; 4], data: &[u8], max_text: usize) -> Result<Option<(Ver
 /// Inflates a zlib stream (RFC 1950: header, DEFLATE, Adler-32, all checked) into at most `limit`
 /// bytes: a compression bomb stops at the cap.
 fn inflate_zlib(input: &[u8], limit: usize) -> Result<Vec<u8>, Error> {
-    let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
-    let mut decompressor = Box::<DecompressorOxide>::default();
-    let mut output = vec![0; (4 * 1024_usize).min(limit)];
-    let (mut read, mut written) = (0, 0);
-    loop {
-        let rest = input.get(read..).unwrap_or_default();
-        let (status, in_bytes, out_bytes) = inflate_step(&mut decompressor, rest, &mut output, written, flags);
-        read += in_bytes;
-        written += out_bytes;
-        match status {
-            TINFLStatus::Done if read == input.len() => {
-                output.truncate(written);
-                return Ok(output);
-            }
-            TINFLStatus::Done => return Err(malformed("bytes follow the compressed iTXt text")),
-            TINFLStatus::HasMoreOutput if output.len() < limit => {
-                let grown = output.len().saturating_mul(2).clamp(1, limit);
-                output.resize(grown, 0);
-            }
-            TINFLStatus::HasMoreOutput => return Err(too_long(limit)),
-            _ => return Err(malformed("the compressed iTXt text is corrupt or truncated")),
-        }
+    match inflate(input, Wrapper::Zlib, limit, 4 * 1024) {
+        Ok((text, read)) if read == input.len() => Ok(text),
+        Ok(_) => Err(malformed("bytes follow the compressed iTXt text")),
+        Err(Stopped::TooLarge) => Err(too_long(limit)),
+        Err(Stopped::Corrupt) => Err(malformed("the compressed iTXt text is corrupt or truncated")),
     }
 }
 

@@ -5,10 +5,8 @@
 //!
 //! See: <https://www.rfc-editor.org/rfc/rfc1952#section-2.3>
 
-use miniz_oxide::inflate::core::{decompress as inflate_step, inflate_flags, DecompressorOxide};
-use miniz_oxide::inflate::TINFLStatus;
-
 use crate::error::Error;
+use crate::inflate::{inflate, Stopped, Wrapper};
 
 // Header flags (RFC 1952 §2.3.1). FTEXT (bit 0) is only a hint.
 const FHCRC: u8 = 1 << 1;
@@ -49,7 +47,11 @@ pub(crate) fn decompress(bytes: &[u8], limit: usize) -> Result<Vec<u8>, Error> {
             return Err(invalid("GZIP header CRC does not match"));
         }
     }
-    let (data, consumed) = inflate(reader.rest(), limit)?;
+    // A list of the minimum size (16 KiB) fits the first buffer.
+    let (data, consumed) = inflate(reader.rest(), Wrapper::Raw, limit, 16 * 1024).map_err(|stopped| match stopped {
+        Stopped::TooLarge => Error::StatusListTooLarge { limit },
+        Stopped::Corrupt => invalid("the GZIP data is corrupt or truncated"),
+    })?;
     reader.position += consumed;
     let trailer = reader.take(8).ok_or_else(|| invalid("GZIP trailer is truncated"))?;
     let (crc, size) = trailer.split_at(4);
@@ -64,34 +66,6 @@ pub(crate) fn decompress(bytes: &[u8], limit: usize) -> Result<Vec<u8>, Error> {
         return Err(invalid("bytes follow the GZIP data"));
     }
     Ok(data)
-}
-
-/// Inflates raw DEFLATE data into at most `limit` bytes; returns them and the input consumed.
-fn inflate(input: &[u8], limit: usize) -> Result<(Vec<u8>, usize), Error> {
-    // The whole output stays in one buffer, so back-references never need a window copy.
-    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
-    let mut decompressor = Box::<DecompressorOxide>::default();
-    // A list of the minimum size (16 KiB) fits the first buffer.
-    let mut output = vec![0; (16 * 1024_usize).min(limit)];
-    let (mut read, mut written) = (0, 0);
-    loop {
-        let rest = input.get(read..).unwrap_or_default();
-        let (status, in_bytes, out_bytes) = inflate_step(&mut decompressor, rest, &mut output, written, flags);
-        read += in_bytes;
-        written += out_bytes;
-        match status {
-            TINFLStatus::Done => {
-                output.truncate(written);
-                return Ok((output, read));
-            }
-            TINFLStatus::HasMoreOutput if output.len() < limit => {
-                let grown = output.len().saturating_mul(2).min(limit);
-                output.resize(grown, 0);
-            }
-            TINFLStatus::HasMoreOutput => return Err(Error::StatusListTooLarge { limit }),
-            _ => return Err(invalid("the GZIP data is corrupt or truncated")),
-        }
-    }
 }
 
 /// CRC-32 (ISO 3309, as RFC 1952 §8 computes it).
