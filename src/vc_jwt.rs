@@ -18,6 +18,7 @@
 use serde_json::{Map, Value};
 
 use crate::error::Error;
+use crate::jose::header::cut;
 use crate::jose::CompactJws;
 use crate::timestamp::Timestamp;
 
@@ -224,11 +225,6 @@ fn media_type_name(text: &str) -> String {
 
 fn invalid(reason: &str) -> Error {
     Error::JwtClaimsInvalid(reason.to_owned())
-}
-
-/// At most 64 characters of attacker-chosen text in a message.
-fn cut(text: &str) -> String {
-    text.chars().take(64).collect()
 }
 
 #[cfg(test)]

@@ -80,7 +80,7 @@ pub(crate) fn malformed(reason: &str) -> Error {
 }
 
 /// At most 64 characters of attacker-chosen text in a message.
-fn cut(text: &str) -> String {
+pub(crate) fn cut(text: &str) -> String {
     text.chars().take(64).collect()
 }
 
