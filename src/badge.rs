@@ -5,6 +5,8 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::url::{DataUrl, HttpUrl};
+
 /// Text as the credential gives it: a plain string, or a VC 2.0 language map
 /// (`[{"@value": "…", "@language": "en"}, …]`) for the renderer to pick from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -254,21 +256,19 @@ fn list(value: Option<&Value>) -> Box<dyn Iterator<Item = &Value> + '_> {
     }
 }
 
-/// `url` if it may be shown in an `<img>`: `https:`, or a `data:image/` URL of a raster type or
-/// SVG (an `<img>` never runs SVG scripts). Anything else (`javascript:`, `http:`, other data) is `None`.
+/// `url` if it may be shown in an `<img>`: a well-formed `https:` URL, or a well-formed
+/// `data:` URL of a raster type or SVG (an `<img>` never runs SVG scripts). Anything else
+/// (`javascript:`, `http:`, other data, a URL that does not parse) is `None`. See [`crate::url`].
 pub fn safe_image_url(url: &str) -> Option<String> {
-    let lower: String = url.chars().take(32).collect::<String>().to_ascii_lowercase();
-    let allowed = ["data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp", "data:image/svg+xml"];
-    let is_data = allowed
-        .iter()
-        .any(|prefix| lower.strip_prefix(prefix).is_some_and(|rest| rest.starts_with(';') || rest.starts_with(',')));
-    (lower.starts_with("https://") || is_data).then(|| url.to_owned())
+    let allowed = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"];
+    let is_https = HttpUrl::parse(url).is_some_and(|parsed| parsed.https);
+    let is_image_data = DataUrl::parse(url).is_some_and(|data| allowed.contains(&data.media_type.as_str()));
+    (is_https || is_image_data).then(|| url.to_owned())
 }
 
-/// `url` if it may be a link: `https:` or `http:` only.
+/// `url` if it may be a link: a well-formed `https:` or `http:` URL only.
 pub fn safe_link_url(url: &str) -> Option<String> {
-    let lower: String = url.chars().take(8).collect::<String>().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| cut(url))
+    HttpUrl::parse(url).map(|_| cut(url))
 }
 
 #[cfg(test)]
@@ -290,11 +290,23 @@ mod tests {
             "data:image/pngx;,",
             " https://x",
             "//x.example",
+            // The XSS battery's one finding (issue 11): no comma, so not a data URL at all.
+            "data:image/png; base64; iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk",
+            "data:image/png;base64,%%%",
+            "https://x.example/a b.png",
+            "https://x.example\\@evil.example/",
         ] {
             assert_eq!(safe_image_url(bad), None, "{bad}");
         }
         assert!(safe_link_url("http://x.example").is_some());
-        for bad in ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "JaVaScRiPt:x", "ftp://x"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "JaVaScRiPt:x",
+            "ftp://x",
+            "https://x.example/\"><b>",
+        ] {
             assert_eq!(safe_link_url(bad), None, "{bad}");
         }
     }

@@ -60,6 +60,7 @@ pub mod report;
 pub mod status;
 pub mod timestamp;
 pub mod trust;
+mod url;
 #[cfg(feature = "jwt")]
 pub mod vc_jwt;
 pub mod verification;

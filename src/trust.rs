@@ -25,6 +25,7 @@ use crate::error::Error;
 use crate::json::{self, Limits};
 use crate::key::did_web;
 use crate::report::Passed;
+use crate::url::HttpUrl;
 
 /// The `issuer_trust` check. `None` (no list given) → `Ok(Passed::NoTrustList)`; `issuer` on
 /// the list → `Ok(Passed::IssuerTrusted)`. An empty list trusts no one.
@@ -115,57 +116,6 @@ fn entry_matches(entry: &str, issuer: &str) -> bool {
     let issuer_url =
         if issuer.starts_with("did:web:") { did_web::document_url(issuer) } else { Some(issuer.to_owned()) };
     issuer_url.as_deref().and_then(HttpUrl::parse).is_some_and(|issuer| issuer.https && entry.same_origin(&issuer))
-}
-
-/// An `http:` or `https:` URL, split for comparison: scheme and host lower-cased, the default
-/// port dropped, the rest (path, query, fragment) as written.
-#[derive(Debug, PartialEq, Eq)]
-struct HttpUrl<'a> {
-    https: bool,
-    host: String,
-    port: Option<u16>,
-    rest: &'a str,
-}
-
-impl<'a> HttpUrl<'a> {
-    fn parse(text: &'a str) -> Option<Self> {
-        let (scheme, after) = text.split_once("://")?;
-        let https = if scheme.eq_ignore_ascii_case("https") {
-            true
-        } else if scheme.eq_ignore_ascii_case("http") {
-            false
-        } else {
-            return None;
-        };
-        let end = after.find(['/', '?', '#']).unwrap_or(after.len());
-        let (authority, rest) = after.split_at_checked(end)?;
-        // User info is refused outright: `https://issuer.example@evil.com` is evil.com.
-        if authority.contains('@') {
-            return None;
-        }
-        let (host, port) = match authority.rsplit_once(':') {
-            Some((host, port)) => {
-                let is_digits = !port.is_empty() && port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit());
-                (host, Some(port.parse::<u16>().ok().filter(|n| is_digits && *n > 0)?))
-            }
-            None => (authority, None),
-        };
-        let is_label = |label: &str| !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        if !host.split('.').all(is_label) {
-            return None;
-        }
-        let default_port = if https { 443 } else { 80 };
-        Some(Self { https, host: host.to_ascii_lowercase(), port: port.filter(|p| *p != default_port), rest })
-    }
-
-    fn same_origin(&self, other: &HttpUrl<'_>) -> bool {
-        self.https == other.https && self.host == other.host && self.port == other.port
-    }
-
-    /// No path beyond `/`, no query, no fragment.
-    fn is_origin(&self) -> bool {
-        self.rest.is_empty() || self.rest == "/"
-    }
 }
 
 #[cfg(test)]

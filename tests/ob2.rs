@@ -368,57 +368,6 @@ fn each_signed_negative_path_has_its_code() {
     assert_eq!(report.verdict, Verdict::NotVerified);
 }
 
-/// The real issuers' OB 2.0, 1.0 and 0.5 badges (`../shared/real-world`), judged as its manifest
-/// says: a judgeable entry with one of its `acceptableVerdicts`; the others as their
-/// `offlineExpectation` says (the OB 1.0 one, whose three documents are all there, verified under
-/// OB 1.0 rules; the OB 0.5 one unsupported; the baked ones whose hosts are not among the files
-/// not verified, naming the hosted copy they need).
-#[test]
-fn real_world_open_badges_2_are_judged_as_the_manifest_says() {
-    let Some(vectors) = common::vectors_dir("real_world_open_badges_2") else { return };
-    let dir =
-        std::env::var_os("BADGE_VERIFIER_REAL_WORLD").map_or_else(|| vectors.join("../real-world"), PathBuf::from);
-    let manifest: Value = serde_json::from_str(&common::read(&dir, "manifest.json")).unwrap();
-    let options = Options::at(Timestamp::parse(manifest["now"].as_str().unwrap()).unwrap());
-    let mut judged = Vec::new();
-    for entry in manifest["entries"].as_array().unwrap() {
-        let format = entry["format"].as_str().unwrap();
-        if !format.starts_with("ob2") && !format.starts_with("ob1") && !format.starts_with("ob05") {
-            continue;
-        }
-        let file = entry["file"].as_str().unwrap();
-        let mut documents = Documents::new();
-        for doc in entry["docs"].as_array().unwrap() {
-            if let Some(path) = doc["file"].as_str() {
-                let bytes = std::fs::read(dir.join(path)).unwrap();
-                documents
-                    .insert_json(doc["url"].as_str().unwrap(), &bytes, &badge_verifier::Limits::default())
-                    .unwrap();
-            }
-        }
-        let report = badge_verifier::verify(&std::fs::read(dir.join(file)).unwrap(), &options, &documents).unwrap();
-        let verdict = serde_json::to_value(report.verdict).unwrap().as_str().unwrap().to_owned();
-        let expected: &[&str] = match format {
-            _ if entry["judgeable"] == true => &["verified"],
-            "ob1-hosted" => &["verified"],
-            "ob05-hosted" => &["unsupported"],
-            _ => &["not_verified"],
-        };
-        if entry["judgeable"] == true {
-            let acceptable: Vec<&str> =
-                entry["acceptableVerdicts"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-            assert!(acceptable.contains(&verdict.as_str()), "{file}: {verdict} {:?}", codes(&report));
-        }
-        assert!(expected.contains(&verdict.as_str()), "{file}: {verdict} {:?}", codes(&report));
-        if format.ends_with("baked-png") {
-            assert_eq!(report.input, InputFormat::BakedPng);
-            assert!(!report.needs.is_empty(), "{file}");
-        }
-        judged.push(file);
-    }
-    assert_eq!(judged.len(), 6, "{judged:?}");
-}
-
 #[test]
 fn a_baked_png_is_judged_as_its_assertion() {
     let Some(dir) = ob20() else { return };
