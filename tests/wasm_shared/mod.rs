@@ -15,6 +15,23 @@ pub const CASES: &[(&str, &str, Option<&str>)] = &[
     (include_str!("../fixtures/valid/open-badge-3.json"), "verified", None),
     (include_str!("../fixtures/valid/vc-1.1-plain.json"), "verified", None),
     (include_str!("../fixtures/valid/open-badge-3-language-map.json"), "verified", None),
+    // The RDFC suites (JSON-LD expansion, RDFC-1.0 and the SHA-384 copy run in wasm too).
+    (include_str!("../fixtures/valid/open-badge-3-rich-eddsa-rdfc-2022.json"), "verified", None),
+    (include_str!("../fixtures/valid/vc-2.0-minimal-eddsa-rdfc-2022.json"), "verified", None),
+    (include_str!("../fixtures/valid/vc-1.1-ed25519-signature-2020.json"), "verified", None),
+    (include_str!("../fixtures/valid/open-badge-3-rich-ecdsa-rdfc-2019-p256.json"), "verified", None),
+    (include_str!("../fixtures/valid/vc-2.0-minimal-ecdsa-rdfc-2019-p384.json"), "verified", None),
+    (include_str!("../fixtures/valid/open-badge-3-ecdsa-jcs-2019-p384.json"), "verified", None),
+    (
+        include_str!("../fixtures/invalid/signature_mismatch--rdfc-result-changed-after-signing.json"),
+        "not_verified",
+        Some("signature_mismatch"),
+    ),
+    (
+        include_str!("../fixtures/invalid/signature_mismatch--ecdsa-rdfc-2019-p384-hashed-with-sha-256.json"),
+        "not_verified",
+        Some("signature_mismatch"),
+    ),
     (
         include_str!("../fixtures/invalid/signature_mismatch--name-changed-after-signing.json"),
         "not_verified",
