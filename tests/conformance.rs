@@ -200,6 +200,26 @@ fn is_dcc_qr_code(path: &str) -> bool {
 
 const DELEGATED_LIST_SIGNER: &str = "did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q";
 
+/// What each source is judged right on today, pinned: (source, passed, passed with the status not
+/// checked, status unchecked because the list is not the issuer's). A drop fails the test (a
+/// regression to `unsupported` is not green); a rise fails too, until the pin is raised here, so
+/// the pin always says what the verifier does.
+const PINNED: &[(&str, usize, usize, usize)] = &[
+    ("1edtech-validator", 54, 0, 0),
+    ("baked-extracted", 4, 0, 0),
+    ("blockcerts", 0, 0, 0),
+    ("dcc-vc-test-fixtures", 55, 0, 34),
+    ("dcc-verifier-core", 28, 0, 0),
+    ("ob2", 2, 0, 0),
+    ("obv3-spec", 1, 0, 0),
+    ("spruceid-ssi", 1, 0, 0),
+    ("w3c-vc-di-ecdsa", 6, 0, 0),
+    ("w3c-vc-di-ecdsa-test-suite", 7, 0, 0),
+    ("w3c-vc-di-eddsa", 7, 0, 0),
+    ("w3c-vc-test-suite-v1", 0, 0, 0),
+    ("w3c-vcdm2-test-suite", 0, 0, 0),
+];
+
 #[derive(Default)]
 struct Tally {
     passed: usize,
@@ -448,5 +468,9 @@ fn manifest_vectors_are_judged_as_expected() {
         println!("FAILED {failure}");
     }
     assert!(failures.is_empty(), "{} conformance failures", failures.len());
-    assert!(total.passed >= 1, "no supported vector was judged");
+    let judged: Vec<(&str, usize, usize, usize)> = tallies
+        .iter()
+        .map(|(source, t)| (source.as_str(), t.passed, t.passed_status_unchecked, t.status_list_not_issuers))
+        .collect();
+    assert_eq!(judged, PINNED, "the tally moved: a drop is a regression; a rise, raise PINNED");
 }
