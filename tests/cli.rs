@@ -281,7 +281,7 @@ fn bad_jobs_are_usage_errors() {
     }
     let missing = cli(&["verify", "tests/fixtures/valid/open-badge-3.json", "--jobs"]);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("--jobs needs a number of threads"));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("a value is required for '--jobs <N>'"));
 }
 
 #[cfg(feature = "baked")]

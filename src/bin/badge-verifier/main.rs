@@ -1,7 +1,9 @@
-//! `badge-verifier verify [OPTIONS] <FILE|URL|->...`: the native CLI over the same core. It drives
-//! the core's verification loop and fetches what it asks for (see `fetch` for the policy), unless
-//! `--offline`; documents given with `--doc` are used and never fetched (an input URL among them
-//! too: it is read from its file).
+//! `badge-verifier verify [OPTIONS] <FILE|DIR|URL|->...`: the native CLI over the same core. It
+//! drives the core's verification loop and fetches what it asks for (see `fetch` for the policy),
+//! unless `--offline`; documents given with `--doc` are used and never fetched (an input URL among
+//! them too: it is read from its file). Directories are walked (`inputs`); many inputs end with a
+//! summary and show a progress bar on a terminal (`summary`). `inspect FILE` prints what a
+//! credential claims without judging it; `completions SHELL` prints a completion script.
 //!
 //! Exit status: 0 every input verified, 1 some input not verified, 2 usage or I/O error.
 
@@ -12,9 +14,15 @@ mod drive;
 #[cfg(not(target_arch = "wasm32"))]
 mod fetch;
 #[cfg(not(target_arch = "wasm32"))]
+mod inputs;
+#[cfg(not(target_arch = "wasm32"))]
+mod inspect;
+#[cfg(not(target_arch = "wasm32"))]
 mod jobs;
 #[cfg(not(target_arch = "wasm32"))]
 mod output;
+#[cfg(not(target_arch = "wasm32"))]
+mod summary;
 #[cfg(not(target_arch = "wasm32"))]
 mod url;
 
@@ -34,39 +42,75 @@ mod native {
 
     use std::collections::HashSet;
 
-    use badge_verifier::{Documents, Error, Limits, Options, Report, Timestamp, Unavailable, Verdict};
+    use badge_verifier::{Documents, Error, Limits, Options, Report, Timestamp, Unavailable};
 
-    use crate::args::{self, Args, Command, USAGE};
-    use crate::drive;
+    use crate::args::{self, Args, Command, Problem};
     use crate::fetch::Fetcher;
     use crate::output::{self, Fetched};
+    use crate::summary::{self, Tally};
+    use crate::{drive, inputs, inspect};
 
     /// One input's outcome, from a worker to the writer.
     enum Done {
-        /// Its output and whether it was verified.
-        Text(String, bool),
-        /// Something was fetched for it: the input, its result and fetch log, whether verified.
-        Fetched(String, Box<Result<Report, Error>>, Vec<Fetched>, bool),
+        /// Its output and its verdict's name.
+        Text(String, &'static str),
+        /// Something was fetched for it: the input, its result and fetch log, its verdict's name.
+        Fetched(String, Box<Result<Report, Error>>, Vec<Fetched>, &'static str),
     }
 
     pub(crate) fn main() -> ExitCode {
-        match run(std::env::args().skip(1)) {
+        let command = match args::parse(std::env::args().skip(1)) {
+            Ok(command) => command,
+            Err(Problem::Clap(error)) => {
+                // `--help` and `--version` are "errors" too, printed to stdout with status 0.
+                let _ = error.print();
+                return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+            }
+            Err(Problem::Message(message)) => return fail(&message),
+        };
+        let result = match command {
+            Command::Verify(args) => verify(*args),
+            Command::Inspect { input, json } => inspect(&input, json),
+            Command::Completions { shell } => {
+                clap_complete::generate(shell, &mut args::command(), "badge-verifier", &mut std::io::stdout());
+                Ok(true)
+            }
+        };
+        match result {
             Ok(all_verified) => ExitCode::from(if all_verified { 0 } else { 1 }),
+            Err(message) => fail(&message),
+        }
+    }
+
+    fn fail(message: &str) -> ExitCode {
+        eprintln!("badge-verifier: {message}");
+        ExitCode::from(2)
+    }
+
+    /// `inspect`: the claims, or exit 1 when the input is not a credential.
+    fn inspect(input: &str, json: bool) -> Result<bool, String> {
+        let bytes = read_input(input, None, &Limits::default())?;
+        match inspect::claims(&bytes) {
+            Ok(claims) => {
+                if json {
+                    println!("{claims}");
+                } else {
+                    print!("{}", inspect::text(input, &claims));
+                }
+                Ok(true)
+            }
             Err(message) => {
-                eprintln!("badge-verifier: {message}");
-                ExitCode::from(2)
+                eprintln!("badge-verifier: {input}: {message}");
+                Ok(false)
             }
         }
     }
 
-    fn run(args: impl Iterator<Item = String>) -> Result<bool, String> {
-        let args = match args::parse(args)? {
-            Command::Verify(args) => args,
-            Command::Help => {
-                println!("{USAGE}");
-                return Ok(true);
-            }
-        };
+    fn verify(mut args: Args) -> Result<bool, String> {
+        args.inputs = inputs::expand(std::mem::take(&mut args.inputs))?;
+        if args.inputs.is_empty() {
+            return Err("no credential files in the folders given".to_owned());
+        }
         let options = options(&args)?;
         let documents = documents(&args)?;
         let fetcher = (!args.offline).then(|| Fetcher::new(args.timeout, args.map.clone()));
@@ -91,39 +135,51 @@ mod native {
             let given = args.documents.iter().find(|(id, _)| id == input).map(|(_, file)| file.as_str());
             let bytes = read_input(given.unwrap_or(input), fetcher.as_ref(), &options.limits)?;
             let (result, fetched) = drive::verify(&bytes, &options, documents.clone(), fetcher.as_ref());
-            let verified =
-                matches!(&result, Ok(r) if matches!(r.verdict, Verdict::Verified | Verdict::VerifiedWithWarnings));
+            let verdict = summary::verdict_name(&result);
             Ok(if fetched.is_empty() {
-                Done::Text(format(input, &result, &fetched), verified)
+                Done::Text(format(input, &result, &fetched), verdict)
             } else {
-                Done::Fetched(input.clone(), Box::new(result), fetched, verified)
+                Done::Fetched(input.clone(), Box::new(result), fetched, verdict)
             })
         };
         let mut asked = HashSet::new();
+        let mut tally = Tally::default();
+        let progress = summary::progress(args.inputs.len());
         let write_error = |e: std::io::Error| format!("cannot write output: {e}");
         let result = crate::jobs::run_ordered(&args.inputs, jobs, verify_one, |done| {
             let waiting = done.is_none();
-            let (text, verified) = match done {
-                None => (None, true),
-                Some(Done::Text(text, verified)) => (Some(text), verified),
-                Some(Done::Fetched(input, result, mut fetched, verified)) => {
+            let (text, verdict) = match done {
+                None => (None, None),
+                Some(Done::Text(text, verdict)) => (Some(text), Some(verdict)),
+                Some(Done::Fetched(input, result, mut fetched, verdict)) => {
                     for entry in &mut fetched {
                         entry.cached = entry.url.as_ref().is_some_and(|url| !asked.insert(url.clone()));
                     }
-                    (Some(format(&input, &result, &fetched)), verified)
+                    (Some(format(&input, &result, &fetched)), Some(verdict))
                 }
             };
-            all_verified &= verified;
-            if let Some(text) = text {
-                writeln!(out, "{text}").map_err(write_error)?;
+            if let Some(verdict) = verdict {
+                all_verified &= matches!(verdict, "verified" | "verified_with_warnings");
+                tally.add(verdict);
+                progress.inc(1);
             }
-            if waiting || line_by_line {
-                out.flush().map_err(write_error)?;
-            }
-            Ok(())
+            // The bar steps aside while a line is written (both may share one terminal).
+            progress.suspend(|| -> Result<(), String> {
+                if let Some(text) = text {
+                    writeln!(out, "{text}").map_err(write_error)?;
+                }
+                if waiting || line_by_line {
+                    out.flush().map_err(write_error)?;
+                }
+                Ok(())
+            })
         });
+        progress.finish_and_clear();
         // What was verified before an I/O error is still printed, as without --jobs.
         out.flush().map_err(write_error)?;
+        if args.inputs.len() > 1 {
+            eprintln!("{}", tally.line());
+        }
         result.map(|()| all_verified)
     }
 
