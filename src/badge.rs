@@ -258,7 +258,8 @@ fn list(value: Option<&Value>) -> Box<dyn Iterator<Item = &Value> + '_> {
 
 /// `url` if it may be shown in an `<img>`: a well-formed `https:` URL, or a well-formed
 /// `data:` URL of a raster type or SVG (an `<img>` never runs SVG scripts). Anything else
-/// (`javascript:`, `http:`, other data, a URL that does not parse) is `None`. See [`crate::url`].
+/// (`javascript:`, `http:`, other data, a URL that does not parse) is `None` (the URL readers
+/// are in `src/url.rs`).
 pub fn safe_image_url(url: &str) -> Option<String> {
     let allowed = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"];
     let is_https = HttpUrl::parse(url).is_some_and(|parsed| parsed.https);
