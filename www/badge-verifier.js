@@ -73,12 +73,19 @@ export function loadFull() {
   return fullWasm;
 }
 
+// A single-file build (scripts/build-offline) sets this before the loader runs: the wasm bytes,
+// their glue module and the catalogues, inlined in the page, so nothing is requested for the
+// verifier itself. Its wasm is the full module, so the core and the full loads are one instance.
+const embedded = globalThis.badgeVerifierEmbedded;
+
 function instantiate(glue, binary) {
-  return Promise.all([import(glue), fetch(new URL(binary, import.meta.url))])
-    .then(async ([module, response]) => {
+  const loading = embedded
+    ? embedded.glue.default({ module_or_path: embedded.wasm }).then(() => embedded.glue)
+    : Promise.all([import(glue), fetch(new URL(binary, import.meta.url))]).then(async ([module, response]) => {
       await module.default({ module_or_path: response });
       return module;
-    })
+    });
+  return loading
     .catch((cause) => {
       throw badgeError('wasm_load_failed', `the verifier could not be loaded: ${cause.message}`);
     });
@@ -103,8 +110,11 @@ function catalogue(lang) {
   let entry = catalogues.get(tag);
   if (!entry) {
     entry = { tag, text: null, settled: false, given: new WeakSet() };
-    entry.arrived = fetch(new URL(`./pkg/i18n/${tag}.json`, import.meta.url), { credentials: 'omit' })
-      .then((response) => (response.ok ? response.text() : null))
+    const embeddedText = embedded?.catalogues?.[tag];
+    entry.arrived = (embeddedText != null
+      ? Promise.resolve(embeddedText)
+      : fetch(new URL(`./pkg/i18n/${tag}.json`, import.meta.url), { credentials: 'omit' })
+        .then((response) => (response.ok ? response.text() : null)))
       .catch(() => null)
       .then((text) => { entry.text = text; entry.settled = true; return entry; });
     catalogues.set(tag, entry);
@@ -171,7 +181,9 @@ function turn(kind) {
  * @param {{ now?: Date | string | number, offline?: boolean, clockSkewSeconds?: number,
  *           maxInputBytes?: number, documents?: Record<string, string | object>,
  *           contexts?: Record<string, string | object>, trustedIssuers?: string[],
- *           recipient?: string, fetchTimeoutMs?: number, signal?: AbortSignal }} [options]
+ *           recipient?: string, fetchTimeoutMs?: number, signal?: AbortSignal,
+ *           onDocument?: (id: string, bytes: Uint8Array) => void }} [options] `onDocument` is
+ *   told each document fetched for this verification (e.g. to save them for offline checks)
  * @returns {Promise<object>} the report
  */
 export async function verify(input, options = {}) {
@@ -187,7 +199,7 @@ export async function verify(input, options = {}) {
 
 async function verifyWith(module, input, options) {
   await turn('verification');
-  const { offline = false, fetchTimeoutMs, signal, ...rest } = options;
+  const { offline = false, fetchTimeoutMs, signal, onDocument, ...rest } = options;
   const timeoutMs = fetchTimeout(fetchTimeoutMs);
   const verification = module.startVerification(input, rest);
   try {
@@ -203,7 +215,10 @@ async function verifyWith(module, input, options) {
       signal?.throwIfAborted();
       needs.forEach((need, i) => {
         const { bytes, failure } = results[i];
-        if (bytes) verification.provide(need.id, bytes);
+        if (bytes) {
+          verification.provide(need.id, bytes);
+          onDocument?.(need.id, bytes);
+        }
         else verification.unavailable(need.id, failure.kind, failure.detail);
       });
     }
