@@ -29,7 +29,10 @@ function check(input) {
     else result.removeAttribute(attribute);
   }
   result.credential = input;
+  lastInput = input;
+  document.getElementById('save-row').hidden = false;
 }
+let lastInput;
 document.getElementById('check').addEventListener('click', () => check(document.getElementById('paste').value));
 document.getElementById('file').addEventListener('change', async (event) => {
   const file = event.target.files?.[0];
@@ -77,3 +80,24 @@ for (const badge of document.querySelectorAll('#status-badges badge-verifier, #f
   badge.options = { documents };
   badge.setAttribute('src', badge.dataset.demoSrc);
 }
+
+// "Save documents for offline use": the documents the last checked credential needs, as a bundle
+// the offline verifier loads. A page online would collect what verify() fetched (its
+// `onDocument` option); this demo has no network, so it answers each need from the documents it
+// holds, round by round as the verification asks (the key first, then the status lists).
+document.getElementById('save').addEventListener('click', async () => {
+  const { verify } = await import('./badge-verifier.js');
+  const saved = {};
+  for (let round = 0; round < 8; round += 1) {
+    const report = await verify(lastInput, { offline: true, documents: saved });
+    const missing = (report.needs ?? []).filter((id) => !(id in saved) && id in documents);
+    if (missing.length === 0) break;
+    for (const id of missing) saved[id] = JSON.parse(documents[id]);
+  }
+  const bundle = { type: 'badge-verifier-documents', version: 1, savedAt: new Date().toISOString(), documents: saved };
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }));
+  link.download = 'badge-documents.json';
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+});

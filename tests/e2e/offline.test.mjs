@@ -90,3 +90,29 @@ test('the single file verifies from file:// with the network blocked, and makes 
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('the demo saves the documents a badge needs, and the offline file judges it with them', async () => {
+  const page = await newPage(env.context);
+  await page.goto(`${env.base}/index.html`);
+  await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
+  await page.fill('#paste', readFileSync(join(root, 'tests/fixtures/network/revoked.json'), 'utf8'));
+  await page.click('#check');
+  await page.waitForSelector('#result[data-verdict="revoked"]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save')]);
+  const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(bundle.type, 'badge-verifier-documents');
+  assert.deepEqual(Object.keys(bundle.documents).sort(),
+    ['did:web:issuer.badge-verifier.test', 'https://issuer.badge-verifier.test/status/revocation']);
+  assert.ok(!Number.isNaN(Date.parse(bundle.savedAt)));
+  await page.close();
+
+  const offline = await newPage(env.context);
+  const self = pathToFileURL(FILE).href;
+  await offline.route('**/*', (route) => (route.request().url() === self ? route.continue() : route.abort()));
+  await offline.goto(self);
+  await offline.setInputFiles('#bundle', await download.path());
+  await drop(offline, 'revoked.json', fixture('network/revoked.json'));
+  assert.equal((await results(offline, 1))[0].verdict, 'revoked');
+  assert.deepEqual(offline.problems, []);
+  await offline.close();
+});
