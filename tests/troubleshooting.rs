@@ -6,6 +6,7 @@
 //! The tables are read as GitHub-flavoured Markdown: a table whose header starts with `Code`
 //! holds catalogue codes, one whose header starts with `Reason` the CLI's fetch reasons; the
 //! first cell of each row is one backticked code.
+#![allow(clippy::expect_used, clippy::panic)] // test code
 
 use std::collections::BTreeSet;
 
