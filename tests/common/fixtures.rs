@@ -10,6 +10,8 @@
 pub mod baked;
 #[cfg(feature = "ecdsa")]
 pub mod ecdsa;
+#[cfg(feature = "ecdsa")]
+pub mod ecdsa_sd;
 pub mod jwt;
 pub mod network;
 
