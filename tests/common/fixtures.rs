@@ -345,6 +345,8 @@ pub fn all() -> Vec<(String, Value)> {
 
     #[cfg(feature = "ecdsa")]
     out.extend(ecdsa::all());
+    #[cfg(feature = "ecdsa")]
+    out.extend(ecdsa_sd::all());
 
     let mut all: Vec<(String, Value)> =
         out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect();
