@@ -1,4 +1,4 @@
-//! The JSON side of ecdsa-sd-2023 for the test issuer and holder (vc-di-ecdsa §3.4 "Selective
+//! The JSON side of ecdsa-sd-2023 for the test issuer and holder (vc-di-ecdsa "Selective
 //! Disclosure Functions"): JSON pointers, skolemization, selection, deskolemized quads. This is
 //! how a canonical statement is traced back to its place in the document: the JSON pointers
 //! select a part of the *skolemized* document (every node object given an `id`), that part is
@@ -31,7 +31,7 @@ pub fn parse_pointer(pointer: &str) -> Vec<String> {
     tokens.split('/').map(|token| token.replace("~1", "/").replace("~0", "~")).collect()
 }
 
-/// skolemizeCompactJsonLd (§3.4.10) for compact documents: every node object without an `id`
+/// skolemizeCompactJsonLd for compact documents (<https://www.w3.org/TR/vc-di-ecdsa/#skolemizecompactjsonld>): every node object without an `id`
 /// gets `urn:bnid:_b<n>`, a blank node id `_:x` becomes `urn:bnid:x`.
 pub fn skolemize(document: &Map<String, Value>, contexts: &Contexts) -> Map<String, Value> {
     let mut count = 0;
@@ -74,7 +74,7 @@ fn skolemize_value(value: &mut Value, count: &mut usize) {
     }
 }
 
-/// toDeskolemizedNQuads (§3.4.12) as quads: the document's quads with every `urn:bnid:x` IRI
+/// toDeskolemizedNQuads as quads: the document's quads with every `urn:bnid:x` IRI
 /// turned back into the blank node `_:x`.
 pub fn deskolemized_quads(document: &Map<String, Value>, contexts: &Contexts) -> Vec<Quad> {
     let deskolemize = |term: Term| match term {
@@ -100,8 +100,8 @@ enum Selection {
     Array(BTreeMap<usize, Selection>),
 }
 
-/// The `id` (unless a blank node id) and `type` of an object on a pointer's path (§3.4.? the
-/// JavaScript reference's `_initSelection`): a selection keeps every node it passes through.
+/// createInitialSelection: the `id` (unless a blank node id) and `type` of an object on a
+/// pointer's path; a selection keeps every node it passes through.
 fn initial(value: &Value) -> Selection {
     match value {
         Value::Array(_) => Selection::Array(BTreeMap::new()),
@@ -142,7 +142,7 @@ fn into_value(selection: Selection) -> Value {
     }
 }
 
-/// selectJsonLd (§3.4.13): the part of `document` the pointers select, with `@context` and the
+/// selectJsonLd (with selectPaths, <https://www.w3.org/TR/vc-di-ecdsa/#selectjsonld>): the part of `document` the pointers select, with `@context` and the
 /// `id` and `type` of every object on the way. Panics when a pointer does not match (the spec's
 /// PROOF_GENERATION_ERROR).
 pub fn select(document: &Map<String, Value>, pointers: &[String]) -> Map<String, Value> {
