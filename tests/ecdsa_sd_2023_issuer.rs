@@ -71,7 +71,7 @@ fn base_proof_stages() {
         options.remove("@context");
         let transform = file("addBaseTransform.json");
         let pointers = strings(&transform["mandatoryPointers"]);
-        let data = ecdsa_sd::base_data(&unsecured, &options, &pointers, &issuer.hmac_key, &contexts);
+        let data = ecdsa_sd::issuer::base_data(&unsecured, &options, &pointers, &issuer.hmac_key, &contexts);
         let stage = |what: &str| format!("{example}: issuer stage {what}");
         assert_eq!(
             data.canonical.c14n_nquads,
@@ -151,7 +151,7 @@ fn holder_stages() {
         let selective = strings(&json(&dir, selective_file));
         let selective: Vec<&str> = selective.iter().map(String::as_str).collect();
         let signed = signed_base(&dir, example);
-        let data = ecdsa_sd::disclosure_data(&signed, &selective, &contexts);
+        let data = ecdsa_sd::holder::disclosure_data(&signed, &selective, &contexts);
 
         let indexes = file("derivedGroupIndexes.json");
         let as_usize = |v: &Value| -> Vec<usize> { serde_json::from_value(v.clone()).unwrap() };
