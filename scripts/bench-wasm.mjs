@@ -114,6 +114,7 @@ for (const [name, file] of [
   ['ecdsa-rdfc-2019 P-384, minimal VC 2.0', 'tests/fixtures/valid/vc-2.0-minimal-ecdsa-rdfc-2019-p384.json'],
   ['ecdsa-jcs-2019 P-256, minimal VC 2.0', 'tests/fixtures/valid/vc-2.0-minimal-ecdsa-jcs-2019-p256.json'],
   ['ecdsa-jcs-2019 P-384, OB 3.0', 'tests/fixtures/valid/open-badge-3-ecdsa-jcs-2019-p384.json'],
+  ['ecdsa-sd-2023 derived, OB 3.0 (3 parts disclosed)', 'tests/fixtures/valid/open-badge-3-ecdsa-sd-2023-derived.json'],
 ]) {
   const text = readFileSync(new URL(file, root), 'utf8');
   const got = full.verify(text, options).verdict;

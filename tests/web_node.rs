@@ -63,3 +63,9 @@ fn vc_jwts_are_verified() {
 fn an_open_badges_2_assertion_asks_for_its_hosted_documents() {
     wasm_shared::verification::an_open_badges_2_assertion_asks_for_its_hosted_documents();
 }
+
+#[cfg(feature = "ecdsa")]
+#[wasm_bindgen_test]
+fn selective_disclosure_fixtures() {
+    wasm_shared::selective_disclosure_fixtures();
+}

@@ -5,9 +5,10 @@
 //! signature by the ephemeral P-256 key per revealed non-mandatory statement, the blank nodes
 //! carrying the issuer's HMAC labels. Built with the cargo feature `ecdsa`.
 //!
-//! Not yet wired into [`crate::proof::read`]: a derived proof still answers
-//! `unsupported_cryptosuite` there (the card does not yet show only what was disclosed nor say
-//! that the holder chose it), a base proof `selective_disclosure_base_proof`.
+//! Through [`crate::proof::read`] and `verify`, a derived proof's line passes with
+//! `signature_valid_selective_disclosure` (the holder chose what to disclose); a base proof is
+//! refused with `selective_disclosure_base_proof`. The project's issuer and holder that make the
+//! fixtures are test-only: tests/common/fixtures/ecdsa_sd.rs.
 //! See: <https://www.w3.org/TR/vc-di-ecdsa/#ecdsa-sd-2023>
 
 pub mod cbor;

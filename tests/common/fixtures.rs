@@ -10,6 +10,8 @@
 pub mod baked;
 #[cfg(feature = "ecdsa")]
 pub mod ecdsa;
+#[cfg(feature = "ecdsa")]
+pub mod ecdsa_sd;
 pub mod jwt;
 pub mod network;
 
@@ -343,6 +345,8 @@ pub fn all() -> Vec<(String, Value)> {
 
     #[cfg(feature = "ecdsa")]
     out.extend(ecdsa::all());
+    #[cfg(feature = "ecdsa")]
+    out.extend(ecdsa_sd::all());
 
     let mut all: Vec<(String, Value)> =
         out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect();

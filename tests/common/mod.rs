@@ -1,7 +1,9 @@
 //! Helpers shared by the integration tests: where the third-party vectors are, and hex.
 #![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+pub mod cbor;
 pub mod fixtures;
+pub mod sd_select;
 
 use std::path::PathBuf;
 

@@ -108,7 +108,7 @@ test('the HR panel accepts a .jwt, a baked PNG and a baked SVG; the demo shows t
   // The section of other formats: a VC-JWT, the badge baked into a PNG and an SVG, a forged JWT.
   await page.waitForFunction(() => [...document.querySelectorAll('#format-badges badge-verifier')].every((b) => b.dataset.verdict), null, { timeout: 30_000 });
   const verdicts = await page.$$eval('#format-badges badge-verifier', (all) => all.map((b) => [b.dataset.verdict, b.report?.input]));
-  assert.deepEqual(verdicts, [['verified', 'jwt'], ['verified', 'baked_png'], ['verified', 'baked_svg'], ['verified', undefined], ['not_verified', 'jwt']]);
+  assert.deepEqual(verdicts, [['verified', 'jwt'], ['verified', 'baked_png'], ['verified', 'baked_svg'], ['verified', undefined], ['not_verified', 'jwt'], ['verified', undefined]]);
   const ob2 = await shown(page, '#format-badges badge-verifier[data-demo-src]');
   assert.equal(ob2.title, 'Open Badges 2.0 Hosted Badge');
 
@@ -140,6 +140,25 @@ test('the HR panel accepts a .jwt, a baked PNG and a baked SVG; the demo shows t
   }, [...png]);
   await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
   await page.waitForSelector('#result[data-verdict="verified"]');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the demo shows a selectively disclosed badge: verified, the holder chose what to disclose, only that is shown', async () => {
+  const page = await openDemo();
+  const card = await shown(page, '#disclosed-badge');
+  assert.equal(card.verdict, 'verified');
+  assert.equal(card.title, 'Data Integrity Practitioner');
+  const proof = await page.$eval('#disclosed-badge', (el) => el.report.checks.find((c) => c.id === 'proof'));
+  assert.equal(proof.code, 'signature_valid_selective_disclosure');
+  // The checklist line, in the card itself.
+  assert.match(card.text, /The holder chose which parts of the badge to disclose/);
+  // What the holder disclosed is there; what they kept (their name, their grade) is not.
+  assert.match(card.text, /Built a credential verifier in Rust/);
+  assert.doesNotMatch(card.text, /Alice Example/);
+  assert.doesNotMatch(card.text, /Final grade/);
+  const caption = await page.textContent('#format-badges .disclosed figcaption');
+  assert.match(caption, /the holder chose what to disclose/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -69,15 +69,22 @@ test('a page of Open Badges 3.0 badges never requests the full module', async ()
   await page.close();
 });
 
-test('ECDSA badges (ecdsa-rdfc-2019, ecdsa-jcs-2019) are verified by the full module, loaded once', async () => {
+test('ECDSA badges (ecdsa-rdfc-2019, ecdsa-jcs-2019, ecdsa-sd-2023) are verified by the full module, loaded once', async () => {
   const index = JSON.parse(readFileSync(join(root, 'www/pkg/badges/index.json'), 'utf8')).filter(needsFull);
   const { page, requests, reports } = await open('/ecdsa.html', index.map((name) => `/pkg/badges/${name}`));
   assert.ok(index.length >= 8, index.join());
   index.forEach((name, i) => {
     const expected = name.startsWith('valid-') ? 'verified' : 'not_verified';
     assert.equal(reports[i].verdict, expected, name);
-    const code = name.startsWith('invalid-') ? name.slice('invalid-'.length).split('--')[0] : 'signature_valid';
-    assert.equal(check(reports[i].report, 'proof').code, code, name);
+    if (name.startsWith('invalid-')) {
+      // The code in the name is the proof line's, or the key line's for someone else's did:key.
+      const code = name.slice('invalid-'.length).split('--')[0];
+      const line = code === 'key_not_bound_to_issuer' ? 'issuer_key' : 'proof';
+      assert.equal(check(reports[i].report, line).code, code, name);
+    } else {
+      const disclosed = name.includes('ecdsa-sd-2023');
+      assert.equal(check(reports[i].report, 'proof').code, disclosed ? 'signature_valid_selective_disclosure' : 'signature_valid', name);
+    }
   });
   assert.equal(requests.filter((p) => p === '/pkg/full/badge_verifier_bg.wasm').length, 1);
   await page.close();

@@ -187,3 +187,31 @@ pub fn vc_jwts_are_verified() {
         }
     }
 }
+
+/// The project's ecdsa-sd-2023 fixtures (full module: cargo feature `ecdsa`): the derived badge
+/// is verified and its proof line says the holder chose what to disclose; the issuer's base proof
+/// given instead is refused with its own code.
+#[cfg(feature = "ecdsa")]
+pub fn selective_disclosure_fixtures() {
+    let cases = [
+        (
+            include_str!("../fixtures/valid/open-badge-3-ecdsa-sd-2023-derived.json"),
+            "verified",
+            "signature_valid_selective_disclosure",
+        ),
+        (
+            include_str!("../fixtures/invalid/selective_disclosure_base_proof--ecdsa-sd-2023-base-proof-given.json"),
+            "not_verified",
+            "selective_disclosure_base_proof",
+        ),
+    ];
+    for (text, verdict, proof_code) in cases {
+        let report = verify(JsValue::from_str(text), options(NOW)).unwrap();
+        assert_eq!(get(&report, "verdict").as_string().as_deref(), Some(verdict), "{proof_code}");
+        let proof = Array::from(&get(&report, "checks"))
+            .iter()
+            .find(|c| get(c, "id").as_string().as_deref() == Some("proof"))
+            .unwrap();
+        assert_eq!(get(&proof, "code").as_string().as_deref(), Some(proof_code));
+    }
+}
