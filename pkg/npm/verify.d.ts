@@ -138,6 +138,8 @@ export interface VerifyOptions {
   fetchTimeoutMs?: number;
   /** Stops the verification (it rejects with the signal's reason). */
   signal?: AbortSignal;
+  /** Told each document fetched for this verification (e.g. to save them for offline checks). */
+  onDocument?: (id: string, bytes: Uint8Array) => void;
 }
 
 /** What `verify` accepts: JSON text, a JWT, bytes (a baked PNG or SVG too), or a parsed credential. */
