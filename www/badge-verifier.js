@@ -13,6 +13,11 @@
  *   instead of this file to choose the tag or the registry), `LANGUAGES`.
  */
 import { define } from './badge-verifier-element.js';
+// Named here too so that the browser requests every module of the loader at once, after this
+// file, not a level deeper (these imports have no effect of their own).
+import './verification.js';
+import './fetcher.js';
+import './turns.js';
 
 export * from './verify.js';
 export { BadgeVerifierElement, define, LANGUAGES } from './badge-verifier-element.js';
