@@ -80,7 +80,9 @@ export async function verifyReport(input, options = {}) {
   const core = await load();
   const settings = { ...options, now: options.now ?? new Date() };
   const first = await verifyWith(full ?? core, input, settings);
-  if (full || !first.report.checks?.some((check) => check.code === 'not_in_this_build')) return first;
+  // Judged by the module that verified: the full one may have loaded (for another badge) while
+  // this verification ran in the core, whose report must not stand then.
+  if (first.module !== core || !first.report.checks?.some((check) => check.code === 'not_in_this_build')) return first;
   // The credential needs a part the core leaves out: verify it again with the full module. If
   // that cannot load, the core's report stands (`unsupported`, saying what is missing).
   const module = await loadFull().catch(() => null);
