@@ -7,4 +7,5 @@ mod js_error;
 mod options;
 mod render;
 pub mod verification;
+pub mod verified_report;
 pub mod widget;

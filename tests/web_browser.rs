@@ -71,3 +71,8 @@ fn an_open_badges_2_assertion_asks_for_its_hosted_documents() {
 fn selective_disclosure_fixtures() {
     wasm_shared::selective_disclosure_fixtures();
 }
+
+#[wasm_bindgen_test]
+fn verification_report_handle_gives_fresh_copies() {
+    wasm_shared::verification::the_report_handle_gives_fresh_copies_of_what_the_verification_found();
+}

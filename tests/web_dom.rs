@@ -5,8 +5,9 @@
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use badge_verifier::web::exports::verify;
-use badge_verifier::web::widget::{render_error, render_report};
+use badge_verifier::web::verification::start_verification;
+use badge_verifier::web::verified_report::VerifiedReport;
+use badge_verifier::web::widget::{render_error, render_report, render_report_value};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -30,8 +31,11 @@ fn shadow() -> ShadowRoot {
     host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap()
 }
 
-fn report(text: &str) -> JsValue {
-    verify(JsValue::from_str(text), object(&[("now", "2026-06-01T00:00:00Z".into())])).unwrap()
+/// The handle a verification gives (offline: nothing is fetched, nothing was needed).
+fn report(text: &str) -> VerifiedReport {
+    let mut verification =
+        start_verification(JsValue::from_str(text), object(&[("now", "2026-06-01T00:00:00Z".into())])).unwrap();
+    verification.finish_report().unwrap()
 }
 
 fn text_of(root: &ShadowRoot, selector: &str) -> Option<String> {
@@ -42,11 +46,12 @@ fn text_of(root: &ShadowRoot, selector: &str) -> Option<String> {
 fn a_verified_report_becomes_a_card_and_is_announced() {
     let root = shadow();
     let options = object(&[("lang", "en".into()), ("announce", true.into())]);
-    render_report(&root, report(VALID), options).unwrap();
+    render_report(&root, &report(VALID), options).unwrap();
     assert_eq!(text_of(&root, ".status .headline").as_deref(), Some("Verified"));
     assert_eq!(text_of(&root, "[part=title]").as_deref(), Some("Rust Verifier Builder"));
     assert_eq!(text_of(&root, "[aria-live]").as_deref(), Some("Verified: Rust Verifier Builder"));
-    let checks = js_sys::Array::from(&Reflect::get(&report(VALID), &"checks".into()).unwrap()).length();
+    let checks =
+        js_sys::Array::from(&Reflect::get(&report(VALID).to_json().unwrap(), &"checks".into()).unwrap()).length();
     assert_eq!(root.query_selector_all(".checks li").unwrap().length(), checks);
     let image = root.query_selector("[part=image]").unwrap().unwrap();
     assert_eq!(image.get_attribute("alt").as_deref(), Some("A blue seal with a check mark"));
@@ -54,7 +59,7 @@ fn a_verified_report_becomes_a_card_and_is_announced() {
     assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
 
     // A re-render (another language) replaces the card, keeps one live region, announces nothing new.
-    render_report(&root, report(MULTILINGUAL), object(&[("lang", "ar".into()), ("layout", "full".into())])).unwrap();
+    render_report(&root, &report(MULTILINGUAL), object(&[("lang", "ar".into()), ("layout", "full".into())])).unwrap();
     assert_eq!(root.query_selector_all(".card").unwrap().length(), 1);
     assert_eq!(root.query_selector_all("[aria-live]").unwrap().length(), 1);
     assert_eq!(text_of(&root, "[aria-live]").as_deref(), Some("Verified: Rust Verifier Builder"));
@@ -71,7 +76,7 @@ fn markup_in_a_credential_stays_text() {
     credential["credentialSubject"]["achievement"]["name"] = payload.into();
     credential["issuer"]["url"] = "javascript:alert(3)".into();
     let root = shadow();
-    render_report(&root, report(&credential.to_string()), JsValue::UNDEFINED).unwrap();
+    render_report(&root, &report(&credential.to_string()), JsValue::UNDEFINED).unwrap();
     assert_eq!(text_of(&root, "[part=title]").as_deref(), Some(payload));
     assert!(root.query_selector("script, [part=title] img").unwrap().is_none());
     assert!(root.query_selector("a[href^=javascript]").unwrap().is_none());
@@ -91,25 +96,23 @@ fn an_error_card_uses_the_catalogue_and_falls_back_to_the_message() {
 
 #[wasm_bindgen_test]
 fn offline_shows_a_remote_image_as_its_text_alternative_and_keeps_data_images() {
-    let report = js_sys::JSON::parse(
-        &serde_json::json!({"verdict": "verified_with_warnings", "checks": [
+    // A report no credential here produces (a status list that could not be had, remote images):
+    // drawn through the Rust-only entry point.
+    let report = serde_json::json!({"verdict": "verified_with_warnings", "checks": [
             {"id": "status", "outcome": "unchecked", "code": "document_unavailable",
              "message": "the document \"https://issuer.example/status\" was not available: could not reach issuer.example"}],
             "badge": {"image": {"url": "https://issuer.example/badge.png", "caption": "A gold star"},
                       "issuer": {"id": "did:x", "name": "Issuer", "image": {"url": "https://issuer.example/logo.png"}},
-                      "achievement": {"name": "Star", "image": {"url": "data:image/png;base64,iVBORw0KGgo="}}}})
-        .to_string(),
-    )
-    .unwrap();
+                      "achievement": {"name": "Star", "image": {"url": "data:image/png;base64,iVBORw0KGgo="}}}});
     let root = shadow();
-    render_report(&root, report.clone(), object(&[("offline", true.into())])).unwrap();
+    render_report_value(&root, &report, &object(&[("offline", true.into())])).unwrap();
     assert_eq!(root.query_selector_all("img").unwrap().length(), 0, "no remote image, not even the issuer's");
     assert_eq!(text_of(&root, "[part=image].image-alt").as_deref(), Some("A gold star"));
     assert_eq!(
         text_of(&root, ".checks .detail").as_deref().map(|t| t.contains("could not reach issuer.example")),
         Some(true)
     );
-    render_report(&root, report, JsValue::UNDEFINED).unwrap();
+    render_report_value(&root, &report, &JsValue::UNDEFINED).unwrap();
     let image = root.query_selector("img[part=image]").unwrap().unwrap();
     assert_eq!(image.get_attribute("src").as_deref(), Some("https://issuer.example/badge.png"));
 }

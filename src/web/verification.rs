@@ -1,12 +1,14 @@
 //! The resumable verification for JS: `startVerification(input, options)` returns a
 //! `Verification` that says which documents it needs (`needs()`), takes each one's bytes
-//! (`provide`) or why it could not be had (`unavailable`), and yields the report (`finish()`).
+//! (`provide`) or why it could not be had (`unavailable`), and yields the report (`finish()`, a
+//! plain object, or `finishReport()`, the opaque handle the card draws from).
 //! The JS loader drives it with the page's one fetcher; the core never fetches.
 
 use wasm_bindgen::prelude::*;
 
 use super::exports::to_js;
 use super::options;
+use super::verified_report::VerifiedReport;
 #[cfg(feature = "baked")]
 use crate::badge::Image;
 #[cfg(feature = "baked")]
@@ -85,10 +87,20 @@ impl JsVerification {
     /// # Errors
     /// A `BadgeError` (`invalid_input`) when called twice.
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        self.finish_report()?.to_json()
+    }
+
+    /// The report as an opaque handle (`VerifiedReport`), for `renderReport`: the only way to
+    /// get one, so a card always draws what a verification found. Otherwise as `finish()`.
+    ///
+    /// # Errors
+    /// A `BadgeError` (`invalid_input`) when the verification has finished already.
+    #[wasm_bindgen(js_name = finishReport)]
+    pub fn finish_report(&mut self) -> Result<VerifiedReport, JsValue> {
         let inner = self.inner.take().ok_or_else(finished)?;
         let mut report = inner.finish();
         show_baked_image(&mut report, self.image.take());
-        to_js(&report)
+        Ok(VerifiedReport::new(report))
     }
 }
 

@@ -8,10 +8,13 @@ use wasm_bindgen::prelude::*;
 use web_sys::Node;
 
 use super::render::{render, Layout};
+use super::verified_report::VerifiedReport;
 use crate::card::Card;
 use crate::i18n::Lang;
 
-/// Renders `report` (the object `verify` returned) into `root`.
+/// Renders `report` (a `VerifiedReport`, which only `Verification.finishReport()` builds) into
+/// `root`: the card draws what the verification found, never an object a page script may have
+/// changed.
 ///
 /// `options` (all optional): `lang` (a BCP 47 tag; catalogue languages en, de, fr, es, pt,
 /// ar, else English), `layout` (`card` | `compact` | `full`), `announce` (write the verdict to
@@ -19,15 +22,26 @@ use crate::i18n::Lang;
 /// `offline` (fetch no image: an `https:` badge image shows as its text alternative).
 ///
 /// # Errors
-/// A JS error when `report` is not a report-shaped object or the DOM refuses a node.
+/// A JS error when the DOM refuses a node.
 #[wasm_bindgen(js_name = renderReport)]
-pub fn render_report(root: &Node, report: JsValue, options: JsValue) -> Result<(), JsValue> {
-    // Through JSON text: serde_json is linked already, a JsValue deserialiser would add ~10 KB.
-    let text = String::from(js_sys::JSON::stringify(&report)?);
-    let report: Value = serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let (lang, layout, announce) = read_options(&options);
-    let card = Card::from_report(&report, lang);
-    let card = if flag(&options, "offline") { card.without_remote_images() } else { card };
+pub fn render_report(root: &Node, report: &VerifiedReport, options: JsValue) -> Result<(), JsValue> {
+    // Through JSON text: serde_json's string writer and parser are linked already, its `Value`
+    // serializer would add to the module.
+    let text = serde_json::to_string(report.report()).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    render_report_value(root, &value, &options)
+}
+
+/// Renders a report's JSON (as `VerifiedReport.toJSON()` gives it) into `root`, with `options`
+/// as for `renderReport`. Not exported to JS (a page could hand it anything): for Rust callers
+/// and the rendering tests, which draw reports no credential produces.
+///
+/// # Errors
+/// A JS error when the DOM refuses a node.
+pub fn render_report_value(root: &Node, report: &Value, options: &JsValue) -> Result<(), JsValue> {
+    let (lang, layout, announce) = read_options(options);
+    let card = Card::from_report(report, lang);
+    let card = if flag(options, "offline") { card.without_remote_images() } else { card };
     render(root, &card, layout, announce)
 }
 

@@ -180,3 +180,19 @@ pub fn an_open_badges_2_assertion_asks_for_its_hosted_documents() {
     assert_eq!(get(&badge_view, "name").as_string().as_deref(), Some("Rust"));
     assert_eq!(get(&get(&badge_view, "issuer"), "name").as_string().as_deref(), Some("Example Issuer"));
 }
+
+pub fn the_report_handle_gives_fresh_copies_of_what_the_verification_found() {
+    let text = JsValue::from_str(CASES[0].0);
+    let plain = verify(text.clone(), options(NOW)).unwrap();
+    let mut verification = start_verification(text, options(NOW)).unwrap();
+    let handle = verification.finish_report().unwrap();
+    assert_eq!(handle.verdict().unwrap().as_string().as_deref(), Some("verified"));
+    let first = handle.to_json().unwrap();
+    assert_eq!(js_sys::JSON::stringify(&first).unwrap(), js_sys::JSON::stringify(&plain).unwrap());
+    // A copy is the caller's: changing it changes neither the handle nor the next copy.
+    Reflect::set(&first, &"verdict".into(), &"not_verified".into()).unwrap();
+    assert_eq!(handle.verdict().unwrap().as_string().as_deref(), Some("verified"));
+    assert_eq!(get(&handle.to_json().unwrap(), "verdict").as_string().as_deref(), Some("verified"));
+    let again = verification.finish_report().unwrap_err();
+    assert_eq!(code(&again).as_deref(), Some("invalid_input"));
+}

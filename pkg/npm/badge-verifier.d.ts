@@ -1,0 +1,5 @@
+// Types of the one-script-tag entry (badge-verifier.js): defines <badge-verifier> on import and
+// re-exports the whole API.
+export * from './verify.js';
+export { BadgeVerifierElement, define, LANGUAGES } from './badge-verifier-element.js';
+export type { BadgeErrorDetail, BadgeVerifierAttributes, BadgeVerifierEventMap, ShownVerdict } from './badge-verifier-element.js';
