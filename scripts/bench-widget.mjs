@@ -86,7 +86,7 @@ async function measure({ html, count }, index) {
       bench.first ??= performance.now();
       if (++bench.done === n) bench.all = performance.now();
     };
-    document.addEventListener('badge-verified', settle);
+    document.addEventListener('badge-checked', settle);
     document.addEventListener('badge-error', settle);
   }, count);
   await tab.goto(`${base}${path}`);

@@ -53,7 +53,7 @@ drop.addEventListener('drop', async (event) => {
 const profile = [...document.querySelectorAll('#badges badge-verifier, #format-badges badge-verifier')];
 const settled = () => profile.every((b) => b.hasAttribute('data-verdict'));
 for (const id of ['badges', 'format-badges']) {
-  for (const type of ['badge-verified', 'badge-error']) {
+  for (const type of ['badge-checked', 'badge-error']) {
     document.getElementById(id).addEventListener(type, () => { if (settled()) document.body.dataset.ready = 'true'; });
   }
 }

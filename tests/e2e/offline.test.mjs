@@ -84,6 +84,7 @@ test('the single file verifies from file:// with the network blocked, and makes 
   assert.match(await page.textContent('#bundle-status'), /2 documents saved 2026-05-30T12:00:00Z/);
   // A file that is not a bundle is refused with a reason, the documents kept.
   await page.setInputFiles('#bundle', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"documents":{}}') });
+  await page.waitForFunction(() => document.getElementById('bundle-status').textContent.startsWith('Not loaded'));
   assert.match(await page.textContent('#bundle-status'), /^Not loaded: this file is not a bundle/);
 
   assert.deepEqual(requests, [self], 'the page itself, and nothing else');

@@ -32,7 +32,7 @@ function show(input, name) {
     const now = new Date();
     when.textContent = `Checked ${now.toLocaleString()} (${now.toISOString()}), offline`;
   };
-  card.addEventListener('badge-verified', stamp);
+  card.addEventListener('badge-checked', stamp);
   card.addEventListener('badge-error', stamp);
   card.options = { documents };
   card.credential = input;
