@@ -225,6 +225,47 @@ pub enum Error {
     /// A number that JCS (RFC 8785) cannot serialise.
     NonCanonicalizableNumber,
 
+    // ---- presentations and CLRs ------------------------------------------------------------------
+    /// A presentation's proof has no `challenge`, or another than the host expected (Data
+    /// Integrity §4.3, verify proof, step 9).
+    ChallengeMismatch {
+        /// The challenge the host expected.
+        expected: String,
+        /// The proof's, if any (up to 100 characters).
+        found: Option<String>,
+    },
+    /// A presentation's proof has no `domain`, or not the one the host expected.
+    DomainMismatch {
+        /// The domain the host expected.
+        expected: String,
+        /// The proof's, if any (up to 100 characters).
+        found: Option<String>,
+    },
+    /// A presentation's proof is by a key its `holder` does not list under `authentication`.
+    KeyNotBoundToHolder {
+        /// The proof's verification method.
+        verification_method: String,
+        /// The presentation's holder.
+        holder: String,
+    },
+    /// A presentation names no `holder`: its proof shows a key signed it, not whose (a warning
+    /// when the signature holds).
+    HolderNotNamed,
+    /// Some credentials a presentation or CLR encloses are not verified (each report says why).
+    MemberNotVerified {
+        /// How many are not verified.
+        not_verified: usize,
+        /// How many there are.
+        total: usize,
+        /// The tally in words ("11 of 12 verified, 1 expired").
+        summary: String,
+    },
+    /// A presentation or CLR encloses more credentials than the cap; none is verified.
+    TooManyMembers {
+        /// The cap in force.
+        limit: usize,
+    },
+
     // ---- proof: JOSE (VC-JWT) --------------------------------------------------------------------
     /// A compact JWS that is not three canonical base64url parts of a JSON header, a JSON
     /// payload and a signature.
@@ -437,6 +478,12 @@ impl Error {
             Self::ProofExpired { .. } => "proof_expired",
             Self::SignatureMismatch => "signature_mismatch",
             Self::NonCanonicalizableNumber => "non_canonicalizable_number",
+            Self::ChallengeMismatch { .. } => "challenge_mismatch",
+            Self::DomainMismatch { .. } => "domain_mismatch",
+            Self::KeyNotBoundToHolder { .. } => "key_not_bound_to_holder",
+            Self::HolderNotNamed => "holder_not_named",
+            Self::MemberNotVerified { .. } => "member_not_verified",
+            Self::TooManyMembers { .. } => "too_many_members",
             Self::StatusNotChecked(_) => "status_not_checked",
             Self::InvalidStatusEntry(_) => "invalid_status_entry",
             Self::InvalidStatusList(_) => "invalid_status_list",
@@ -599,8 +646,31 @@ impl fmt::Display for Error {
             Self::UnsupportedProofType(t) => write!(f, "proof type {t:?} is not supported yet"),
             Self::UnsupportedCryptosuite(s) => write!(f, "cryptosuite {s:?} is not supported yet"),
             Self::MalformedProof(why) => write!(f, "malformed proof: {why}"),
-            Self::WrongProofPurpose(p) => {
-                write!(f, "proof purpose is {p:?}, a credential needs assertionMethod")
+            Self::WrongProofPurpose(p) => write!(
+                f,
+                "proof purpose is {p:?}: a credential needs assertionMethod, a presentation authentication"
+            ),
+            Self::ChallengeMismatch { expected, found: Some(found) } => {
+                write!(f, "the presentation's challenge is {found:?}, not the expected {expected:?}")
+            }
+            Self::ChallengeMismatch { expected, found: None } => {
+                write!(f, "the presentation's proof has no challenge; {expected:?} was expected")
+            }
+            Self::DomainMismatch { expected, found: Some(found) } => {
+                write!(f, "the presentation's domain is {found}, not the expected {expected:?}")
+            }
+            Self::DomainMismatch { expected, found: None } => {
+                write!(f, "the presentation's proof has no domain; {expected:?} was expected")
+            }
+            Self::KeyNotBoundToHolder { verification_method, holder } => {
+                write!(f, "{verification_method} is not an authentication key of the holder {holder}")
+            }
+            Self::HolderNotNamed => {
+                write!(f, "the presentation names no holder: its proof shows who signed it, not that it was its holder")
+            }
+            Self::MemberNotVerified { summary, .. } => write!(f, "not every credential it contains is verified: {summary}"),
+            Self::TooManyMembers { limit } => {
+                write!(f, "it contains more than {limit} credentials, the limit; none was verified")
             }
             Self::UndefinedTerm(term) => {
                 write!(f, "{term:?} is not defined by the credential's contexts, so the signature would not cover it")

@@ -157,7 +157,7 @@ impl Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 105] = [
+pub const CODES: [&str; 116] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -263,6 +263,17 @@ pub const CODES: [&str; 105] = [
     "ob2_wrong_origin",
     "ob2_key_not_owned",
     "ob2_document_invalid",
+    "challenge_mismatch",
+    "domain_mismatch",
+    "key_not_bound_to_holder",
+    "holder_not_named",
+    "member_not_verified",
+    "too_many_members",
+    "key_bound_to_holder",
+    "signature_valid_no_challenge",
+    "members_verified",
+    "members_verified_with_warnings",
+    "no_members",
 ];
 
 impl Lang {

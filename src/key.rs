@@ -71,6 +71,25 @@ pub fn check_bound(verification_method: &str, issuer: &str, documents: &Document
     }
 }
 
+/// Checks that `holder` authorised `verification_method` to authenticate it: the holder's
+/// controller document (derived for `did:key` and `did:jwk`, else provided) lists it under
+/// `authentication` — what a presentation's proof (`proofPurpose: authentication`) needs.
+/// See: <https://www.w3.org/TR/cid-1.0/#authentication>
+///
+/// # Errors
+/// `key_not_bound_to_holder`, or `document_unavailable` when the holder's document is needed.
+pub fn check_authenticates(verification_method: &str, holder: &str, documents: &Documents) -> Result<(), Error> {
+    let holder_document = controller_document(holder, documents)?;
+    if lists_method(&holder_document, "authentication", holder, verification_method) {
+        Ok(())
+    } else {
+        Err(Error::KeyNotBoundToHolder {
+            verification_method: verification_method.to_owned(),
+            holder: holder.to_owned(),
+        })
+    }
+}
+
 /// Resolves a verification method id to its key.
 ///
 /// A `did:key` without fragment is refused: dereferenced, it yields a DID document, not a
@@ -149,7 +168,7 @@ fn find_method<'a>(document: &'a Value, base: &str, wanted: &str) -> Option<&'a 
     if method_id(document, base).as_deref() == Some(wanted) && document.get("type").is_some() {
         return Some(document);
     }
-    ["verificationMethod", "assertionMethod"]
+    ["verificationMethod", "assertionMethod", "authentication"]
         .iter()
         .filter_map(|relation| document.get(*relation))
         .flat_map(one_or_many)
@@ -160,7 +179,13 @@ fn find_method<'a>(document: &'a Value, base: &str, wanted: &str) -> Option<&'a 
 /// Whether the controller document `document` (id `base`) lists `wanted` under `assertionMethod`,
 /// by reference or embedded.
 fn lists_assertion_method(document: &Value, base: &str, wanted: &str) -> bool {
-    document.get("assertionMethod").into_iter().flat_map(one_or_many).any(|entry| match entry {
+    lists_method(document, "assertionMethod", base, wanted)
+}
+
+/// Whether the controller document `document` (id `base`) lists `wanted` under `relation`, by
+/// reference or embedded.
+fn lists_method(document: &Value, relation: &str, base: &str, wanted: &str) -> bool {
+    document.get(relation).into_iter().flat_map(one_or_many).any(|entry| match entry {
         Value::String(reference) => absolute(reference, base) == wanted,
         object => method_id(object, base).as_deref() == Some(wanted),
     })

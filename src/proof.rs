@@ -100,14 +100,43 @@ pub fn verification_method(proof: &Value) -> Result<&str, Error> {
     }
 }
 
+/// What a proof must have been made for, and what the host expects of it.
+/// See: <https://www.w3.org/TR/vc-data-integrity/#proof-purposes>
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProofPurpose<'a> {
+    /// `assertionMethod`: an issuer's proof on a credential.
+    Assertion,
+    /// `authentication`: a holder's proof on a presentation, with the `challenge` and `domain` the
+    /// host expects (`None`: not checked).
+    Authentication {
+        /// The challenge the host gave the holder.
+        challenge: Option<&'a str>,
+        /// The domain (the host's origin or name) the presentation must be made for.
+        domain: Option<&'a str>,
+    },
+}
+
+/// Reads a credential's proof (`proofPurpose: assertionMethod`): see [`read_for`].
+///
+/// # Errors
+/// As [`read_for`].
+pub fn read(proof: &Value, now: Timestamp, skew: i64) -> Result<Proof<'_>, Error> {
+    read_for(proof, ProofPurpose::Assertion, now, skew)
+}
+
 /// Reads a proof and runs the checks every Data Integrity proof must pass (type, purpose,
-/// dates, encoding) before any cryptography.
+/// challenge and domain, dates, encoding) before any cryptography.
 /// See: <https://www.w3.org/TR/vc-data-integrity/#verify-proof>
 ///
 /// # Errors
 /// `malformed_proof`, `unsupported_proof_type`, `unsupported_cryptosuite`, `wrong_proof_purpose`,
-/// `proof_expired`, `invalid_proof_value`.
-pub fn read(proof: &Value, now: Timestamp, skew: i64) -> Result<Proof<'_>, Error> {
+/// `challenge_mismatch`, `domain_mismatch`, `proof_expired`, `invalid_proof_value`.
+pub fn read_for<'p>(
+    proof: &'p Value,
+    purpose: ProofPurpose<'_>,
+    now: Timestamp,
+    skew: i64,
+) -> Result<Proof<'p>, Error> {
     let json = proof.as_object().ok_or(Error::MalformedProof("the proof is not an object"))?;
     let text = |name| json.get(name).and_then(Value::as_str);
     let suite = match (text("type"), text("cryptosuite")) {
@@ -136,10 +165,17 @@ pub fn read(proof: &Value, now: Timestamp, skew: i64) -> Result<Proof<'_>, Error
         (Some(other), _) => return Err(Error::UnsupportedProofType(cut(other))),
         (None, _) => return Err(Error::MalformedProof("type is missing")),
     };
+    let wanted = match purpose {
+        ProofPurpose::Assertion => "assertionMethod",
+        ProofPurpose::Authentication { .. } => "authentication",
+    };
     match text("proofPurpose") {
-        Some("assertionMethod") => {}
+        Some(given) if given == wanted => {}
         Some(other) => return Err(Error::WrongProofPurpose(cut(other))),
         None => return Err(Error::MalformedProof("proofPurpose is missing")),
+    }
+    if let ProofPurpose::Authentication { challenge, domain } = purpose {
+        expected_challenge_and_domain(json, challenge, domain)?;
     }
     if let Some(created) = json.get("created") {
         created.as_str().and_then(Timestamp::parse).ok_or(Error::MalformedProof("created is not a date-time"))?;
@@ -161,6 +197,36 @@ pub fn read(proof: &Value, now: Timestamp, skew: i64) -> Result<Proof<'_>, Error
         return Err(Error::InvalidProofValue);
     }
     Ok(Proof { suite, json, signature })
+}
+
+/// A presentation proof's `challenge` equals the expected one, and its `domain` (a string or a
+/// list) is or contains the expected one (Data Integrity §4.3, verify proof, steps 8–9).
+fn expected_challenge_and_domain(
+    json: &Map<String, Value>,
+    challenge: Option<&str>,
+    domain: Option<&str>,
+) -> Result<(), Error> {
+    if let Some(expected) = challenge {
+        let found = json.get("challenge").and_then(Value::as_str);
+        if found != Some(expected) {
+            return Err(Error::ChallengeMismatch { expected: cut(expected), found: found.map(cut) });
+        }
+    }
+    if let Some(expected) = domain {
+        let found = json.get("domain");
+        let holds = match found {
+            Some(Value::String(one)) => one == expected,
+            Some(Value::Array(many)) => many.iter().any(|d| d.as_str() == Some(expected)),
+            _ => false,
+        };
+        if !holds {
+            return Err(Error::DomainMismatch {
+                expected: cut(expected),
+                found: found.map(|d| cut(&d.to_string())),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The document a proof signs: the credential without its proofs, plus, for a proof in a chain,

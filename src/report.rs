@@ -2,6 +2,8 @@
 //! (failing closed), and the badge view. Serialised the same way for the CLI's `--json` and for
 //! JS (camelCase), so one schema serves every host.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::badge::BadgeView;
@@ -30,6 +32,9 @@ pub enum CheckId {
     IssuerTrust,
     /// The credential was issued to the recipient the host names (not applicable without one).
     Recipient,
+    /// A presentation's or CLR's enclosed credentials: each verified on its own, with its own
+    /// report in [`Report::members`]; this line says whether all of them are.
+    Members,
 }
 
 impl CheckId {
@@ -45,6 +50,12 @@ impl CheckId {
         Self::IssuerTrust,
         Self::Recipient,
     ];
+
+    /// Every check whose pass a verified presentation needs: its shape, contexts, the holder's
+    /// key and proof, and its members (a presentation has no dates, status, trust or recipient
+    /// of its own: those are its credentials').
+    pub const REQUIRED_OF_PRESENTATION: [CheckId; 5] =
+        [Self::Format, Self::Contexts, Self::IssuerKey, Self::Proof, Self::Members];
 
     /// Whether a credential can be verified at all when this check could not be carried out.
     /// Only the status is not essential: status unknown is `verified_with_warnings`, never `verified`.
@@ -117,6 +128,17 @@ pub enum Passed {
     HostedByIssuer,
     /// Open Badges 2.0 hosted: the copy the issuer hosts at the assertion's `id` is the one given.
     HostedCopyMatches,
+    /// A presentation's proof is by a key its holder lists under `authentication`.
+    KeyBoundToHolder,
+    /// A presentation's signature verified, but the host expected no `challenge`: nothing shows
+    /// the presentation was made for this verification (it may be replayed).
+    SignatureValidNoChallenge,
+    /// Every enclosed credential is verified.
+    MembersVerified,
+    /// Every enclosed credential is verified, some with warnings.
+    MembersVerifiedWithWarnings,
+    /// The presentation or CLR encloses no credential.
+    NoMembers,
 }
 
 impl Passed {
@@ -143,16 +165,26 @@ impl Passed {
             Self::NoRecipientGiven => "no_recipient_given",
             Self::HostedByIssuer => "hosted_by_issuer",
             Self::HostedCopyMatches => "hosted_copy_matches",
+            Self::KeyBoundToHolder => "key_bound_to_holder",
+            Self::SignatureValidNoChallenge => "signature_valid_no_challenge",
+            Self::MembersVerified => "members_verified",
+            Self::MembersVerifiedWithWarnings => "members_verified_with_warnings",
+            Self::NoMembers => "no_members",
         }
     }
 
     /// The outcome it stands for.
     pub fn outcome(self) -> Outcome {
         match self {
-            Self::NoValidFrom | Self::NoExpiry | Self::NoStatus | Self::NoTrustList | Self::NoRecipientGiven => {
-                Outcome::NotApplicable
+            Self::NoValidFrom
+            | Self::NoExpiry
+            | Self::NoStatus
+            | Self::NoTrustList
+            | Self::NoRecipientGiven
+            | Self::NoMembers => Outcome::NotApplicable,
+            Self::SignatureValidLegacyName | Self::SignatureValidNoChallenge | Self::MembersVerifiedWithWarnings => {
+                Outcome::Warning
             }
-            Self::SignatureValidLegacyName => Outcome::Warning,
             _ => Outcome::Passed,
         }
     }
@@ -184,12 +216,19 @@ impl Passed {
             Self::NoRecipientGiven => "no recipient was given to check",
             Self::HostedByIssuer => "the assertion is hosted where its issuer verifies assertions from",
             Self::HostedCopyMatches => "the copy the issuer hosts is the assertion given",
+            Self::KeyBoundToHolder => "the presentation is signed with a key of its holder",
+            Self::SignatureValidNoChallenge => {
+                "the holder's signature matches, but no challenge was expected: the presentation may be a replay"
+            }
+            Self::MembersVerified => "every credential it contains is verified",
+            Self::MembersVerifiedWithWarnings => "every credential it contains is verified, some with warnings",
+            Self::NoMembers => "it contains no credential",
         }
     }
 }
 
 /// The overall judgement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Verdict {
@@ -267,6 +306,96 @@ pub struct Report {
     /// of a badge image, then verified exactly as its JSON would be).
     #[serde(skip_serializing_if = "InputFormat::is_json")]
     pub input: InputFormat,
+    /// For a presentation or a CLR: the reports of the credentials it contains, each complete,
+    /// and what they add up to. Absent for a single credential.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub members: Option<Members>,
+}
+
+/// What a presentation or CLR is made of: one full [`Report`] per enclosed credential (in
+/// document order, each judged on its own) and a tally. Serialised (CLI `--json`, JS) as
+///
+/// ```json
+/// "members": {
+///   "container": "presentation",
+///   "total": 12, "verified": 11,
+///   "verdicts": {"verified": 10, "verified_with_warnings": 1, "expired": 1},
+///   "summary": "11 of 12 verified, 1 expired",
+///   "reports": [{"verdict": "verified", "checks": […], "badge": {…}}, …]
+/// }
+/// ```
+///
+/// The container's own `verdict` is `verified` only when its own checks pass and every member
+/// is verified (the `members` check line says which are not); each member's `verdict` and
+/// `badge` stand for that member alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Members {
+    /// What encloses them.
+    pub container: Container,
+    /// How many credentials it encloses (each has a report, even one that could not be read).
+    pub total: usize,
+    /// How many of them are `verified` or `verified_with_warnings`.
+    pub verified: usize,
+    /// How many have each verdict (only verdicts that occur; in the verdicts' declaration order).
+    pub verdicts: BTreeMap<Verdict, usize>,
+    /// The tally in English words ("11 of 12 verified, 1 expired"); hosts may build their own
+    /// from `verdicts`.
+    pub summary: String,
+    /// Each enclosed credential's report, in document order.
+    pub reports: Vec<Report>,
+}
+
+/// What encloses the member credentials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Container {
+    /// A Verifiable Presentation's `verifiableCredential`.
+    /// See: <https://www.w3.org/TR/vc-data-model-2.0/#presentations-0>
+    Presentation,
+    /// A CLR 2.0 `ClrCredential`'s `credentialSubject.verifiableCredential`.
+    /// See: <https://www.imsglobal.org/spec/clr/v2p0/#clrsubject>
+    Clr,
+}
+
+impl Members {
+    /// Tallies `reports`.
+    pub fn of(container: Container, reports: Vec<Report>) -> Self {
+        let mut verdicts = BTreeMap::new();
+        for report in &reports {
+            *verdicts.entry(report.verdict).or_insert(0) += 1;
+        }
+        let verified = reports.iter().filter(|r| r.verdict.is_verified()).count();
+        let total = reports.len();
+        let mut summary = format!("{verified} of {total} verified");
+        for (verdict, count) in &verdicts {
+            if !verdict.is_verified() {
+                summary.push_str(&format!(", {count} {}", verdict.words()));
+            }
+        }
+        Self { container, total, verified, verdicts, summary, reports }
+    }
+}
+
+impl Verdict {
+    /// Whether it is `verified` or `verified_with_warnings`.
+    pub fn is_verified(self) -> bool {
+        matches!(self, Self::Verified | Self::VerifiedWithWarnings)
+    }
+
+    /// The verdict in English words ("not verified").
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Verified => "verified",
+            Self::VerifiedWithWarnings => "verified with warnings",
+            Self::Expired => "expired",
+            Self::NotYetValid => "not yet valid",
+            Self::Revoked => "revoked",
+            Self::Suspended => "suspended",
+            Self::NotVerified => "not verified",
+            Self::Unsupported => "unsupported",
+        }
+    }
 }
 
 /// Collects checks; `finish` derives the verdict.
@@ -325,12 +454,18 @@ impl Checklist {
 
     /// The report, with a verdict that fails closed.
     pub(crate) fn finish(self, badge: Option<BadgeView>) -> Report {
+        self.finish_with(badge, &CheckId::REQUIRED)
+    }
+
+    /// The report, with a verdict that needs every check of `required`.
+    pub(crate) fn finish_with(self, badge: Option<BadgeView>, required: &[CheckId]) -> Report {
         Report {
-            verdict: verdict(&self.checks),
+            verdict: verdict_of(&self.checks, required),
             checks: self.checks,
             badge,
             needs: self.needs,
             input: InputFormat::Json,
+            members: None,
         }
     }
 }
@@ -346,13 +481,20 @@ fn name(id: CheckId) -> &'static str {
         CheckId::Status => "status",
         CheckId::IssuerTrust => "issuer trust",
         CheckId::Recipient => "recipient",
+        CheckId::Members => "members",
     }
 }
 
 /// The verdict: `verified` only if every required check is present and none failed or went
 /// unchecked. Revoked, suspended, expired and not-yet-valid are reported as such only for an
 /// otherwise sound credential (revocation first: a revoked credential that also expired is revoked).
+#[cfg(test)]
 fn verdict(checks: &[Check]) -> Verdict {
+    verdict_of(checks, &CheckId::REQUIRED)
+}
+
+/// As [`verdict`], with the checks `required` (a credential's or a presentation's).
+fn verdict_of(checks: &[Check], required: &[CheckId]) -> Verdict {
     let failed = |c: &&Check| c.outcome == Outcome::Failed;
     let is_status_finding = |c: &Check| c.id == CheckId::Status && matches!(c.code, "revoked" | "suspended");
     let is_validity = |c: &&Check| matches!(c.id, CheckId::ValidFrom | CheckId::ValidUntil) || is_status_finding(c);
@@ -364,7 +506,7 @@ fn verdict(checks: &[Check]) -> Verdict {
         return Verdict::Unsupported;
     }
     let essential_unchecked = checks.iter().any(|c| c.outcome == Outcome::Unchecked && c.id.is_essential());
-    let all_present = CheckId::REQUIRED.iter().all(|id| checks.iter().any(|c| c.id == *id));
+    let all_present = required.iter().all(|id| checks.iter().any(|c| c.id == *id));
     if essential_unchecked || !all_present {
         return Verdict::NotVerified;
     }

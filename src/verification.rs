@@ -35,6 +35,8 @@
 
 #[cfg(feature = "jwt")]
 mod envelope;
+pub mod members;
+mod presentation;
 mod proofs;
 mod status_check;
 mod subject;
@@ -54,7 +56,9 @@ use crate::vc_jwt;
 use crate::verify::Options;
 use subject::Subject;
 
-/// Most documents one verification fetches (issuer, keys, status lists and their keys).
+/// Most documents one verification fetches (issuer, keys, status lists and their keys). A
+/// presentation or CLR has this budget once for itself and once more for each credential it
+/// encloses (pooled: members that share documents leave more for the others).
 pub const MAX_DOCUMENTS: usize = 16;
 
 /// Most rounds of `needs()` that hand out new documents: credential → controller document →
@@ -120,6 +124,51 @@ enum State {
     /// An Open Badges 2.0 assertion under verification.
     #[cfg(feature = "ob2")]
     OpenBadges2(Box<crate::ob2::Assertion>),
+    /// A Verifiable Presentation and the credentials it encloses.
+    Presentation(Box<presentation::Presentation>),
+}
+
+impl State {
+    /// Settles what the documents in `store` allow; notes in `needs` what is still missing.
+    fn advance(&mut self, store: &Store, options: &Options, needs: &mut Vec<Need>) {
+        match self {
+            Self::Settled(_) => {}
+            Self::Verifying(subject) => subject.advance(store, options, needs),
+            #[cfg(feature = "ob2")]
+            Self::OpenBadges2(assertion) => assertion.advance(store, options, needs),
+            Self::Presentation(presentation) => presentation.advance(store, options, needs),
+        }
+    }
+
+    /// The report, once nothing more will be provided.
+    fn report(&self, options: &Options) -> Report {
+        match self {
+            Self::Settled(report) => (**report).clone(),
+            Self::Verifying(subject) => subject.report(options),
+            #[cfg(feature = "ob2")]
+            Self::OpenBadges2(assertion) => assertion.report(),
+            Self::Presentation(presentation) => presentation.report(options),
+        }
+    }
+
+    fn signatures_checked(&self) -> usize {
+        match self {
+            Self::Settled(_) => 0,
+            Self::Verifying(subject) => subject.signatures_checked(),
+            #[cfg(feature = "ob2")]
+            Self::OpenBadges2(assertion) => assertion.signatures_checked(),
+            Self::Presentation(presentation) => presentation.signatures_checked(),
+        }
+    }
+
+    /// How many enclosed credentials it verifies (a presentation's, a CLR's).
+    fn member_count(&self) -> usize {
+        match self {
+            Self::Verifying(subject) => subject.member_count(),
+            Self::Presentation(presentation) => presentation.member_count(),
+            _ => 0,
+        }
+    }
 }
 
 /// The documents this verification holds, and those it was told it cannot have.
@@ -130,6 +179,8 @@ pub(crate) struct Store {
     /// Ids handed out as needs (a handful: a `Vec` costs less wasm than another map).
     handed_out: Vec<String>,
     rounds: usize,
+    /// Most documents handed out: [`MAX_DOCUMENTS`] once, and once more per enclosed credential.
+    document_cap: usize,
 }
 
 /// Ids said to be unavailable, with why: at most [`MAX_DOCUMENTS`] and a few more, so a `Vec`.
@@ -197,8 +248,26 @@ fn settled(error: Error) -> State {
     State::Settled(Box::new(refused(error)))
 }
 
-/// A JSON document: an Open Badges 2.0 assertion, or a credential.
+/// A JSON document: a presentation, an Open Badges 2.0 assertion, or a credential (a CLR's
+/// enclosed credentials included).
 fn from_json(value: serde_json::Value, options: &Options) -> Result<State, Error> {
+    if presentation::is_presentation(&value) {
+        return Ok(State::Presentation(Box::new(presentation::Presentation::new(value, options)?)));
+    }
+    json_state(value, options, true)
+}
+
+/// A JSON document enclosed in a presentation or CLR: an Open Badges 2.0 assertion or a
+/// credential, never read as a container itself.
+fn member_from_json(value: serde_json::Value, options: &Options) -> Result<State, Error> {
+    if presentation::is_presentation(&value) {
+        return Err(Error::NotACredential("it is a presentation, enclosed in another"));
+    }
+    json_state(value, options, false)
+}
+
+/// An Open Badges 2.0 assertion or a credential; `read_members`: a CLR's enclosed credentials too.
+fn json_state(value: serde_json::Value, options: &Options, read_members: bool) -> Result<State, Error> {
     Ok(match crate::ob2::kind(&value) {
         crate::ob2::Kind::Assertion => ob2_state(Ob2Input::Json(value)),
         crate::ob2::Kind::Version05 => settled(Error::UnsupportedFormat("an Open Badges 0.5 assertion")),
@@ -207,13 +276,14 @@ fn from_json(value: serde_json::Value, options: &Options) -> Result<State, Error
                 "it is an Open Badges 2.0 BadgeClass, Profile, key or revocation list, not an assertion",
             ))
         }
-        crate::ob2::Kind::Other => State::Verifying(Box::new(Subject::credential(value, options)?)),
+        crate::ob2::Kind::Other => State::Verifying(Box::new(Subject::credential(value, options, read_members)?)),
     })
 }
 
-/// A compact JWS: a signed Open Badges 2.0 assertion (told by its payload), or a VC-JWT.
+/// A compact JWS: a signed Open Badges 2.0 assertion (told by its payload), or a VC-JWT;
+/// `read_members`: a CLR's enclosed credentials too.
 #[cfg(feature = "jwt")]
-fn from_jws(text: &str, options: &Options) -> Result<State, Error> {
+fn from_jws(text: &str, options: &Options, read_members: bool) -> Result<State, Error> {
     let jws = match CompactJws::parse(text, &options.limits) {
         Ok(jws) => jws,
         Err(error) => return Ok(settled(error)),
@@ -222,14 +292,14 @@ fn from_jws(text: &str, options: &Options) -> Result<State, Error> {
         return Ok(ob2_state(Ob2Input::Signed(jws)));
     }
     match vc_jwt::credential(&jws) {
-        Ok(enveloped) => Ok(State::Verifying(Box::new(Subject::enveloped(jws, enveloped, options)?))),
+        Ok(enveloped) => Ok(State::Verifying(Box::new(Subject::enveloped(jws, enveloped, options, read_members)?))),
         Err(error) => Ok(settled(error)),
     }
 }
 
 /// A compact JWS, in a build that reads none (`not_in_this_build`).
 #[cfg(not(feature = "jwt"))]
-fn from_jws(_: &str, _: &Options) -> Result<State, Error> {
+fn from_jws(_: &str, _: &Options, _: bool) -> Result<State, Error> {
     Ok(settled(crate::features::JWT.missing("a compact JWS (a VC-JWT or a signed Open Badges 2.0 assertion)")))
 }
 
@@ -276,14 +346,15 @@ impl Verification {
             Decoded::Baked { image, json } => (image, from_json(json, options)?),
             Decoded::CompactJws { image, text } => {
                 let image = if image == InputFormat::Json { InputFormat::Jwt } else { image };
-                (image, from_jws(&text, options)?)
+                (image, from_jws(&text, options, true)?)
             }
             Decoded::HostedUrl { image, url } => (image, ob2_state(Ob2Input::Url(url))),
             Decoded::BakedUnsupported { image, what } => (image, settled(Error::UnsupportedFormat(what))),
             Decoded::LeftOut { image, error } => (image, settled(error)),
             Decoded::Unsupported(what) => (InputFormat::Json, settled(Error::UnsupportedFormat(what))),
         };
-        let store = Store { documents, ..Store::default() };
+        let document_cap = MAX_DOCUMENTS.saturating_mul(1 + state.member_count());
+        let store = Store { documents, document_cap, ..Store::default() };
         Ok(Self { options: options.clone(), store, state, input })
     }
 
@@ -292,12 +363,7 @@ impl Verification {
     /// needs. Past [`MAX_DOCUMENTS`] or [`MAX_ROUNDS`], further needs are settled as unavailable.
     pub fn needs(&mut self) -> Vec<Need> {
         let mut needs = Vec::new();
-        match &mut self.state {
-            State::Settled(_) => return needs,
-            State::Verifying(subject) => subject.advance(&self.store, &self.options, &mut needs),
-            #[cfg(feature = "ob2")]
-            State::OpenBadges2(assertion) => assertion.advance(&self.store, &self.options, &mut needs),
-        }
+        self.state.advance(&self.store, &self.options, &mut needs);
         let handed_out = &self.store.handed_out;
         let (mut known, fresh): (Vec<Need>, Vec<Need>) = needs.into_iter().partition(|n| handed_out.contains(&n.id));
         if fresh.is_empty() {
@@ -305,15 +371,15 @@ impl Verification {
         }
         self.store.rounds += 1;
         // Every id handed out counts against the cap, however many arrive in one round.
-        let budget =
-            if self.store.rounds > MAX_ROUNDS { 0 } else { MAX_DOCUMENTS.saturating_sub(self.store.handed_out.len()) };
+        let cap = self.store.document_cap;
+        let budget = if self.store.rounds > MAX_ROUNDS { 0 } else { cap.saturating_sub(self.store.handed_out.len()) };
         let mut refused = false;
         for (i, need) in fresh.into_iter().enumerate() {
             if i < budget {
                 self.store.handed_out.push(need.id.clone());
                 known.push(need);
             } else {
-                let reason = Unavailable::TooManyDocuments { limit: MAX_DOCUMENTS };
+                let reason = Unavailable::TooManyDocuments { limit: cap };
                 self.store.unavailable.insert(need.id, reason);
                 refused = true;
             }
@@ -357,12 +423,7 @@ impl Verification {
                 self.store.unavailable.insert(need.id, Unavailable::NotProvided);
             }
         }
-        let mut report = match self.state {
-            State::Settled(report) => *report,
-            State::Verifying(subject) => subject.report(&self.options),
-            #[cfg(feature = "ob2")]
-            State::OpenBadges2(assertion) => assertion.report(),
-        };
+        let mut report = self.state.report(&self.options);
         report.input = self.input;
         report
     }
@@ -370,12 +431,7 @@ impl Verification {
     /// How many signatures this verification has checked so far (each proof's at most once, each
     /// shared status list's at most once): lets tests show that nothing is computed twice.
     pub fn signatures_checked(&self) -> usize {
-        match &self.state {
-            State::Settled(_) => 0,
-            State::Verifying(subject) => subject.signatures_checked(),
-            #[cfg(feature = "ob2")]
-            State::OpenBadges2(assertion) => assertion.signatures_checked(),
-        }
+        self.state.signatures_checked()
     }
 }
 

@@ -26,6 +26,13 @@ pub struct Options {
     /// The recipient to check the credential against (an e-mail, URL, phone, DID …), compared
     /// locally; `None`: no recipient check (not applicable).
     pub recipient: Option<String>,
+    /// The `challenge` a presentation's proof must carry (the nonce the host gave the holder);
+    /// `None`: not checked, and a verified presentation is reported with a warning (it may be a
+    /// replay).
+    pub challenge: Option<String>,
+    /// The `domain` a presentation's proof must be made for (the host's origin or name); `None`:
+    /// not checked.
+    pub domain: Option<String>,
 }
 
 impl Options {
@@ -38,6 +45,8 @@ impl Options {
             contexts: Contexts::new(),
             trusted_issuers: None,
             recipient: None,
+            challenge: None,
+            domain: None,
         }
     }
 }

@@ -160,6 +160,11 @@ passed! {
     HostedByIssuer => "hosted_by_issuer",
     HostedCopyMatches => "hosted_copy_matches",
     SelectivelyDisclosed => "signature_valid_selective_disclosure",
+    KeyBoundToHolder => "key_bound_to_holder",
+    SignatureValidNoChallenge => "signature_valid_no_challenge",
+    MembersVerified => "members_verified",
+    MembersVerifiedWithWarnings => "members_verified_with_warnings",
+    NoMembers => "no_members",
 }
 
 #[test]

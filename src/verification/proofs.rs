@@ -14,7 +14,7 @@ use super::{Need, Purpose, Store};
 use crate::credential::Credential;
 use crate::error::Error;
 use crate::key::{self, ResolvedKey};
-use crate::proof::{self, Proof, Suite, MAX_PROOFS};
+use crate::proof::{self, Proof, ProofPurpose, Suite, MAX_PROOFS};
 use crate::report::{CheckId, Checklist, Passed};
 use crate::verify::Options;
 
@@ -26,10 +26,24 @@ pub(crate) enum Proofs {
     /// More than [`MAX_PROOFS`].
     TooMany,
     /// Each proof and what is known of it.
-    Set { unsecured: Map<String, Value>, all: Vec<Value>, cells: Vec<ProofCell> },
+    Set { unsecured: Map<String, Value>, all: Vec<Value>, cells: Vec<ProofCell>, role: Role },
     /// The JWS around a VC-JWT (an enveloping proof; embedded proofs inside it are not read).
     #[cfg(feature = "jwt")]
     Enveloping(Box<Envelope>),
+}
+
+/// Whose proofs these are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// The issuer's, on a credential (`assertionMethod`, bound to the issuer).
+    Issuer,
+    /// The holder's, on a presentation (`authentication`, bound to the holder it names, if any).
+    Holder {
+        /// The presentation's `holder`.
+        holder: Option<String>,
+        /// Whether the host gave a challenge to check (without one, a replay cannot be told).
+        challenge_checked: bool,
+    },
 }
 
 /// One proof: `None` while a result waits for a document.
@@ -46,7 +60,25 @@ pub(crate) struct ProofCell {
 }
 
 impl Proofs {
+    /// A credential's proofs: the issuer's.
     pub(crate) fn of(credential: &Credential, options: &Options) -> Self {
+        Self::with_role(credential, options, Role::Issuer)
+    }
+
+    /// A presentation's proofs: its holder's.
+    pub(crate) fn of_presentation(presentation: &Credential, holder: Option<String>, options: &Options) -> Self {
+        let role = Role::Holder { holder, challenge_checked: options.challenge.is_some() };
+        Self::with_role(presentation, options, role)
+    }
+
+    fn with_role(credential: &Credential, options: &Options, role: Role) -> Self {
+        let purpose = match role {
+            Role::Issuer => ProofPurpose::Assertion,
+            Role::Holder { .. } => ProofPurpose::Authentication {
+                challenge: options.challenge.as_deref(),
+                domain: options.domain.as_deref(),
+            },
+        };
         let proofs = credential.proofs();
         if proofs.is_empty() {
             return Self::Missing;
@@ -57,7 +89,7 @@ impl Proofs {
         let cells = proofs
             .iter()
             .map(|json| {
-                let read = proof::read(json, options.now, options.clock_skew_seconds);
+                let read = proof::read_for(json, purpose, options.now, options.clock_skew_seconds);
                 ProofCell {
                     key: None,
                     binding: None,
@@ -69,7 +101,7 @@ impl Proofs {
             })
             .collect();
         let all = proofs.into_iter().cloned().collect();
-        Self::Set { unsecured: credential.without_proof(), all, cells }
+        Self::Set { unsecured: credential.without_proof(), all, cells, role }
     }
 
     pub(crate) fn advance(&mut self, credential: &Credential, store: &Store, options: &Options, needs: &mut Vec<Need>) {
@@ -78,7 +110,7 @@ impl Proofs {
             envelope.advance(credential.issuer.as_deref(), store, needs);
             return;
         }
-        let Self::Set { unsecured, all, cells } = self else { return };
+        let Self::Set { unsecured, all, cells, role } = self else { return };
         let references: Vec<&Value> = all.iter().collect();
         for (cell, json) in cells.iter_mut().zip(&references) {
             if cell.key.is_none() {
@@ -92,11 +124,16 @@ impl Proofs {
                 continue;
             };
             if cell.binding.is_none() {
-                let bound = match credential.issuer.as_deref() {
-                    Some(issuer) => key::check_bound(&resolved.verification_method, issuer, &store.documents),
-                    None => {
+                let method = &resolved.verification_method;
+                let bound = match (&*role, credential.issuer.as_deref()) {
+                    (Role::Issuer, Some(issuer)) => key::check_bound(method, issuer, &store.documents),
+                    (Role::Issuer, None) => {
                         Err(Error::InvalidProperty { property: "issuer", expected: "a URL, or an object with an id" })
                     }
+                    (Role::Holder { holder: Some(holder), .. }, _) => {
+                        key::check_authenticates(method, holder, &store.documents)
+                    }
+                    (Role::Holder { holder: None, .. }, _) => Err(Error::HolderNotNamed),
                 };
                 cell.binding = store.settle(bound, Purpose::ControllerDocument, needs);
             }
@@ -192,7 +229,15 @@ impl Proofs {
                 envelope.record(list);
                 return;
             }
-            Self::Set { cells, .. } => cells,
+            Self::Set { cells, role, .. } => (cells, role),
+        };
+        let (cells, role) = cells;
+        let (bound, valid) = match role {
+            Role::Issuer => (Passed::KeyBoundToIssuer, Passed::SignatureValid),
+            Role::Holder { challenge_checked: true, .. } => (Passed::KeyBoundToHolder, Passed::SignatureValid),
+            Role::Holder { challenge_checked: false, .. } => {
+                (Passed::KeyBoundToHolder, Passed::SignatureValidNoChallenge)
+            }
         };
         let issuer_proof_verified = self.issuer_proof_verified();
         let index = |i: usize| (cells.len() > 1).then_some(i);
@@ -206,8 +251,9 @@ impl Proofs {
                     list.record::<()>(CheckId::IssuerKey, index(i), Err(error));
                 }
                 (Ok(_), Ok(())) => {
-                    list.record(CheckId::IssuerKey, index(i), Ok((Passed::KeyBoundToIssuer, ())));
+                    list.record(CheckId::IssuerKey, index(i), Ok((bound, ())));
                 }
+                (Ok(_), Err(error @ Error::HolderNotNamed)) => list.warn(CheckId::IssuerKey, index(i), &error),
                 (Ok(_), Err(error @ Error::KeyNotBoundToIssuer { .. }))
                     if issuer_proof_verified && matches!(cell.signature, Some(Ok(_))) =>
                 {
@@ -219,7 +265,8 @@ impl Proofs {
             }
             match &cell.signature {
                 Some(signature) => {
-                    list.record(CheckId::Proof, index(i), signature.clone().map(|p| (p, ())));
+                    let signature = signature.clone().map(|p| if p == Passed::SignatureValid { valid } else { p });
+                    list.record(CheckId::Proof, index(i), signature.map(|p| (p, ())));
                 }
                 None => list.skipped(CheckId::Proof, index(i), CheckId::IssuerKey),
             }

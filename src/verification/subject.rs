@@ -6,6 +6,7 @@ use serde_json::Value;
 
 #[cfg(feature = "jwt")]
 use super::envelope::Envelope;
+use super::members::Members;
 use super::proofs::Proofs;
 use super::status_check::{Gate, Statuses};
 use super::{Need, Store};
@@ -16,7 +17,7 @@ use crate::error::Error;
 #[cfg(feature = "jwt")]
 use crate::jose::CompactJws;
 use crate::recipient;
-use crate::report::{CheckId, Checklist, Passed, Report};
+use crate::report::{CheckId, Checklist, Container, Passed, Report};
 #[cfg(feature = "jwt")]
 use crate::timestamp::Timestamp;
 use crate::trust;
@@ -37,11 +38,20 @@ pub(crate) struct Subject {
     statuses: Option<Statuses>,
     issuer_trust: Result<Passed, Error>,
     recipient: Result<Passed, Error>,
+    /// A CLR's enclosed credentials (`credentialSubject.verifiableCredential`), each verified on
+    /// its own; `None` for any other credential.
+    members: Option<Members>,
 }
 
+/// The type of a CLR 2.0 credential.
+/// See: <https://www.imsglobal.org/spec/clr/v2p0/#clrcredential>
+const CLR_TYPE: &str = "ClrCredential";
+
 impl Subject {
-    /// The credential given to verify: every check, status, trust and recipient included.
-    pub(crate) fn credential(value: Value, options: &Options) -> Result<Self, Error> {
+    /// The credential given to verify: every check, status, trust and recipient included;
+    /// `read_members`: a CLR's enclosed credentials are verified too (not for a CLR that is itself
+    /// enclosed in a presentation).
+    pub(crate) fn credential(value: Value, options: &Options, read_members: bool) -> Result<Self, Error> {
         let credential = Credential::from_json(value)?;
         let statuses = Some(Statuses::of(&credential));
         let issuer = credential.issuer.clone().unwrap_or_default();
@@ -54,15 +64,30 @@ impl Subject {
                 recipient::check(&subjects, Some(recipient))
             }
         };
-        Ok(Self::with(credential, options, statuses, issuer_trust, recipient))
+        let mut subject = Self::with(credential, options, statuses, issuer_trust, recipient);
+        if read_members && subject.credential.types.iter().any(|t| t == CLR_TYPE) {
+            let enclosed = subject.credential.json.get("credentialSubject").and_then(|s| s.get("verifiableCredential"));
+            subject.members = Some(Members::of(Container::Clr, enclosed, options));
+        }
+        Ok(subject)
+    }
+
+    /// How many enclosed credentials it verifies (a CLR's).
+    pub(crate) fn member_count(&self) -> usize {
+        self.members.as_ref().map_or(0, Members::count)
     }
 
     /// A credential secured by an enveloping JWS (a VC-JWT): the same checks, with the JWS as its
     /// one proof and the token's `nbf` / `exp` bounding its validity as well. Signed by a key only
     /// the token's header vouches for, it cannot meet a list of trusted issuers.
     #[cfg(feature = "jwt")]
-    pub(crate) fn enveloped(jws: CompactJws, enveloped: Enveloped, options: &Options) -> Result<Self, Error> {
-        let mut subject = Self::credential(enveloped.credential, options)?;
+    pub(crate) fn enveloped(
+        jws: CompactJws,
+        enveloped: Enveloped,
+        options: &Options,
+        read_members: bool,
+    ) -> Result<Self, Error> {
+        let mut subject = Self::credential(enveloped.credential, options, read_members)?;
         let (now, skew) = (options.now, options.clock_skew_seconds);
         if let (Ok(_), Some(not_before)) = (&subject.valid_from, enveloped.not_before) {
             if not_before > now.plus_seconds(skew) {
@@ -99,6 +124,7 @@ impl Subject {
             statuses,
             issuer_trust,
             recipient,
+            members: None,
             credential,
         }
     }
@@ -119,6 +145,9 @@ impl Subject {
                 (true, Some(_)) => Gate::Skip,
             };
             statuses.advance(&self.credential, gate, store, options, needs);
+        }
+        if let Some(members) = &mut self.members {
+            members.advance(store, options, needs);
         }
     }
 
@@ -154,7 +183,9 @@ impl Subject {
 
     /// Signatures checked so far, this credential's and its status lists'.
     pub(crate) fn signatures_checked(&self) -> usize {
-        self.proofs.signatures_checked() + self.statuses.as_ref().map_or(0, Statuses::signatures_checked)
+        self.proofs.signatures_checked()
+            + self.statuses.as_ref().map_or(0, Statuses::signatures_checked)
+            + self.members.as_ref().map_or(0, Members::signatures_checked)
     }
 
     /// The checks, in order.
@@ -176,9 +207,16 @@ impl Subject {
         list
     }
 
-    /// The report of a settled verification.
-    pub(crate) fn report(&self, _options: &Options) -> Report {
-        self.checklist().finish(Some(BadgeView::from_credential(&self.credential.json)))
+    /// The report of a settled verification; a CLR's with the `members` line and each enclosed
+    /// credential's report.
+    pub(crate) fn report(&self, options: &Options) -> Report {
+        let mut list = self.checklist();
+        let tally = self.members.as_ref().map(|members| members.record(&mut list, options));
+        let mut report = list.finish(Some(BadgeView::from_credential(&self.credential.json)));
+        if let Some(tally) = tally {
+            super::members::attach(&mut report, tally);
+        }
+        report
     }
 }
 

@@ -85,6 +85,12 @@ pub(crate) struct Args {
     /// Check the credential was issued to VALUE (e-mail, URL, phone, DID ...).
     #[arg(long, value_name = "VALUE")]
     pub(crate) recipient: Option<String>,
+    /// A presentation's proof must carry this challenge (the nonce you gave the holder).
+    #[arg(long, value_name = "NONCE")]
+    pub(crate) challenge: Option<String>,
+    /// A presentation's proof must be made for this domain (your origin or name).
+    #[arg(long, value_name = "DOMAIN")]
+    pub(crate) domain: Option<String>,
     /// Send requests for origin FROM to TO instead: mirrors, tests (repeatable).
     #[arg(long = "map-origin", value_name = "FROM=TO")]
     map_origins: Vec<String>,

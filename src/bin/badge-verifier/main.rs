@@ -200,6 +200,8 @@ mod native {
         let any_trust_list = !args.trusted_issuers.is_empty() || !args.trusted_issuer_files.is_empty();
         options.trusted_issuers = any_trust_list.then_some(trusted);
         options.recipient.clone_from(&args.recipient);
+        options.challenge.clone_from(&args.challenge);
+        options.domain.clone_from(&args.domain);
         Ok(options)
     }
 

@@ -1,6 +1,7 @@
 //! What the CLI prints for one input: a JSON line (`--json`) or a checklist for people, each with
 //! the log of what was fetched for it.
 
+use badge_verifier::badge::Text;
 use badge_verifier::error::Unavailable;
 use badge_verifier::{Error, Outcome, Report};
 use serde_json::{json, Value};
@@ -75,18 +76,7 @@ pub(crate) fn checklist(input: &str, result: &Result<Report, Error>, fetched: &[
     };
     let verdict = snake_name(&report.verdict);
     let mut text = format!("{input}: {}\n", verdict.replace('_', " ").to_uppercase());
-    for check in &report.checks {
-        let mark = match check.outcome {
-            Outcome::Passed => "ok  ",
-            Outcome::Failed => "FAIL",
-            Outcome::Warning => "warn",
-            Outcome::Unchecked => "??  ",
-            Outcome::NotApplicable => "n/a ",
-            _ => "?   ",
-        };
-        let which = check.proof.map(|i| format!(" #{i}")).unwrap_or_default();
-        text.push_str(&format!("  [{mark}] {}{which}: {} ({})\n", snake_name(&check.id), check.message, check.code));
-    }
+    check_lines(&mut text, report, "  ");
     for entry in fetched {
         let via = match &entry.url {
             Some(url) if *url != entry.id => format!(" via {url}"),
@@ -108,6 +98,35 @@ pub(crate) fn checklist(input: &str, result: &Result<Report, Error>, fetched: &[
         text.push_str(&format!("  needs {need}{why}: pass --doc {need}=FILE\n"));
     }
     text
+}
+
+/// One line per check, then for a presentation or CLR each enclosed credential's verdict, name
+/// and checks, indented under it.
+fn check_lines(text: &mut String, report: &Report, indent: &str) {
+    for check in &report.checks {
+        let mark = match check.outcome {
+            Outcome::Passed => "ok  ",
+            Outcome::Failed => "FAIL",
+            Outcome::Warning => "warn",
+            Outcome::Unchecked => "??  ",
+            Outcome::NotApplicable => "n/a ",
+            _ => "?   ",
+        };
+        let which = check.proof.map(|i| format!(" #{i}")).unwrap_or_default();
+        text.push_str(&format!("{indent}[{mark}] {}{which}: {} ({})\n", snake_name(&check.id), check.message, check.code));
+    }
+    let Some(members) = &report.members else { return };
+    text.push_str(&format!("{indent}{}: {}\n", snake_name(&members.container), members.summary));
+    for (i, member) in members.reports.iter().enumerate() {
+        let name = match member.badge.as_ref().and_then(|b| b.name.as_ref()) {
+            Some(Text::Plain(name)) => name.as_str(),
+            Some(Text::Localized(values)) => values.first().map_or("(no name)", |v| v.value.as_str()),
+            None => "(no name)",
+        };
+        let verdict = snake_name(&member.verdict).replace('_', " ").to_uppercase();
+        text.push_str(&format!("{indent}  #{i} {verdict}: {name}\n"));
+        check_lines(text, member, &format!("{indent}    "));
+    }
 }
 
 /// A serde enum's snake_case name (`verified_with_warnings`, `issuer_key`).

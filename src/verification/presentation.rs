@@ -1,0 +1,123 @@
+//! A Verifiable Presentation (VC 1.1 or 2.0) under verification: its own checks — shape,
+//! contexts, the holder's key and Data Integrity proof (`proofPurpose: authentication`, the
+//! `challenge` and `domain` the host expects) — and each enclosed credential's, kept apart.
+//! See: <https://www.w3.org/TR/vc-data-model-2.0/#verifiable-presentations>
+//!
+//! It is `verified` only when its own checks pass and every member is verified; a member that
+//! is not does not hide the others: each has its own report.
+
+use serde_json::Value;
+
+use super::members::Members;
+use super::proofs::Proofs;
+use super::{Need, Store};
+use crate::checks;
+use crate::credential::{strings, Credential};
+use crate::error::Error;
+use crate::report::{CheckId, Checklist, Container, Passed, Report};
+use crate::verify::Options;
+
+/// The type that makes a JSON document a presentation.
+const PRESENTATION_TYPE: &str = "VerifiablePresentation";
+
+/// Whether `value` declares itself a presentation (`type` includes `VerifiablePresentation`).
+pub(crate) fn is_presentation(value: &Value) -> bool {
+    strings(value.get("type")).iter().any(|t| t == PRESENTATION_TYPE)
+}
+
+/// A presentation and what is known of it so far.
+#[derive(Debug)]
+pub(crate) struct Presentation {
+    /// The presentation, read with the credential reader (`@context`, `type`, `proof`).
+    document: Credential,
+    format: Result<Passed, Error>,
+    contexts: Result<Passed, Error>,
+    proofs: Proofs,
+    members: Members,
+}
+
+impl Presentation {
+    /// Starts verifying the presentation `value`.
+    ///
+    /// # Errors
+    /// `not_a_credential` when it has no `@context` or `type`.
+    pub(crate) fn new(value: Value, options: &Options) -> Result<Self, Error> {
+        let document = Credential::from_json(value)?;
+        let holder = match document.json.get("holder") {
+            Some(Value::String(id)) => Some(id.clone()),
+            Some(Value::Object(object)) => object.get("id").and_then(Value::as_str).map(str::to_owned),
+            _ => None,
+        };
+        let members = Members::of(Container::Presentation, document.json.get("verifiableCredential"), options);
+        Ok(Self {
+            format: format(&document),
+            contexts: checks::contexts(&document, &options.contexts),
+            proofs: Proofs::of_presentation(&document, holder, options),
+            members,
+            document,
+        })
+    }
+
+    /// How many credentials it encloses (each has its own document budget).
+    pub(crate) fn member_count(&self) -> usize {
+        self.members.count()
+    }
+
+    /// Settles what the documents in `store` allow, the holder's proof and every member's checks.
+    pub(crate) fn advance(&mut self, store: &Store, options: &Options, needs: &mut Vec<Need>) {
+        self.proofs.advance(&self.document, store, options, needs);
+        self.members.advance(store, options, needs);
+    }
+
+    /// Signatures checked so far: the holder's and every member's.
+    pub(crate) fn signatures_checked(&self) -> usize {
+        self.proofs.signatures_checked() + self.members.signatures_checked()
+    }
+
+    /// The report: the presentation's own checks and the `members` line, with each member's report.
+    pub(crate) fn report(&self, options: &Options) -> Report {
+        let mut list = Checklist::default();
+        list.record(CheckId::Format, None, self.format.clone().map(|p| (p, ())));
+        list.record(CheckId::Contexts, None, self.contexts.clone().map(|p| (p, ())));
+        self.proofs.record(&mut list);
+        let tally = self.members.record(&mut list, options);
+        let mut report = list.finish_with(None, &CheckId::REQUIRED_OF_PRESENTATION);
+        super::members::attach(&mut report, tally);
+        report
+    }
+}
+
+/// The shape a presentation needs: a known base context, the `VerifiablePresentation` type, a
+/// `holder` that is a URL or an object with an `id`, and `verifiableCredential` (if any) an
+/// object, a string or a list of them.
+/// See: <https://www.w3.org/TR/vc-data-model-2.0/#presentations-0>
+///
+/// # Errors
+/// `invalid_base_context`, `invalid_property`.
+fn format(document: &Credential) -> Result<Passed, Error> {
+    if document.version.is_none() {
+        let first = document.contexts().first().map(|c| c.to_string()).unwrap_or_default();
+        return Err(Error::InvalidBaseContext(first.chars().take(200).collect()));
+    }
+    if !document.types.iter().any(|t| t == PRESENTATION_TYPE) {
+        return Err(Error::InvalidProperty { property: "type", expected: "to include VerifiablePresentation" });
+    }
+    match document.json.get("holder") {
+        None | Some(Value::String(_)) => {}
+        Some(Value::Object(object)) if object.get("id").is_some_and(Value::is_string) => {}
+        Some(_) => return Err(Error::InvalidProperty { property: "holder", expected: "a URL, or an object with an id" }),
+    }
+    let is_member = |v: &Value| v.is_object() || v.is_string();
+    match document.json.get("verifiableCredential") {
+        None => {}
+        Some(Value::Array(items)) if items.iter().all(is_member) => {}
+        Some(one) if is_member(one) => {}
+        Some(_) => {
+            return Err(Error::InvalidProperty {
+                property: "verifiableCredential",
+                expected: "a credential, or a list of credentials",
+            })
+        }
+    }
+    Ok(Passed::FormatValid)
+}
