@@ -14,6 +14,7 @@ pub mod ecdsa;
 pub mod ecdsa_sd;
 pub mod jwt;
 pub mod network;
+pub mod presentation;
 
 use badge_verifier::proof::canonical::hash_data;
 use badge_verifier::proof::eddsa_jcs_2022::{configure_proof, hash, transform};
