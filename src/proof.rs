@@ -220,10 +220,7 @@ fn expected_challenge_and_domain(
             _ => false,
         };
         if !holds {
-            return Err(Error::DomainMismatch {
-                expected: cut(expected),
-                found: found.map(|d| cut(&d.to_string())),
-            });
+            return Err(Error::DomainMismatch { expected: cut(expected), found: found.map(|d| cut(&d.to_string())) });
         }
     }
     Ok(())

@@ -485,15 +485,16 @@ fn name(id: CheckId) -> &'static str {
     }
 }
 
-/// The verdict: `verified` only if every required check is present and none failed or went
-/// unchecked. Revoked, suspended, expired and not-yet-valid are reported as such only for an
-/// otherwise sound credential (revocation first: a revoked credential that also expired is revoked).
+/// A credential's verdict (the checks [`CheckId::REQUIRED`]): see [`verdict_of`].
 #[cfg(test)]
 fn verdict(checks: &[Check]) -> Verdict {
     verdict_of(checks, &CheckId::REQUIRED)
 }
 
-/// As [`verdict`], with the checks `required` (a credential's or a presentation's).
+/// The verdict: `verified` only if every check of `required` (a credential's, or a
+/// presentation's) is present and none failed or went unchecked. Revoked, suspended, expired and
+/// not-yet-valid are reported as such only for an otherwise sound credential (revocation first: a
+/// revoked credential that also expired is revoked). A failed `members` line is `not_verified`.
 fn verdict_of(checks: &[Check], required: &[CheckId]) -> Verdict {
     let failed = |c: &&Check| c.outcome == Outcome::Failed;
     let is_status_finding = |c: &Check| c.id == CheckId::Status && matches!(c.code, "revoked" | "suspended");

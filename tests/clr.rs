@@ -8,7 +8,9 @@ mod common;
 use std::path::Path;
 
 use badge_verifier::{verify, CheckId, Container, Documents, Limits, Options, Outcome, Report, Timestamp, Verdict};
-use common::fixtures::presentation::{challenge_and_domain, clr, held, holder_key, members, presentation, CHALLENGE, DOMAIN};
+use common::fixtures::presentation::{
+    challenge_and_domain, clr, held, holder_key, members, presentation, CHALLENGE, DOMAIN,
+};
 use common::fixtures::NOW;
 use serde_json::{json, Value};
 

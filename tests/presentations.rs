@@ -6,7 +6,9 @@ mod common;
 
 use badge_verifier::verification::members::MAX_MEMBERS;
 use badge_verifier::verification::MAX_DOCUMENTS;
-use badge_verifier::{verify, CheckId, Container, Documents, Options, Outcome, Report, Timestamp, Verdict, Verification};
+use badge_verifier::{
+    verify, CheckId, Container, Documents, Options, Outcome, Report, Timestamp, Verdict, Verification,
+};
 use common::fixtures::presentation::{
     challenge_and_domain, held, holder_key, members, presentation, proof_for, CHALLENGE, DOMAIN,
 };

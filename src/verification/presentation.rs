@@ -105,7 +105,9 @@ fn format(document: &Credential) -> Result<Passed, Error> {
     match document.json.get("holder") {
         None | Some(Value::String(_)) => {}
         Some(Value::Object(object)) if object.get("id").is_some_and(Value::is_string) => {}
-        Some(_) => return Err(Error::InvalidProperty { property: "holder", expected: "a URL, or an object with an id" }),
+        Some(_) => {
+            return Err(Error::InvalidProperty { property: "holder", expected: "a URL, or an object with an id" })
+        }
     }
     let is_member = |v: &Value| v.is_object() || v.is_string();
     match document.json.get("verifiableCredential") {

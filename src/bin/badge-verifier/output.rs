@@ -113,7 +113,12 @@ fn check_lines(text: &mut String, report: &Report, indent: &str) {
             _ => "?   ",
         };
         let which = check.proof.map(|i| format!(" #{i}")).unwrap_or_default();
-        text.push_str(&format!("{indent}[{mark}] {}{which}: {} ({})\n", snake_name(&check.id), check.message, check.code));
+        text.push_str(&format!(
+            "{indent}[{mark}] {}{which}: {} ({})\n",
+            snake_name(&check.id),
+            check.message,
+            check.code
+        ));
     }
     let Some(members) = &report.members else { return };
     text.push_str(&format!("{indent}{}: {}\n", snake_name(&members.container), members.summary));
