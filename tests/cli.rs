@@ -380,3 +380,31 @@ fn open_badges_2_hosted_signed_and_baked_with_their_documents() {
     let report = &reports(&cli(&args))[0];
     assert_eq!(failed_codes(report), ["ob2_hosted_mismatch"]);
 }
+
+/// `--challenge` and `--domain` judge a presentation's proof; `--json` carries each member's
+/// report under `members`, and the checklist lists them under the presentation's.
+#[test]
+fn a_presentation_with_challenge_and_domain() {
+    use common::fixtures::presentation::{challenge_and_domain, held, holder_key, members, presentation};
+    use common::fixtures::presentation::{CHALLENGE, DOMAIN};
+    let mut enclosed = members();
+    enclosed[1]["name"] = serde_json::json!("Changed before presenting");
+    let vp = held(presentation(enclosed), &holder_key(), challenge_and_domain());
+    let path = std::env::temp_dir().join(format!("badge-verifier-cli-vp-{}.json", std::process::id()));
+    std::fs::write(&path, vp.to_string()).unwrap();
+    let file = path.to_str().unwrap();
+    let output = cli(&["verify", "--json", "--now", NOW, "--challenge", CHALLENGE, "--domain", DOMAIN, file]);
+    let report = &reports(&output)[0];
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(report["verdict"], "not_verified");
+    assert_eq!(failed_codes(report), ["member_not_verified"]);
+    assert_eq!(report["members"]["summary"], "2 of 3 verified, 1 not verified");
+    assert_eq!(failed_codes(&report["members"]["reports"][1]), ["signature_mismatch"]);
+    let wrong = cli(&["verify", "--json", "--now", NOW, "--challenge", "other", "--domain", DOMAIN, file]);
+    assert!(failed_codes(&reports(&wrong)[0]).contains(&"challenge_mismatch".to_owned()));
+    let text = cli(&["verify", "--now", NOW, "--challenge", CHALLENGE, "--domain", DOMAIN, file]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("presentation: 2 of 3 verified, 1 not verified"), "{text}");
+    assert!(text.contains("  #1 NOT VERIFIED: Changed before presenting"), "{text}");
+    std::fs::remove_file(&path).unwrap();
+}
