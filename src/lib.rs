@@ -9,7 +9,8 @@
 //!                             needs() ────────┘  └──────── provide(id, bytes) / unavailable(id, why)
 //!                  (DID documents, issuer profiles, status lists: the host fetches them)
 //!                                             │
-//!                      finish() → Report { verdict, checks[], badge: BadgeView, needs[] }
+//!                      finish() → Report { verdict, checks[], badge: BadgeView, needs[],
+//!                                          members?: { summary, reports: [Report…] } }
 //!                                             │
 //!                  CLI (src/bin: ureq) · JS API and widget (src/web + www/: one page-wide fetcher)
 //! ```
@@ -30,6 +31,10 @@
 //!   hosted or signed, onto the same checks, needs and card; `input` routes an assertion there by
 //!   its shape (JSON, a JWS whose payload is one, or its URL).
 //! - `badge` is what a card may show: signed fields only, URLs filtered to safe schemes.
+//! - A Verifiable Presentation (the holder's `authentication` proof, challenge, domain) or a CLR
+//!   2.0 is verified with each credential it encloses, and reported as a nested report
+//!   ([`report::Members`]): each member complete with its own checks and badge, a tally for the
+//!   whole.
 
 pub mod badge;
 #[cfg(feature = "baked")]

@@ -335,3 +335,67 @@ fn third_party_presentations() {
     assert_eq!(code_of(&report, CheckId::IssuerKey), (Outcome::Failed, "unsupported_verification_method"));
     assert_eq!(report.verdict, Verdict::Unsupported);
 }
+
+/// A `did:web` holder: its DID document is asked for through the loop, and the proof's key must
+/// be listed under `authentication` (an `assertionMethod` entry does not do).
+#[test]
+fn a_did_web_holder_is_resolved_through_the_loop() {
+    let holder = "did:web:holder.example";
+    let key = common::fixtures::presentation::holder_key();
+    let vm = format!("{holder}#key-1");
+    let mut unsecured = presentation(members());
+    unsecured.insert("holder".into(), json!(holder));
+    // The options given override the proof's `verificationMethod` before it is signed.
+    let options_given = json!({"challenge": CHALLENGE, "domain": DOMAIN, "verificationMethod": vm});
+    let proof = proof_for(&unsecured, &key, "authentication", options_given);
+    unsecured.insert("proof".into(), proof);
+    let vp = Value::Object(unsecured);
+    let multibase = method(&key).rsplit_once('#').unwrap().1.to_owned();
+    let document = |relation: &str| {
+        json!({"id": holder, "verificationMethod": [{"id": "#key-1", "type": "Multikey", "controller": holder,
+               "publicKeyMultibase": multibase}], relation: ["#key-1"]})
+    };
+    let run = |document: Value| {
+        let options = options(Some(CHALLENGE), Some(DOMAIN));
+        let mut verification = Verification::start(vp.to_string().as_bytes(), &options, Documents::new()).unwrap();
+        let needs = verification.needs();
+        assert_eq!(needs.len(), 1);
+        assert_eq!(needs[0].url.as_deref(), Some("https://holder.example/.well-known/did.json"));
+        verification.provide(&needs[0].id, document.to_string().as_bytes());
+        assert!(verification.needs().is_empty());
+        verification.finish()
+    };
+    let report = run(document("authentication"));
+    assert_eq!(report.verdict, Verdict::Verified, "{:#?}", report.checks);
+    let report = run(document("assertionMethod"));
+    assert_eq!(code_of(&report, CheckId::IssuerKey), (Outcome::Failed, "key_not_bound_to_holder"));
+}
+
+/// The document budget is [`MAX_DOCUMENTS`] for the presentation and as much again for each
+/// member, pooled: members whose issuers are all different still get every document they need.
+#[test]
+fn the_document_budget_grows_with_the_members() {
+    let count = 20;
+    let enclosed: Vec<Value> = (0..count)
+        .map(|i| {
+            let mut badge = open_badge(&format!("7e57c0de-0000-4000-8000-0000000005{i:02}"), "Remote", NOW, None);
+            badge.insert("issuer".into(), json!({"id": format!("https://issuer-{i}.example/p"), "type": ["Profile"]}));
+            let proof = common::fixtures::jcs_proof(&badge, &issuer_key(), &method(&issuer_key()));
+            badge.insert("proof".into(), proof);
+            Value::Object(badge)
+        })
+        .collect();
+    assert!(count > MAX_DOCUMENTS);
+    let vp = held(presentation(enclosed), &holder_key(), challenge_and_domain());
+    let options = options(Some(CHALLENGE), Some(DOMAIN));
+    let mut verification = Verification::start(vp.to_string().as_bytes(), &options, Documents::new()).unwrap();
+    let needs = verification.needs();
+    assert_eq!(needs.len(), count);
+    for need in needs {
+        let doc = json!({"id": need.id, "assertionMethod": [method(&issuer_key())]});
+        verification.provide(&need.id, doc.to_string().as_bytes());
+    }
+    let report = verification.finish();
+    assert_eq!(report.verdict, Verdict::Verified);
+    assert_eq!(report.members.as_ref().unwrap().verified, count);
+}
