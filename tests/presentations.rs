@@ -399,3 +399,16 @@ fn the_document_budget_grows_with_the_members() {
     assert_eq!(report.verdict, Verdict::Verified);
     assert_eq!(report.members.as_ref().unwrap().verified, count);
 }
+
+/// Nothing is computed twice: asking again checks no signature again (the holder's and each
+/// member's are checked once).
+#[test]
+fn each_signature_is_checked_once() {
+    let options = options(Some(CHALLENGE), Some(DOMAIN));
+    let mut verification = Verification::start(good().to_string().as_bytes(), &options, Documents::new()).unwrap();
+    assert!(verification.needs().is_empty());
+    assert_eq!(verification.signatures_checked(), 4);
+    assert!(verification.needs().is_empty());
+    assert_eq!(verification.signatures_checked(), 4);
+    assert_eq!(verification.finish().verdict, Verdict::Verified);
+}
