@@ -46,6 +46,11 @@ fn trusted_issuers_and_recipient_options() {
     wasm_shared::verification::trusted_issuers_and_recipient_options();
 }
 
+#[wasm_bindgen_test]
+fn a_presentation_report_has_members() {
+    wasm_shared::verification::a_presentation_report_has_members();
+}
+
 #[cfg(feature = "baked")]
 #[wasm_bindgen_test]
 fn baked_images_are_judged_as_their_json() {

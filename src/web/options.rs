@@ -16,7 +16,8 @@ use crate::verify::Options;
 /// `clockSkewSeconds` (default 300), `maxInputBytes` (default 1 MiB), `contexts`
 /// (`{ [url]: string | object }`, JSON-LD contexts to trust beside the bundled ones), `documents`
 /// (`{ [urlOrDid]: string | object }`), `trustedIssuers` (an array of issuer ids, DIDs or
-/// origins) and `recipient` (a string: an e-mail address, URL, DID …).
+/// origins), `recipient` (a string: an e-mail address, URL, DID …), and for a presentation
+/// `challenge` and `domain` (strings: what its proof must carry).
 pub(crate) fn read(options: &JsValue) -> Result<(Options, Documents), JsValue> {
     let mut verify_options = Options::at(now(options)?);
     if let Some(skew) = number(options, "clockSkewSeconds")? {
@@ -28,6 +29,8 @@ pub(crate) fn read(options: &JsValue) -> Result<(Options, Documents), JsValue> {
     register_contexts(options, &mut verify_options)?;
     verify_options.trusted_issuers = trusted_issuers(options)?;
     verify_options.recipient = recipient(options)?;
+    verify_options.challenge = exact_string(options, "challenge")?;
+    verify_options.domain = exact_string(options, "domain")?;
     let documents = documents(options, &verify_options)?;
     Ok((verify_options, documents))
 }
@@ -122,6 +125,18 @@ fn recipient(options: &JsValue) -> Result<Option<String>, JsValue> {
     match value.as_string() {
         Some(text) if !text.trim().is_empty() => Ok(Some(text.trim().to_owned())),
         _ => Err(invalid("recipient must be a non-empty string")),
+    }
+}
+
+/// `challenge` / `domain`: a non-empty string, compared as given; absent or `null`: not checked.
+fn exact_string(options: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    let value = get(options, name)?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_string() {
+        Some(text) if !text.is_empty() => Ok(Some(text)),
+        _ => Err(invalid(&format!("{name} must be a non-empty string"))),
     }
 }
 

@@ -126,6 +126,8 @@ pub fn trusted_issuers_and_recipient_options() {
         ("trustedIssuers", Array::of1(&"issuer.example".into()).into()),
         ("recipient", JsValue::from_f64(1.0)),
         ("recipient", "".into()),
+        ("challenge", JsValue::from_f64(1.0)),
+        ("domain", "".into()),
     ];
     for (name, value) in bad {
         let error = verify(text.clone(), with(&[(name, value.clone())])).unwrap_err();
@@ -133,11 +135,25 @@ pub fn trusted_issuers_and_recipient_options() {
         let error = start_verification(text.clone(), with(&[(name, value.clone())])).unwrap_err();
         assert_eq!(code(&error).as_deref(), Some("invalid_options"), "{name}: {value:?}");
         let message = get(&error, "message").as_string().unwrap().to_lowercase();
-        let named = if *name == "recipient" { "recipient" } else { "trusted" };
+        let named = if name.starts_with("trusted") { "trusted" } else { *name };
         assert!(message.contains(named), "the message names the option: {message}");
     }
     let error = start_verification("{".into(), Object::new().into()).unwrap_err();
     assert_eq!(code(&error).as_deref(), Some("malformed_json"));
+}
+
+/// A presentation through JS: `challenge` and `domain` are options, and the report carries its
+/// members (here none, and no holder proof: not verified).
+pub fn a_presentation_report_has_members() {
+    let vp = r#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiablePresentation"]}"#;
+    let options = with(&[("challenge", "nonce-1".into()), ("domain", "verifier.example".into())]);
+    let report = verify(JsValue::from_str(vp), options).unwrap();
+    assert_eq!(get(&report, "verdict").as_string().as_deref(), Some("not_verified"));
+    assert_eq!(code(&check(&report, "proof")).as_deref(), Some("missing_proof"));
+    assert_eq!(code(&check(&report, "members")).as_deref(), Some("no_members"));
+    let members = get(&report, "members");
+    assert_eq!(get(&members, "container").as_string().as_deref(), Some("presentation"));
+    assert_eq!(get(&members, "total").as_f64(), Some(0.0));
 }
 
 /// An Open Badges 2.0 hosted assertion through the JS loop: it asks for its hosted copy and its
