@@ -1,7 +1,8 @@
 //! Context Processing (JSON-LD 1.1 API §4.1), for the subset the bundled contexts use:
 //! `@version`, `@vocab`, `@protected`, `@language`, `@direction`, remote contexts (from the
 //! loader, never fetched) and term definitions (`term_definition`). Anything else fails closed
-//! with `unsupported_json_ld`.
+//! with `unsupported_json_ld`. Context objects written in the document go through the same
+//! steps, counted against the document's own budget (`MAX_DOCUMENT_TERMS`, `MAX_DOCUMENT_IRI`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -11,7 +12,7 @@ use serde_json::{Map, Value};
 use super::active_context::{ActiveContext, TermMap};
 use super::iri::{is_absolute_iri, language_tag};
 use super::term_definition::Builder;
-use super::{Loader, Work};
+use super::{Loader, Work, MAX_DOCUMENT_IRI};
 use crate::error::Error;
 
 /// Options of one context-processing call.
@@ -19,11 +20,15 @@ use crate::error::Error;
 pub(crate) struct ProcessOptions {
     pub(crate) override_protected: bool,
     pub(crate) propagate: bool,
+    /// The local context was written in the document (an inline context, or the scoped context
+    /// of a term one defined), not in a bundled or registered context: its terms are chosen by
+    /// whoever wrote the credential.
+    pub(crate) document: bool,
 }
 
 impl Default for ProcessOptions {
     fn default() -> Self {
-        Self { override_protected: false, propagate: true }
+        Self { override_protected: false, propagate: true, document: false }
     }
 }
 
@@ -79,7 +84,8 @@ fn process_inner(
                 }
                 let document = loader.context(url).ok_or_else(|| loader.unknown(url))?;
                 let inner = document.get("@context").ok_or_else(|| invalid("a remote context has no @context"))?;
-                let remote_options = ProcessOptions { override_protected: options.override_protected, propagate: true };
+                let remote_options =
+                    ProcessOptions { override_protected: options.override_protected, propagate: true, document: false };
                 result = process_inner(&result, inner, remote_options, loader, work, remote_depth + 1)?;
             }
             Value::Object(definitions) => {
@@ -113,6 +119,9 @@ fn process_definitions(
         }
     }
     if let Some(vocab) = local.get("@vocab") {
+        if options.document && vocab.as_str().is_some_and(|v| v.len() > MAX_DOCUMENT_IRI) {
+            return Err(Error::ExpansionLimit);
+        }
         result.vocab = match vocab {
             Value::Null => None,
             Value::String(v) if is_absolute_iri(v) || v.starts_with("_:") => Some(Arc::from(v.as_str())),
@@ -138,14 +147,17 @@ fn process_definitions(
         None => false,
         Some(p) => p.as_bool().ok_or_else(|| invalid("@protected must be a boolean"))?,
     };
-    let mut builder =
-        Builder { active: &result, local, new_terms: TermMap::default(), defined: HashMap::new(), protected, options };
+    let new_terms = TermMap::new(options.document);
+    let mut builder = Builder { active: &result, local, new_terms, defined: HashMap::new(), protected, options };
     for term in local.keys() {
         if !matches!(
             term.as_str(),
             "@base" | "@direction" | "@import" | "@language" | "@propagate" | "@protected" | "@version" | "@vocab"
         ) {
             work.spend(1)?;
+            if options.document {
+                work.spend_document_term()?;
+            }
             builder.define(term)?;
         }
     }
