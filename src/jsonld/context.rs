@@ -119,15 +119,7 @@ fn process_definitions(
         }
     }
     if let Some(vocab) = local.get("@vocab") {
-        if options.document && vocab.as_str().is_some_and(|v| v.len() > MAX_DOCUMENT_IRI) {
-            return Err(Error::ExpansionLimit);
-        }
-        result.vocab = match vocab {
-            Value::Null => None,
-            Value::String(v) if is_absolute_iri(v) || v.starts_with("_:") => Some(Arc::from(v.as_str())),
-            Value::String(_) => return Err(Error::UnsupportedJsonLd("a relative @vocab")),
-            _ => return Err(invalid("@vocab must be a string or null")),
-        };
+        result.vocab = vocabulary(vocab, options)?;
     }
     if let Some(language) = local.get("@language") {
         result.language = match language {
@@ -164,6 +156,34 @@ fn process_definitions(
     let new_terms = builder.new_terms;
     result.terms = result.with_layer(new_terms);
     Ok(result)
+}
+
+/// The default vocabulary a context sets (§4.1.2 step 5.8), from a bundled context or the
+/// document's own: a `@vocab` in an inline context is **accepted**, deliberately.
+///
+/// Safe mode refuses a term JSON-LD would *drop*, because a dropped statement is not signed.
+/// Under a `@vocab` nothing is dropped: every otherwise undefined key expands to the vocabulary
+/// IRI followed by the key and lands in the quads, so the RDFC signature covers it (add, remove
+/// or change one and the signature fails); the JCS suites sign the JSON itself. A `@vocab` never
+/// reaches a term some context defines, so it cannot change what a VC or Open Badges term means.
+/// This is what VC 2.0 itself offers for terms no context defines (the bundled
+/// `https://www.w3.org/ns/credentials/undefined-terms/v2` context is nothing but such a
+/// `@vocab`), and what the W3C ecdsa-sd-2023 test vector (windsurf) uses. What a `@vocab` term
+/// lacks is a published meaning: the verifier vouches that the issuer signed `vocab#key`, not what
+/// it means. Refusing would refuse credentials valid by the standard and make the inline form of
+/// the undefined-terms context fail where its URL passes.
+/// See: <https://www.w3.org/ns/credentials/undefined-term> and
+/// <https://www.w3.org/TR/vc-data-model-2.0/#contexts>
+fn vocabulary(vocab: &Value, options: ProcessOptions) -> Result<Option<Arc<str>>, Error> {
+    if options.document && vocab.as_str().is_some_and(|v| v.len() > MAX_DOCUMENT_IRI) {
+        return Err(Error::ExpansionLimit);
+    }
+    match vocab {
+        Value::Null => Ok(None),
+        Value::String(v) if is_absolute_iri(v) || v.starts_with("_:") => Ok(Some(Arc::from(v.as_str()))),
+        Value::String(_) => Err(Error::UnsupportedJsonLd("a relative @vocab")),
+        _ => Err(invalid("@vocab must be a string or null")),
+    }
 }
 
 pub(crate) fn invalid(why: &str) -> Error {

@@ -330,11 +330,17 @@ pub fn all() -> Vec<(String, Value)> {
     let mut undefined = signed_rdfc(minimal_vc2(), "eddsa-rdfc-2022");
     undefined["credentialSubject"]["secretClaim"] = json!("not covered by the signature");
     out.push(("invalid/undefined_term--property-no-context-defines.json", undefined));
-    out.push(("valid/open-badge-3-inline-context-eddsa-rdfc-2022.json", signed_rdfc(inline_context(), "eddsa-rdfc-2022")));
+    out.push((
+        "valid/open-badge-3-inline-context-eddsa-rdfc-2022.json",
+        signed_rdfc(inline_context(), "eddsa-rdfc-2022"),
+    ));
     let mut undefined_beside_inline = signed_rdfc(inline_context(), "eddsa-rdfc-2022");
     undefined_beside_inline["credentialSubject"]["favouriteColor"] = json!("the inline context spells it -our");
     out.push(("invalid/undefined_term--property-the-inline-context-does-not-define.json", undefined_beside_inline));
-    out.push(("valid/vc-1.1-reverse-property-eddsa-rdfc-2022.json", signed_rdfc(reverse_property(), "eddsa-rdfc-2022")));
+    out.push((
+        "valid/vc-1.1-reverse-property-eddsa-rdfc-2022.json",
+        signed_rdfc(reverse_property(), "eddsa-rdfc-2022"),
+    ));
     let mut reordered = signed_rdfc(rich_open_badge(), "eddsa-rdfc-2022");
     reordered["proof"]["cryptosuite"] = json!("eddsa-jcs-2022");
     out.push(("invalid/signature_mismatch--rdfc-proof-relabelled-as-jcs.json", reordered));
