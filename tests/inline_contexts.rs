@@ -266,3 +266,23 @@ fn reverse_properties_take_only_nodes() {
     ignored["credentialSubject"]["knownBy"] = json!({"id": "did:example:dave"});
     assert_eq!(to_rdf_code(&ignored), "undefined_term");
 }
+
+#[test]
+fn what_the_json_ld_api_suite_caught() {
+    // toRdf e124: a @vocab written as a compact IRI takes its prefix's IRI.
+    let mut vocab = with_context(json!({"ex": {"@id": "https://ex.example/", "@prefix": true}}));
+    vocab["@context"].as_array_mut().unwrap().push(json!({"@vocab": "ex:ns/"}));
+    vocab["credentialSubject"]["shade"] = json!("dark");
+    let quads = canonical_nquads(&vocab, &Contexts::new()).unwrap();
+    assert!(quads.contains("<https://ex.example/ns/shade> \"dark\""), "{quads}");
+    // pr32, ec02: `@type` may be protected, and then not redefined; an empty definition is none.
+    let mut protected_type = with_context(json!({"@type": {"@container": "@set", "@protected": true}}));
+    protected_type["@context"].as_array_mut().unwrap().push(json!({"@type": {"@protected": true}}));
+    assert_eq!(contexts_code(&protected_type), "invalid_json_ld");
+    assert_eq!(contexts_code(&with_context(json!({"@type": {}}))), "invalid_json_ld");
+    assert_eq!(contexts_code(&with_context(json!({"@type": {"@container": "@set"}}))), "contexts_known");
+    // er40: a blank node is no datatype.
+    let mut typed = fixtures::minimal_vc2();
+    typed["credentialSubject"]["name"] = json!({"@value": "Carol", "@type": "_:dt"});
+    assert_eq!(to_rdf_code(&typed), "invalid_json_ld");
+}

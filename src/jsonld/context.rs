@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::active_context::{ActiveContext, TermMap};
-use super::iri::{is_absolute_iri, language_tag};
+use super::iri::{expand_iri, is_absolute_iri, language_tag};
 use super::term_definition::Builder;
 use super::{Loader, Work, MAX_DOCUMENT_IRI};
 use crate::error::Error;
@@ -119,7 +119,7 @@ fn process_definitions(
         }
     }
     if let Some(vocab) = local.get("@vocab") {
-        result.vocab = vocabulary(vocab, options)?;
+        result.vocab = vocabulary(&result, vocab, options)?;
     }
     if let Some(language) = local.get("@language") {
         result.language = match language {
@@ -174,15 +174,23 @@ fn process_definitions(
 /// the undefined-terms context fail where its URL passes.
 /// See: <https://www.w3.org/ns/credentials/undefined-term> and
 /// <https://www.w3.org/TR/vc-data-model-2.0/#contexts>
-fn vocabulary(vocab: &Value, options: ProcessOptions) -> Result<Option<Arc<str>>, Error> {
-    if options.document && vocab.as_str().is_some_and(|v| v.len() > MAX_DOCUMENT_IRI) {
+///
+/// The value is IRI-expanded against the context so far (step 5.8.3): a compact IRI such as
+/// `ex:ns/` takes its prefix's IRI, as JSON-LD 1.1 says and jsonld.js does.
+fn vocabulary(active: &ActiveContext, vocab: &Value, options: ProcessOptions) -> Result<Option<Arc<str>>, Error> {
+    let vocab = match vocab {
+        Value::Null => return Ok(None),
+        Value::String(v) => v,
+        _ => return Err(invalid("@vocab must be a string or null")),
+    };
+    let expanded = expand_iri(active, vocab, true).ok_or_else(|| invalid("@vocab must be an IRI"))?;
+    if options.document && expanded.len() > MAX_DOCUMENT_IRI {
         return Err(Error::ExpansionLimit);
     }
-    match vocab {
-        Value::Null => Ok(None),
-        Value::String(v) if is_absolute_iri(v) || v.starts_with("_:") => Ok(Some(Arc::from(v.as_str()))),
-        Value::String(_) => Err(Error::UnsupportedJsonLd("a relative @vocab")),
-        _ => Err(invalid("@vocab must be a string or null")),
+    if is_absolute_iri(&expanded) || expanded.starts_with("_:") {
+        Ok(Some(Arc::from(&*expanded)))
+    } else {
+        Err(Error::UnsupportedJsonLd("a relative @vocab"))
     }
 }
 

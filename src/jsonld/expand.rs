@@ -346,10 +346,14 @@ fn finish_object(mut result: Map<String, Value>, property: Option<&str>) -> Resu
         }
         if let Some(kind) = result.remove("@type") {
             // Keyword expansion collected @type into an array; a value object has exactly one.
+            // §5.1.2 step 15.4: one IRI (a blank node is no datatype: "invalid typed value").
             let single = match kind {
                 Value::Array(mut items) if items.len() == 1 => items.pop().unwrap_or(Value::Null),
                 _ => return Err(invalid("a value object's @type must be one IRI")),
             };
+            if single.as_str().is_none_or(|t| t != "@json" && !is_absolute_iri(t)) {
+                return Err(invalid("a value object's @type must be one IRI"));
+            }
             result.insert("@type".into(), single);
         }
     } else if result.contains_key("@set") || result.contains_key("@list") {

@@ -45,16 +45,7 @@ impl Builder<'_> {
         self.defined.insert(term.to_owned(), false);
         let value = self.local.get(term).cloned().unwrap_or(Value::Null);
         if term == "@type" {
-            // JSON-LD 1.1 allows `"@type": {"@container": "@set", "@protected": …}` only.
-            let ok = value.as_object().is_some_and(|o| {
-                o.keys().all(|k| k == "@container" || k == "@protected")
-                    && o.get("@container").is_none_or(|c| c == "@set")
-            });
-            if !ok {
-                return Err(invalid("@type may only be given a @set container"));
-            }
-            self.defined.insert(term.to_owned(), true);
-            return Ok(());
+            return self.define_type_keyword(&value);
         }
         if is_keyword(term) {
             return Err(invalid(&format!("keyword {term} cannot be redefined")));
@@ -63,7 +54,6 @@ impl Builder<'_> {
             self.defined.insert(term.to_owned(), true);
             return Ok(()); // §4.2.2 step 5: ignored
         }
-        let previous = self.active.get(term).cloned();
         let definition = match &value {
             Value::Null => TermDefinition { document: self.options.document, ..TermDefinition::null(self.protected) },
             Value::String(id) => {
@@ -72,20 +62,45 @@ impl Builder<'_> {
             Value::Object(object) => self.build(term, object, false)?,
             _ => return Err(invalid(&format!("the definition of {term:?} must be a string, an object or null"))),
         };
-        let definition = match previous {
-            // §4.2.2 step 27, for reverse properties too (fail closed where the 1.1 text
-            // returns early for them, as jsonld.js does).
+        self.set(term, definition)
+    }
+
+    /// §4.2.2 steps 27–28: records `definition` unless it would redefine a protected term (then
+    /// it must be the same definition again). Applies to reverse properties too, failing closed
+    /// where the 1.1 text returns early for them (as jsonld.js does), and to `@type`.
+    fn set(&mut self, term: &str, definition: TermDefinition) -> Result<(), Error> {
+        let definition = match self.active.get(term) {
             Some(previous) if previous.protected && !self.options.override_protected => {
-                if !definition.same_as(&previous) {
+                if !definition.same_as(previous) {
                     return Err(invalid(&format!("protected term {term:?} cannot be redefined")));
                 }
-                previous
+                Arc::clone(previous)
             }
             _ => Arc::new(definition),
         };
         self.new_terms.insert(term.to_owned(), Some(definition));
         self.defined.insert(term.to_owned(), true);
         Ok(())
+    }
+
+    /// §4.2.2 step 3: JSON-LD 1.1 lets a context give `@type` a `@set` container and protect
+    /// it, nothing else; the definition is kept so that protecting it is enforced.
+    fn define_type_keyword(&mut self, value: &Value) -> Result<(), Error> {
+        let object = value.as_object().filter(|o| {
+            !o.is_empty()
+                && o.keys().all(|k| k == "@container" || k == "@protected")
+                && o.get("@container").is_none_or(|c| c == "@set")
+        });
+        let Some(object) = object else {
+            return Err(invalid("@type may only be given a @set container or be protected"));
+        };
+        let mut definition = TermDefinition { document: self.options.document, ..TermDefinition::null(self.protected) };
+        definition.iri = Some("@type".to_owned());
+        definition.container.set = object.contains_key("@container");
+        if let Some(protected) = object.get("@protected") {
+            definition.protected = protected.as_bool().ok_or_else(|| invalid("@protected must be a boolean"))?;
+        }
+        self.set("@type", definition)
     }
 
     fn build(&mut self, term: &str, object: &Map<String, Value>, simple: bool) -> Result<TermDefinition, Error> {
