@@ -119,26 +119,49 @@ pub fn check_context(local: &Value, loader: &dyn Loader) -> Result<(), Error> {
     top_level_context(local, loader, &mut Work::new(MAX_WORK)).map(|_| ())
 }
 
-/// The top-level context, cached when it is a list of bundled context URLs (the common case:
-/// every credential starts from the same few); never when the document defines terms itself.
+/// The top-level context. Its leading context URLs are processed once and cached when every
+/// context is a bundled one (the common case: every credential starts from the same few); the
+/// context objects and URLs after them (terms the document defines) are processed on top, every
+/// time.
 fn top_level_context(local: &Value, loader: &dyn Loader, work: &mut Work) -> Result<ActiveContext, Error> {
-    static CACHE: OnceLock<ContextCache> = OnceLock::new();
-    let key = match local {
-        Value::String(url) => Some(url.clone()),
-        Value::Array(items) if items.iter().all(Value::is_string) => {
-            Some(items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" "))
-        }
-        _ => None,
+    let items: &[Value] = match local {
+        Value::Array(items) => items,
+        single => std::slice::from_ref(single),
+    };
+    let named = items.iter().take_while(|item| item.is_string()).count();
+    let (urls, rest) = items.split_at(named);
+    let active = named_contexts(urls, loader, work)?;
+    if rest.is_empty() {
+        return Ok(active);
     }
-    .filter(|_| loader.is_bundled_only());
+    let options = ProcessOptions { document: true, ..ProcessOptions::default() };
+    let rest = match local {
+        Value::Array(_) => Value::Array(rest.to_vec()),
+        single => single.clone(),
+    };
+    context::process(&active, &rest, options, loader, work)
+}
+
+/// A list of context URLs, processed, cached when the loader knows only bundled contexts.
+fn named_contexts(urls: &[Value], loader: &dyn Loader, work: &mut Work) -> Result<ActiveContext, Error> {
+    static CACHE: OnceLock<ContextCache> = OnceLock::new();
+    if urls.is_empty() {
+        return Ok(ActiveContext::default());
+    }
+    let key = loader.is_bundled_only().then(|| urls.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" "));
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     if let Some(key) = &key {
         if let Some(hit) = cache.lock().ok().and_then(|c| c.get(key).cloned()) {
             return Ok(hit);
         }
     }
-    let options = ProcessOptions { document: true, ..ProcessOptions::default() };
-    let active = context::process(&ActiveContext::default(), local, options, loader, work)?;
+    let active = context::process(
+        &ActiveContext::default(),
+        &Value::Array(urls.to_vec()),
+        ProcessOptions::default(),
+        loader,
+        work,
+    )?;
     if let (Some(key), Ok(mut cache)) = (key, cache.lock()) {
         if cache.len() >= 64 {
             cache.clear();
