@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::contexts::Contexts;
 use crate::credential::{Credential, DateField, VcVersion};
 use crate::error::Error;
-use crate::jsonld::Loader;
+use crate::jsonld::{self, Loader};
 use crate::report::Passed;
 use crate::timestamp::Timestamp;
 
@@ -39,17 +39,31 @@ pub fn format(credential: &Credential) -> Result<Passed, Error> {
     Ok(Passed::FormatValid)
 }
 
-/// Every `@context` entry is a known URL; embedded contexts are refused (they could define any term).
+/// Every `@context` entry is a known URL or a context object beside them (VC 2.0 §4.3; JSON-LD
+/// 1.1 API §4.1.2 step 5.5). The objects are processed here, for every suite (the JCS ones never
+/// expand the document), as the RDFC suites process them again: by the same rules and caps as the
+/// bundled contexts, so one cannot redefine a protected VC or Open Badges term.
+/// See: <https://www.w3.org/TR/vc-data-model-2.0/#contexts>
+///
+/// `inline_context` is no longer produced: a context object is judged by JSON-LD processing,
+/// whose codes say more (`invalid_json_ld` for a malformed one or a protected term redefined,
+/// `expansion_limit`, `unsupported_json_ld`), and so is an entry that is neither (JSON-LD's
+/// "invalid local context": `invalid_json_ld`).
 ///
 /// # Errors
-/// `inline_context`, `unknown_context`; `not_in_this_build` for a context this build leaves out.
+/// `unknown_context` (`not_in_this_build` for a context this build leaves out),
+/// `invalid_json_ld`, `unsupported_json_ld`, `expansion_limit`.
 pub fn contexts(credential: &Credential, known: &Contexts) -> Result<Passed, Error> {
+    let mut defines_terms = false;
     for context in credential.contexts() {
         match context {
             Value::String(url) if known.is_known(url) => {}
             Value::String(url) => return Err(known.unknown(url)),
-            _ => return Err(Error::InlineContext),
+            _ => defines_terms = true,
         }
+    }
+    if let (true, Some(local)) = (defines_terms, credential.json.get("@context")) {
+        jsonld::check_context(local, known)?;
     }
     Ok(Passed::ContextsKnown)
 }
@@ -154,7 +168,19 @@ mod tests {
                 .code()
         };
         assert_eq!(with(json!("https://evil.example/ctx")), "unknown_context");
-        assert_eq!(with(json!({"name": "https://schema.org/name"})), "inline_context");
+        let valid = |ctx| {
+            contexts(&credential(json!({"@context": ["https://www.w3.org/ns/credentials/v2", ctx]})), &Contexts::new())
+        };
+        assert_eq!(valid(json!({"colour": "https://schema.org/color"})), Ok(Passed::ContextsKnown));
+        assert_eq!(valid(json!({"@vocab": "https://vocab.example/#"})), Ok(Passed::ContextsKnown));
+        // `name` is a protected term of the VC 2.0 context (JSON-LD's protected term redefinition).
+        assert_eq!(with(json!({"name": "https://evil.example/name"})), "invalid_json_ld");
+        assert_eq!(with(json!({"name": {"@id": "https://schema.org/name", "@type": "@id"}})), "invalid_json_ld");
+        // The same definition again is no redefinition (JSON-LD 1.1 API §4.2.2 step 27.1).
+        assert_eq!(valid(json!({"name": "https://schema.org/name"})), Ok(Passed::ContextsKnown));
+        assert_eq!(with(json!(null)), "invalid_json_ld"); // nullifying protected terms
+        assert_eq!(with(json!(42)), "invalid_json_ld");
+        assert_eq!(with(json!({"@import": "https://x.example/c"})), "unsupported_json_ld");
         // Open Badges 2.0's context: bundled with `extra-contexts`, else named as left out.
         let ob2 = contexts(
             &credential(

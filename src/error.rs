@@ -125,7 +125,9 @@ pub enum Error {
     InvalidBaseContext(String),
     /// A context URL that is not bundled with this build; it is never fetched.
     UnknownContext(String),
-    /// An embedded (object) context: terms defined outside the bundled contexts are refused.
+    /// An embedded (object) context, once refused. **No longer produced** (kept: codes are never
+    /// removed): context objects are processed like the bundled contexts, and JSON-LD processing
+    /// judges them with its own codes (`checks::contexts`).
     InlineContext,
 
     // ---- issuer_key -----------------------------------------------------------------------------

@@ -6,13 +6,18 @@
 //! ```
 //!
 //! Contexts are never fetched: they come from a [`Loader`] (the bundled ones in `contexts`, plus
-//! any the host registered). Work is capped (`expansion_limit`).
+//! any the host registered). A document may also define terms itself, in context objects beside
+//! the URLs (VC 2.0 §4.3, JSON-LD 1.1 API §4.1.2 step 5.5): they are processed by the same rules
+//! (a protected term stays protected), on a budget of their own ([`MAX_DOCUMENT_TERMS`],
+//! [`MAX_DOCUMENT_IRI`]) and in ordered maps that chosen names cannot flood (`term_map`). Work is
+//! capped (`expansion_limit`).
 
 mod active_context;
 mod context;
 mod expand;
 mod iri;
 mod term_definition;
+mod term_map;
 mod to_rdf;
 mod value;
 
@@ -42,19 +47,27 @@ pub trait Loader {
     }
 }
 
-/// A budget of processing steps (each context term, each expanded element counts one).
+/// A budget of processing steps (each context term, each expanded element counts one), and of
+/// the terms the document itself may define.
 #[derive(Debug)]
 pub(crate) struct Work {
     remaining: usize,
+    document_terms: usize,
 }
 
 impl Work {
     fn new(budget: usize) -> Self {
-        Self { remaining: budget }
+        Self { remaining: budget, document_terms: MAX_DOCUMENT_TERMS }
     }
 
     fn spend(&mut self, amount: usize) -> Result<(), Error> {
         self.remaining = self.remaining.checked_sub(amount).ok_or(Error::ExpansionLimit)?;
+        Ok(())
+    }
+
+    /// Counts one term definition written in the document (not in a bundled or registered context).
+    fn spend_document_term(&mut self) -> Result<(), Error> {
+        self.document_terms = self.document_terms.checked_sub(1).ok_or(Error::ExpansionLimit)?;
         Ok(())
     }
 }
@@ -63,20 +76,31 @@ impl Work {
 /// about 2,000), far below what would hang a browser tab.
 pub const MAX_WORK: usize = 200_000;
 
+/// Term definitions a document's own (inline) contexts may make, counted over the whole
+/// document, scoped contexts included. The largest inline context in the third-party vectors
+/// defines 81 terms (an Open Badges 2.0 context copied into the document); this leaves room for a
+/// dozen of them and bounds the memory an attacker's terms can take.
+pub const MAX_DOCUMENT_TERMS: usize = 1024;
+
+/// Bytes of an IRI a document's own context may map a term, a prefix or `@vocab` to (real ones
+/// are under 100). Every use of a term copies its IRI into the quads, so without this bound a
+/// document could define one long IRI and multiply it by every key it writes; with it, a
+/// document's terms expand no further than the bundled contexts' do.
+pub const MAX_DOCUMENT_IRI: usize = 512;
+
 /// The quads of a JSON-LD document (the document's own `@context` applies).
 ///
 /// # Errors
-/// `unknown_context`, `undefined_term`, `invalid_json_ld`, `unsupported_json_ld`, `expansion_limit`.
+/// `unknown_context`, `undefined_term`, `invalid_json_ld` (a protected term redefined, among
+/// others), `unsupported_json_ld`, `expansion_limit`.
 pub fn to_rdf(document: &Map<String, Value>, loader: &dyn Loader) -> Result<Vec<Quad>, Error> {
     let mut work = Work::new(MAX_WORK);
     let active = match document.get("@context") {
-        Some(local) => {
-            expand::refuse_embedded_contexts(local)?;
-            top_level_context(local, loader, &mut work)?
-        }
+        Some(local) => top_level_context(local, loader, &mut work)?,
         None => ActiveContext::default(),
     };
-    let mut expander = expand::Expander::new(loader, work);
+    let document_contexts = document.get("@context").is_some_and(expand::has_context_object);
+    let mut expander = expand::Expander::new(loader, work, document_contexts);
     let expanded = expander.expand_document(&active, document)?;
     let mut writer = to_rdf::RdfWriter::default();
     writer.document(expanded)?;
@@ -85,25 +109,59 @@ pub fn to_rdf(document: &Map<String, Value>, loader: &dyn Loader) -> Result<Vec<
 
 type ContextCache = Mutex<HashMap<String, ActiveContext>>;
 
-/// The top-level context, cached when it is a list of bundled context URLs (the common case:
-/// every credential starts from the same few).
+/// Processes a document's `@context` (URLs and inline definitions) without expanding the
+/// document: the `contexts` check judges inline definitions this way for every suite, the
+/// JSON-based ones (`eddsa-jcs-2022`) included, so a protected term stays protected there too.
+///
+/// # Errors
+/// As [`to_rdf`], for the context alone.
+pub fn check_context(local: &Value, loader: &dyn Loader) -> Result<(), Error> {
+    top_level_context(local, loader, &mut Work::new(MAX_WORK)).map(|_| ())
+}
+
+/// The top-level context. Its leading context URLs are processed once and cached when every
+/// context is a bundled one (the common case: every credential starts from the same few); the
+/// context objects and URLs after them (terms the document defines) are processed on top, every
+/// time.
 fn top_level_context(local: &Value, loader: &dyn Loader, work: &mut Work) -> Result<ActiveContext, Error> {
-    static CACHE: OnceLock<ContextCache> = OnceLock::new();
-    let key = match local {
-        Value::String(url) => Some(url.clone()),
-        Value::Array(items) if items.iter().all(Value::is_string) => {
-            Some(items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" "))
-        }
-        _ => None,
+    let items: &[Value] = match local {
+        Value::Array(items) => items,
+        single => std::slice::from_ref(single),
+    };
+    let named = items.iter().take_while(|item| item.is_string()).count();
+    let (urls, rest) = items.split_at(named);
+    let active = named_contexts(urls, loader, work)?;
+    if rest.is_empty() {
+        return Ok(active);
     }
-    .filter(|_| loader.is_bundled_only());
+    let options = ProcessOptions { document: true, ..ProcessOptions::default() };
+    let rest = match local {
+        Value::Array(_) => Value::Array(rest.to_vec()),
+        single => single.clone(),
+    };
+    context::process(&active, &rest, options, loader, work)
+}
+
+/// A list of context URLs, processed, cached when the loader knows only bundled contexts.
+fn named_contexts(urls: &[Value], loader: &dyn Loader, work: &mut Work) -> Result<ActiveContext, Error> {
+    static CACHE: OnceLock<ContextCache> = OnceLock::new();
+    if urls.is_empty() {
+        return Ok(ActiveContext::default());
+    }
+    let key = loader.is_bundled_only().then(|| urls.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" "));
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     if let Some(key) = &key {
         if let Some(hit) = cache.lock().ok().and_then(|c| c.get(key).cloned()) {
             return Ok(hit);
         }
     }
-    let active = context::process(&ActiveContext::default(), local, ProcessOptions::default(), loader, work)?;
+    let active = context::process(
+        &ActiveContext::default(),
+        &Value::Array(urls.to_vec()),
+        ProcessOptions::default(),
+        loader,
+        work,
+    )?;
     if let (Some(key), Ok(mut cache)) = (key, cache.lock()) {
         if cache.len() >= 64 {
             cache.clear();

@@ -266,7 +266,8 @@ const DCC_LIST_SIGNER: &str = "did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTG
 /// Judged elsewhere: the core refuses them for reasons that have nothing to do with fetching.
 const DCC_NOT_JUDGED_HERE: &[(&str, &str)] = &[(
     "dcc-vc-test-fixtures/verifiableCredentials/v2/dataIntegrityProof/didKey/twoOIDF-revoked-notExpired-badSchema.json",
-    "an embedded @context object: refused (inline_context) before its status is read",
+    "its `expect` names two faults (revoked, bad schema); tests/conformance.rs judges it offline: its inline \
+     context is accepted, and its revocation list is signed by DCC's status key, not the issuer's (status unchecked)",
 )];
 
 /// What a DCC credential should come to, from its MANIFEST `expect`.

@@ -157,11 +157,6 @@ const EXCEPTIONS: &[(&str, &str)] = &[
          2025-12-16 has passed at this walk's date; the derived proof itself verifies",
     ),
     (
-        "w3c-vc-di-ecdsa-test-suite/ecdsa-sd-2023-windsurf-derived.json",
-        "carries an inline @context object (an @vocab), which this verifier refuses by policy \
-         (inline_context) until the never-fooled issue lets inline contexts in under the same caps",
-    ),
-    (
         "dcc-verifier-core/v2/didWeb/v2didWebWithValidStatus.json",
         "needs the DID document of did:web:digitalcredentials.github.io:dcc-did-web, which is not among the \
          vectors; offline the key cannot be resolved (document_unavailable), which is the right answer",

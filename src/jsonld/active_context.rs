@@ -2,11 +2,11 @@
 //! adds one small layer on top of its parent instead of copying every term, so applying the OB 3.0
 //! type-scoped contexts stays cheap, and identical results can be cached by identity.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use serde_json::Value;
+
+pub(crate) use super::term_map::TermMap;
 
 /// Containers a term may declare (the subset the bundled contexts use).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,38 +31,21 @@ pub(crate) struct TermDefinition {
     pub(crate) direction: Option<Option<String>>,
     /// A scoped context, applied to values of this property or nodes of this type.
     pub(crate) context: Option<Arc<Value>>,
+    /// A reverse property (`@reverse`, §4.2.2 step 14): its values are the subjects, the node
+    /// that holds it the object.
+    pub(crate) reverse: bool,
+    /// Defined by a context the document wrote (its scoped context is then the document's too).
+    pub(crate) document: bool,
 }
 
 impl TermDefinition {
-    /// Equal apart from `protected` (the rule for redefining a protected term, §4.2.2 step 27).
+    /// Equal apart from `protected` and where it was written (the rule for redefining a
+    /// protected term, §4.2.2 step 27: the same definition again is allowed).
     pub(crate) fn same_as(&self, other: &Self) -> bool {
-        Self { protected: false, ..self.clone() } == Self { protected: false, ..other.clone() }
+        let plain = |d: &Self| Self { protected: false, document: false, ..d.clone() };
+        plain(self) == plain(other)
     }
 }
-
-/// FxHash (rustc's hasher): several times faster than SipHash on short keys. Safe here because
-/// every term map is built from bundled or host-registered contexts only (documents cannot embed
-/// contexts: `inline_context`), so no attacker chooses the keys that are inserted.
-#[derive(Default)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            if let Some(prefix) = word.get_mut(..chunk.len()) {
-                prefix.copy_from_slice(chunk);
-            }
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type TermMap = HashMap<String, Option<Arc<TermDefinition>>, BuildHasherDefault<FxHasher>>;
 
 #[derive(Debug, Default)]
 pub(crate) struct Layer {
@@ -122,7 +105,7 @@ impl ActiveContext {
         let mut seen = std::collections::HashSet::new();
         let mut layer = self.terms.as_deref();
         while let Some(current) = layer {
-            for (term, definition) in &current.terms {
+            for (term, definition) in current.terms.iter() {
                 if seen.insert(term.as_str()) && definition.as_ref().is_some_and(|d| d.protected) {
                     return true;
                 }
@@ -140,16 +123,20 @@ impl ActiveContext {
         if depth < MAX_LAYER_DEPTH {
             return Some(Arc::new(Layer { terms: new_terms, parent: self.terms.clone(), depth }));
         }
-        // Flatten: collect the visible terms of every layer, newest first.
+        // Flatten: collect the visible terms of every layer, newest first. Once a document's
+        // terms are among them, the flat map is an ordered one (see `term_map`).
         let mut flat: TermMap = new_terms;
         let mut layer = self.terms.as_deref();
         while let Some(current) = layer {
-            for (term, definition) in &current.terms {
-                flat.entry(term.clone()).or_insert_with(|| definition.clone());
+            if current.terms.is_document() {
+                flat = flat.into_document();
+            }
+            for (term, definition) in current.terms.iter() {
+                flat.insert_if_absent(term, definition);
             }
             layer = current.parent.as_deref();
         }
-        flat.retain(|_, d| d.is_some());
+        flat.drop_removed();
         Some(Arc::new(Layer { terms: flat, parent: None, depth: 0 }))
     }
 }

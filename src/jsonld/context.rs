@@ -1,7 +1,8 @@
 //! Context Processing (JSON-LD 1.1 API §4.1), for the subset the bundled contexts use:
 //! `@version`, `@vocab`, `@protected`, `@language`, `@direction`, remote contexts (from the
 //! loader, never fetched) and term definitions (`term_definition`). Anything else fails closed
-//! with `unsupported_json_ld`.
+//! with `unsupported_json_ld`. Context objects written in the document go through the same
+//! steps, counted against the document's own budget (`MAX_DOCUMENT_TERMS`, `MAX_DOCUMENT_IRI`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -9,9 +10,9 @@ use std::sync::Arc;
 use serde_json::{Map, Value};
 
 use super::active_context::{ActiveContext, TermMap};
-use super::iri::{is_absolute_iri, language_tag};
+use super::iri::{expand_iri, is_absolute_iri, language_tag};
 use super::term_definition::Builder;
-use super::{Loader, Work};
+use super::{Loader, Work, MAX_DOCUMENT_IRI};
 use crate::error::Error;
 
 /// Options of one context-processing call.
@@ -19,11 +20,15 @@ use crate::error::Error;
 pub(crate) struct ProcessOptions {
     pub(crate) override_protected: bool,
     pub(crate) propagate: bool,
+    /// The local context was written in the document (an inline context, or the scoped context
+    /// of a term one defined), not in a bundled or registered context: its terms are chosen by
+    /// whoever wrote the credential.
+    pub(crate) document: bool,
 }
 
 impl Default for ProcessOptions {
     fn default() -> Self {
-        Self { override_protected: false, propagate: true }
+        Self { override_protected: false, propagate: true, document: false }
     }
 }
 
@@ -79,7 +84,8 @@ fn process_inner(
                 }
                 let document = loader.context(url).ok_or_else(|| loader.unknown(url))?;
                 let inner = document.get("@context").ok_or_else(|| invalid("a remote context has no @context"))?;
-                let remote_options = ProcessOptions { override_protected: options.override_protected, propagate: true };
+                let remote_options =
+                    ProcessOptions { override_protected: options.override_protected, propagate: true, document: false };
                 result = process_inner(&result, inner, remote_options, loader, work, remote_depth + 1)?;
             }
             Value::Object(definitions) => {
@@ -113,12 +119,7 @@ fn process_definitions(
         }
     }
     if let Some(vocab) = local.get("@vocab") {
-        result.vocab = match vocab {
-            Value::Null => None,
-            Value::String(v) if is_absolute_iri(v) || v.starts_with("_:") => Some(Arc::from(v.as_str())),
-            Value::String(_) => return Err(Error::UnsupportedJsonLd("a relative @vocab")),
-            _ => return Err(invalid("@vocab must be a string or null")),
-        };
+        result.vocab = vocabulary(&result, vocab, options)?;
     }
     if let Some(language) = local.get("@language") {
         result.language = match language {
@@ -138,20 +139,59 @@ fn process_definitions(
         None => false,
         Some(p) => p.as_bool().ok_or_else(|| invalid("@protected must be a boolean"))?,
     };
-    let mut builder =
-        Builder { active: &result, local, new_terms: TermMap::default(), defined: HashMap::new(), protected, options };
+    let new_terms = TermMap::new(options.document);
+    let mut builder = Builder { active: &result, local, new_terms, defined: HashMap::new(), protected, options };
     for term in local.keys() {
         if !matches!(
             term.as_str(),
             "@base" | "@direction" | "@import" | "@language" | "@propagate" | "@protected" | "@version" | "@vocab"
         ) {
             work.spend(1)?;
+            if options.document {
+                work.spend_document_term()?;
+            }
             builder.define(term)?;
         }
     }
     let new_terms = builder.new_terms;
     result.terms = result.with_layer(new_terms);
     Ok(result)
+}
+
+/// The default vocabulary a context sets (§4.1.2 step 5.8), from a bundled context or the
+/// document's own: a `@vocab` in an inline context is **accepted**, deliberately.
+///
+/// Safe mode refuses a term JSON-LD would *drop*, because a dropped statement is not signed.
+/// Under a `@vocab` nothing is dropped: every otherwise undefined key expands to the vocabulary
+/// IRI followed by the key and lands in the quads, so the RDFC signature covers it (add, remove
+/// or change one and the signature fails); the JCS suites sign the JSON itself. A `@vocab` never
+/// reaches a term some context defines, so it cannot change what a VC or Open Badges term means.
+/// This is what VC 2.0 itself offers for terms no context defines (the bundled
+/// `https://www.w3.org/ns/credentials/undefined-terms/v2` context is nothing but such a
+/// `@vocab`), and what the W3C ecdsa-sd-2023 test vector (windsurf) uses. What a `@vocab` term
+/// lacks is a published meaning: the verifier vouches that the issuer signed `vocab#key`, not what
+/// it means. Refusing would refuse credentials valid by the standard and make the inline form of
+/// the undefined-terms context fail where its URL passes.
+/// See: <https://www.w3.org/ns/credentials/undefined-term> and
+/// <https://www.w3.org/TR/vc-data-model-2.0/#contexts>
+///
+/// The value is IRI-expanded against the context so far (step 5.8.3): a compact IRI such as
+/// `ex:ns/` takes its prefix's IRI, as JSON-LD 1.1 says and jsonld.js does.
+fn vocabulary(active: &ActiveContext, vocab: &Value, options: ProcessOptions) -> Result<Option<Arc<str>>, Error> {
+    let vocab = match vocab {
+        Value::Null => return Ok(None),
+        Value::String(v) => v,
+        _ => return Err(invalid("@vocab must be a string or null")),
+    };
+    let expanded = expand_iri(active, vocab, true).ok_or_else(|| invalid("@vocab must be an IRI"))?;
+    if options.document && expanded.len() > MAX_DOCUMENT_IRI {
+        return Err(Error::ExpansionLimit);
+    }
+    if is_absolute_iri(&expanded) || expanded.starts_with("_:") {
+        Ok(Some(Arc::from(&*expanded)))
+    } else {
+        Err(Error::UnsupportedJsonLd("a relative @vocab"))
+    }
 }
 
 pub(crate) fn invalid(why: &str) -> Error {

@@ -1,6 +1,9 @@
 //! Expansion (JSON-LD 1.1 API §5.1) in **safe mode**: every key that would be dropped (a term
 //! no context defines, a relative `@id` or `@type`, a free-floating value) is an error
-//! (`undefined_term`), because a dropped statement is not covered by the signature.
+//! (`undefined_term`), because a dropped statement is not covered by the signature. Embedded
+//! contexts are processed where they stand (§5.1.2 step 9), as the document's own; reverse
+//! properties (`@reverse`, step 13.4.13 and 13.12) are collected under `@reverse`.
+//! See: <https://www.w3.org/TR/json-ld11-api/#expansion-algorithm>
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -13,14 +16,20 @@ use super::iri::{expand_iri, is_absolute_iri, is_keyword, language_tag, node_iri
 use super::value::{append, as_array, expand_value, is_list, list_object, single};
 use super::{Loader, Work};
 use crate::error::Error;
+use reverse::add_reverse;
+
+mod reverse;
 
 /// Identities of the active context's terms, the scoped context, the previous context and the
 /// default vocabulary, language and direction; then `propagate` and `override_protected`.
 type ScopedKey = (usize, usize, usize, [usize; 3], bool, bool);
-type ScopedCache = Mutex<HashMap<ScopedKey, (ActiveContext, ActiveContext)>>;
+/// The input context and scoped context (kept alive so the identities in the key stay theirs),
+/// and the result.
+type ScopedEntry = (ActiveContext, Arc<Value>, ActiveContext);
+type ScopedCache = Mutex<HashMap<ScopedKey, ScopedEntry>>;
 
-/// Applied scoped contexts shared across runs. Each entry keeps its input context alive, so the
-/// identities in its key can never be reused by another context while it is cached.
+/// Applied scoped contexts shared across runs. Each entry keeps its input context and scoped
+/// context alive, so the identities in its key can never be reused by another while it is cached.
 fn shared_scoped_cache() -> &'static ScopedCache {
     static CACHE: OnceLock<ScopedCache> = OnceLock::new();
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
@@ -33,13 +42,18 @@ const MAX_SHARED_SCOPED: usize = 2048;
 pub(crate) struct Expander<'a> {
     pub(crate) loader: &'a dyn Loader,
     pub(crate) work: Work,
-    /// Holds the input context too, so the identities in the key stay alive (never reused).
-    scoped: HashMap<ScopedKey, (ActiveContext, ActiveContext)>,
+    /// Holds the input and scoped contexts too, so the identities in the key stay alive (never reused).
+    scoped: HashMap<ScopedKey, ScopedEntry>,
+    /// Whether a context the document wrote is in play: then the cache shared across runs is
+    /// neither read nor filled (it holds only what immutable contexts produce, and must not
+    /// keep one document's terms alive for the next).
+    document_contexts: bool,
 }
 
 impl<'a> Expander<'a> {
-    pub(crate) fn new(loader: &'a dyn Loader, work: Work) -> Self {
-        Self { loader, work, scoped: HashMap::new() }
+    /// `document_contexts`: the document's top-level `@context` holds a context object.
+    pub(crate) fn new(loader: &'a dyn Loader, work: Work, document_contexts: bool) -> Self {
+        Self { loader, work, scoped: HashMap::new(), document_contexts }
     }
 
     /// Expands a document whose top-level `@context` has already been applied to `active`.
@@ -74,11 +88,12 @@ impl<'a> Expander<'a> {
             options.propagate,
             options.override_protected,
         );
-        if let Some((_, cached)) = self.scoped.get(&key) {
+        if let Some((_, _, cached)) = self.scoped.get(&key) {
             return Ok(cached.clone());
         }
-        let shared = self.loader.is_bundled_only().then(shared_scoped_cache);
-        if let Some(hit) = shared.and_then(|cache| cache.lock().ok().and_then(|c| c.get(&key).map(|(_, r)| r.clone())))
+        let shared = (self.loader.is_bundled_only() && !self.document_contexts).then(shared_scoped_cache);
+        if let Some(hit) =
+            shared.and_then(|cache| cache.lock().ok().and_then(|c| c.get(&key).map(|(_, _, r)| r.clone())))
         {
             return Ok(hit);
         }
@@ -87,9 +102,9 @@ impl<'a> Expander<'a> {
             if cache.len() >= MAX_SHARED_SCOPED {
                 cache.clear();
             }
-            cache.insert(key, (active.clone(), result.clone()));
+            cache.insert(key, (active.clone(), Arc::clone(scoped), result.clone()));
         }
-        self.scoped.insert(key, (active.clone(), result.clone()));
+        self.scoped.insert(key, (active.clone(), Arc::clone(scoped), result.clone()));
         Ok(result)
     }
 
@@ -122,11 +137,11 @@ impl<'a> Expander<'a> {
                     return Err(Error::UndefinedTerm(format!("the value {scalar} outside any property")));
                 };
                 let definition = active.get(property).cloned();
-                let active = match definition.as_ref().and_then(|d| d.context.clone()) {
-                    Some(scoped) => self.apply_scoped(
+                let active = match definition.as_ref().and_then(|d| d.context.clone().map(|c| (c, d.document))) {
+                    Some((scoped, document)) => self.apply_scoped(
                         active,
                         &scoped,
-                        ProcessOptions { override_protected: true, propagate: true },
+                        ProcessOptions { override_protected: true, propagate: true, document },
                     )?,
                     None => active.clone(),
                 };
@@ -154,14 +169,17 @@ impl<'a> Expander<'a> {
                 active = (*previous).clone();
             }
         }
-        if let Some(scoped) = property_definition.as_ref().and_then(|d| d.context.clone()) {
-            active =
-                self.apply_scoped(&active, &scoped, ProcessOptions { override_protected: true, propagate: true })?;
+        if let Some((scoped, document)) =
+            property_definition.as_ref().and_then(|d| d.context.clone().map(|c| (c, d.document)))
+        {
+            let options = ProcessOptions { override_protected: true, propagate: true, document };
+            active = self.apply_scoped(&active, &scoped, options)?;
         }
         if !context_applied {
             if let Some(local) = object.get("@context") {
-                refuse_embedded_contexts(local)?;
-                active = context::process(&active, local, ProcessOptions::default(), self.loader, &mut self.work)?;
+                self.document_contexts |= has_context_object(local);
+                let options = ProcessOptions { document: true, ..ProcessOptions::default() };
+                active = context::process(&active, local, options, self.loader, &mut self.work)?;
             }
         }
         let type_scoped = active.clone();
@@ -176,12 +194,11 @@ impl<'a> Expander<'a> {
             };
             types.sort_unstable();
             for kind in types {
-                if let Some(scoped) = type_scoped.get(kind).and_then(|d| d.context.clone()) {
-                    active = self.apply_scoped(
-                        &active,
-                        &scoped,
-                        ProcessOptions { override_protected: false, propagate: false },
-                    )?;
+                if let Some((scoped, document)) =
+                    type_scoped.get(kind).and_then(|d| d.context.clone().map(|c| (c, d.document)))
+                {
+                    let options = ProcessOptions { override_protected: false, propagate: false, document };
+                    active = self.apply_scoped(&active, &scoped, options)?;
                 }
             }
         }
@@ -213,6 +230,10 @@ impl<'a> Expander<'a> {
                     Some(v) => v,
                 }
             };
+            if definition.as_ref().is_some_and(|d| d.reverse) {
+                add_reverse(&mut result, expanded_property.into_owned(), expanded)?;
+                continue;
+            }
             let container = definition.as_ref().map(|d| d.container).unwrap_or_default();
             let expanded =
                 if container.list && !is_list(&expanded) { list_object(as_array(expanded)) } else { expanded };
@@ -240,7 +261,7 @@ impl<'a> Expander<'a> {
         value: &Value,
         result: &mut Map<String, Value>,
     ) -> Result<(), Error> {
-        if result.contains_key(keyword) && keyword != "@type" {
+        if result.contains_key(keyword) && !matches!(keyword, "@type" | "@reverse") {
             return Err(invalid(&format!("colliding keywords: {keyword} appears twice")));
         }
         let expanded = match keyword {
@@ -287,7 +308,7 @@ impl<'a> Expander<'a> {
             }
             "@set" => self.expand(active, property, value, false)?.unwrap_or(Value::Array(Vec::new())),
             "@included" => return Err(Error::UnsupportedJsonLd("@included")),
-            "@reverse" => return Err(Error::UnsupportedJsonLd("@reverse")),
+            "@reverse" => return self.expand_reverse_map(active, value, result),
             "@nest" => return Err(Error::UnsupportedJsonLd("@nest")),
             other => return Err(invalid(&format!("{other} is not allowed here"))),
         };
@@ -325,10 +346,14 @@ fn finish_object(mut result: Map<String, Value>, property: Option<&str>) -> Resu
         }
         if let Some(kind) = result.remove("@type") {
             // Keyword expansion collected @type into an array; a value object has exactly one.
+            // §5.1.2 step 15.4: one IRI (a blank node is no datatype: "invalid typed value").
             let single = match kind {
                 Value::Array(mut items) if items.len() == 1 => items.pop().unwrap_or(Value::Null),
                 _ => return Err(invalid("a value object's @type must be one IRI")),
             };
+            if single.as_str().is_none_or(|t| t != "@json" && !is_absolute_iri(t)) {
+                return Err(invalid("a value object's @type must be one IRI"));
+            }
             result.insert("@type".into(), single);
         }
     } else if result.contains_key("@set") || result.contains_key("@list") {
@@ -355,18 +380,12 @@ fn finish_object(mut result: Map<String, Value>, property: Option<&str>) -> Resu
     Ok(Some(Value::Object(result)))
 }
 
-/// A document may name contexts (URLs of bundled or registered ones) but not define terms
-/// itself: terms defined in the credential would be "known" only to the credential.
-pub(crate) fn refuse_embedded_contexts(local: &Value) -> Result<(), Error> {
-    let all_named = match local {
-        Value::String(_) => true,
-        Value::Array(items) => items.iter().all(Value::is_string),
+/// Whether a `@context` value holds a context object (terms the document defines itself).
+pub(crate) fn has_context_object(local: &Value) -> bool {
+    match local {
+        Value::Object(_) => true,
+        Value::Array(items) => items.iter().any(Value::is_object),
         _ => false,
-    };
-    if all_named {
-        Ok(())
-    } else {
-        Err(Error::InlineContext)
     }
 }
 

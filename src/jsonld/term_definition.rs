@@ -1,5 +1,6 @@
-//! Create Term Definition (JSON-LD 1.1 API §4.2.2) for the subset the bundled contexts use;
-//! anything else fails closed with `unsupported_json_ld`.
+//! Create Term Definition (JSON-LD 1.1 API §4.2.2) for the subset the bundled contexts use
+//! (reverse properties included); anything else fails closed with `unsupported_json_ld`.
+//! See: <https://www.w3.org/TR/json-ld11-api/#create-term-definition>
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -9,6 +10,7 @@ use serde_json::{Map, Value};
 use super::active_context::{ActiveContext, Container, TermDefinition, TermMap};
 use super::context::{invalid, ProcessOptions};
 use super::iri::{is_absolute_iri, is_keyword, language_tag, looks_like_keyword};
+use super::MAX_DOCUMENT_IRI;
 use crate::error::Error;
 
 /// Create Term Definition (§4.2.2) for the terms of one local context.
@@ -43,16 +45,7 @@ impl Builder<'_> {
         self.defined.insert(term.to_owned(), false);
         let value = self.local.get(term).cloned().unwrap_or(Value::Null);
         if term == "@type" {
-            // JSON-LD 1.1 allows `"@type": {"@container": "@set", "@protected": …}` only.
-            let ok = value.as_object().is_some_and(|o| {
-                o.keys().all(|k| k == "@container" || k == "@protected")
-                    && o.get("@container").is_none_or(|c| c == "@set")
-            });
-            if !ok {
-                return Err(invalid("@type may only be given a @set container"));
-            }
-            self.defined.insert(term.to_owned(), true);
-            return Ok(());
+            return self.define_type_keyword(&value);
         }
         if is_keyword(term) {
             return Err(invalid(&format!("keyword {term} cannot be redefined")));
@@ -61,21 +54,27 @@ impl Builder<'_> {
             self.defined.insert(term.to_owned(), true);
             return Ok(()); // §4.2.2 step 5: ignored
         }
-        let previous = self.active.get(term).cloned();
         let definition = match &value {
-            Value::Null => TermDefinition::null(self.protected),
+            Value::Null => TermDefinition { document: self.options.document, ..TermDefinition::null(self.protected) },
             Value::String(id) => {
                 self.build(term, &Map::from_iter([("@id".to_owned(), Value::String(id.clone()))]), true)?
             }
             Value::Object(object) => self.build(term, object, false)?,
             _ => return Err(invalid(&format!("the definition of {term:?} must be a string, an object or null"))),
         };
-        let definition = match previous {
+        self.set(term, definition)
+    }
+
+    /// §4.2.2 steps 27–28: records `definition` unless it would redefine a protected term (then
+    /// it must be the same definition again). Applies to reverse properties too, failing closed
+    /// where the 1.1 text returns early for them (as jsonld.js does), and to `@type`.
+    fn set(&mut self, term: &str, definition: TermDefinition) -> Result<(), Error> {
+        let definition = match self.active.get(term) {
             Some(previous) if previous.protected && !self.options.override_protected => {
-                if !definition.same_as(&previous) {
+                if !definition.same_as(previous) {
                     return Err(invalid(&format!("protected term {term:?} cannot be redefined")));
                 }
-                previous
+                Arc::clone(previous)
             }
             _ => Arc::new(definition),
         };
@@ -84,18 +83,37 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// §4.2.2 step 3: JSON-LD 1.1 lets a context give `@type` a `@set` container and protect
+    /// it, nothing else; the definition is kept so that protecting it is enforced.
+    fn define_type_keyword(&mut self, value: &Value) -> Result<(), Error> {
+        let object = value.as_object().filter(|o| {
+            !o.is_empty()
+                && o.keys().all(|k| k == "@container" || k == "@protected")
+                && o.get("@container").is_none_or(|c| c == "@set")
+        });
+        let Some(object) = object else {
+            return Err(invalid("@type may only be given a @set container or be protected"));
+        };
+        let mut definition = TermDefinition { document: self.options.document, ..TermDefinition::null(self.protected) };
+        definition.iri = Some("@type".to_owned());
+        definition.container.set = object.contains_key("@container");
+        if let Some(protected) = object.get("@protected") {
+            definition.protected = protected.as_bool().ok_or_else(|| invalid("@protected must be a boolean"))?;
+        }
+        self.set("@type", definition)
+    }
+
     fn build(&mut self, term: &str, object: &Map<String, Value>, simple: bool) -> Result<TermDefinition, Error> {
         for key in object.keys() {
             match key.as_str() {
-                "@id" | "@type" | "@container" | "@context" | "@protected" | "@prefix" | "@language" | "@direction" => {
-                }
-                "@reverse" => return Err(Error::UnsupportedJsonLd("@reverse")),
+                "@id" | "@type" | "@container" | "@context" | "@protected" | "@prefix" | "@language" | "@direction"
+                | "@reverse" => {}
                 "@nest" => return Err(Error::UnsupportedJsonLd("@nest")),
                 "@index" => return Err(Error::UnsupportedJsonLd("@index")),
                 other => return Err(invalid(&format!("{other:?} is not allowed in the definition of {term:?}"))),
             }
         }
-        let mut definition = TermDefinition::null(self.protected);
+        let mut definition = TermDefinition { document: self.options.document, ..TermDefinition::null(self.protected) };
         if let Some(protected) = object.get("@protected") {
             definition.protected = protected.as_bool().ok_or_else(|| invalid("@protected must be a boolean"))?;
         }
@@ -110,6 +128,9 @@ impl Builder<'_> {
                 return Err(invalid(&format!("@type of {term:?} is not an IRI")));
             }
             definition.type_mapping = Some(expanded);
+        }
+        if let Some(reverse) = object.get("@reverse") {
+            return self.reverse(term, object, reverse, definition);
         }
         match object.get("@id") {
             Some(Value::Null) => {} // explicitly unmapped: using the term drops it
@@ -184,6 +205,53 @@ impl Builder<'_> {
             }
             definition.prefix = prefix.as_bool().ok_or_else(|| invalid("@prefix must be a boolean"))?;
         }
+        self.bounded(definition)
+    }
+
+    /// §4.2.2 step 14: a reverse property. Its IRI comes from `@reverse`; it takes no `@id` or
+    /// `@nest`, and only a `@set` container (or `@index`, which this build leaves out).
+    fn reverse(
+        &mut self,
+        term: &str,
+        object: &Map<String, Value>,
+        reverse: &Value,
+        mut definition: TermDefinition,
+    ) -> Result<TermDefinition, Error> {
+        if object.contains_key("@id") || object.contains_key("@nest") {
+            return Err(invalid(&format!("the reverse property {term:?} cannot have @id or @nest")));
+        }
+        let reverse = reverse.as_str().ok_or_else(|| invalid(&format!("@reverse of {term:?} must be a string")))?;
+        if looks_like_keyword(reverse) {
+            // §4.2.2 step 14.3: a keyword-like value is ignored, and the term stays unmapped.
+            return Ok(definition);
+        }
+        let iri = self.expand_iri(reverse)?.filter(|iri| is_absolute_iri(iri) || iri.starts_with("_:"));
+        definition.iri = Some(iri.ok_or_else(|| invalid(&format!("@reverse of {term:?} is not an IRI")))?);
+        match object.get("@container") {
+            None | Some(Value::Null) => {}
+            Some(set) if set == "@set" => definition.container.set = true,
+            Some(index) if index == "@index" => {
+                return Err(Error::UnsupportedJsonLd("@container maps (@language, @index, @id, @type)"))
+            }
+            Some(_) => return Err(invalid(&format!("the reverse property {term:?} takes only a @set container"))),
+        }
+        for key in ["@context", "@language", "@direction", "@prefix"] {
+            if object.contains_key(key) {
+                // Values of a reverse property are nodes: these would be dropped or refused later.
+                return Err(Error::UnsupportedJsonLd("@reverse with @context, @language, @direction or @prefix"));
+            }
+        }
+        definition.reverse = true;
+        self.bounded(definition)
+    }
+
+    /// A definition written in the document may not map to a longer IRI than `MAX_DOCUMENT_IRI`
+    /// (every use of the term copies it).
+    fn bounded(&self, definition: TermDefinition) -> Result<TermDefinition, Error> {
+        let too_long = |iri: &Option<String>| iri.as_ref().is_some_and(|iri| iri.len() > MAX_DOCUMENT_IRI);
+        if definition.document && (too_long(&definition.iri) || too_long(&definition.type_mapping)) {
+            return Err(Error::ExpansionLimit);
+        }
         Ok(definition)
     }
 
@@ -254,6 +322,8 @@ impl TermDefinition {
             language: None,
             direction: None,
             context: None,
+            reverse: false,
+            document: false,
         }
     }
 }

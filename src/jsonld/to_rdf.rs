@@ -83,6 +83,15 @@ impl RdfWriter {
             }
         }
         let members = node.remove("@graph");
+        if let Some(Value::Object(reverse)) = node.remove("@reverse") {
+            // JSON-LD 1.1 §9.8 (reverse properties): each value is a node whose `property` is this one.
+            for (property, values) in reverse {
+                for value in as_nodes(values)? {
+                    let referrer = self.node(value, graph)?;
+                    self.push(&referrer, Term::Iri(property.clone()), subject.clone(), graph);
+                }
+            }
+        }
         for (property, values) in node {
             if property.starts_with('@') {
                 continue;
@@ -148,6 +157,20 @@ impl RdfWriter {
     fn push(&mut self, subject: &Term, predicate: Term, object: Term, graph: Option<&Term>) {
         self.quads.push(Quad { subject: subject.clone(), predicate, object, graph: graph.cloned() });
     }
+}
+
+/// The values of a reverse property: node objects only (expansion refused anything else).
+fn as_nodes(values: Value) -> Result<Vec<Map<String, Value>>, Error> {
+    let Value::Array(values) = values else {
+        return Err(Error::InvalidJsonLd("an expanded @reverse value is not an array".into()));
+    };
+    values
+        .into_iter()
+        .map(|value| match value {
+            Value::Object(node) if !node.contains_key("@value") && !node.contains_key("@list") => Ok(node),
+            _ => Err(Error::InvalidJsonLd("a reverse property's value is not a node".into())),
+        })
+        .collect()
 }
 
 /// Object to RDF for a value object (§8.2.3 steps 4–13).

@@ -313,11 +313,12 @@ pub fn all() -> Vec<(String, Value)> {
     proof_set.insert("proof".into(), json!([good, bad]));
     out.push(("invalid/signature_mismatch--proof-set-with-one-bad-proof.json", proof_set));
 
-    let mut inline_context = valid();
-    if let Some(contexts) = inline_context["@context"].as_array_mut() {
-        contexts.push(json!({"secretTerm": "https://evil.example/secret"}));
+    out.push(("valid/open-badge-3-inline-context-eddsa-jcs-2022.json", signed(inline_context())));
+    let mut redefined = valid();
+    if let Some(contexts) = redefined["@context"].as_array_mut() {
+        contexts.push(json!({"name": "https://evil.example/name"}));
     }
-    out.push(("invalid/inline_context--embedded-context-object.json", signed(inline_context)));
+    out.push(("invalid/invalid_json_ld--inline-context-redefines-a-protected-term.json", signed(redefined)));
 
     out.push(("valid/open-badge-3-rich-eddsa-rdfc-2022.json", signed_rdfc(rich_open_badge(), "eddsa-rdfc-2022")));
     out.push(("valid/vc-2.0-minimal-eddsa-rdfc-2022.json", signed_rdfc(minimal_vc2(), "eddsa-rdfc-2022")));
@@ -332,6 +333,17 @@ pub fn all() -> Vec<(String, Value)> {
     let mut undefined = signed_rdfc(minimal_vc2(), "eddsa-rdfc-2022");
     undefined["credentialSubject"]["secretClaim"] = json!("not covered by the signature");
     out.push(("invalid/undefined_term--property-no-context-defines.json", undefined));
+    out.push((
+        "valid/open-badge-3-inline-context-eddsa-rdfc-2022.json",
+        signed_rdfc(inline_context(), "eddsa-rdfc-2022"),
+    ));
+    let mut undefined_beside_inline = signed_rdfc(inline_context(), "eddsa-rdfc-2022");
+    undefined_beside_inline["credentialSubject"]["favouriteColor"] = json!("the inline context spells it -our");
+    out.push(("invalid/undefined_term--property-the-inline-context-does-not-define.json", undefined_beside_inline));
+    out.push((
+        "valid/vc-1.1-reverse-property-eddsa-rdfc-2022.json",
+        signed_rdfc(reverse_property(), "eddsa-rdfc-2022"),
+    ));
     let mut reordered = signed_rdfc(rich_open_badge(), "eddsa-rdfc-2022");
     reordered["proof"]["cryptosuite"] = json!("eddsa-jcs-2022");
     out.push(("invalid/signature_mismatch--rdfc-proof-relabelled-as-jcs.json", reordered));
@@ -353,6 +365,47 @@ pub fn all() -> Vec<(String, Value)> {
         out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect();
     all.extend(network::all());
     all
+}
+
+/// The term the inline-context fixtures define themselves (and the IRI it maps to).
+pub const INLINE_TERM: (&str, &str) = ("favouriteColour", "https://badge-verifier.example/vocab#favouriteColour");
+
+/// An Open Badges 3.0 credential with a context object beside the context URLs (VC 2.0 §4.3)
+/// defining a term of its own, which its subject uses.
+pub fn inline_context() -> Map<String, Value> {
+    let mut badge = open_badge("0b1e1e1e-0000-4000-8000-000000000013", "Inline Context", "2024-01-01T00:00:00Z", None);
+    let (term, iri) = INLINE_TERM;
+    if let Some(contexts) = badge["@context"].as_array_mut() {
+        contexts.push(json!({ term: iri }));
+    }
+    badge["credentialSubject"][term] = json!("teal");
+    badge
+}
+
+/// A VC 1.1 credential in the shape of DCC's older examples: the `dcc/v1` context, whose
+/// `awardedOnCompletionOf` is a reverse property (`@reverse` of schema:educationalCredentialAwarded).
+pub fn reverse_property() -> Map<String, Value> {
+    let mut credential = vc_v1("0b1e1e1e-0000-4000-8000-000000000014");
+    credential["@context"] = json!([
+        "https://www.w3.org/2018/credentials/v1",
+        "https://w3id.org/dcc/v1",
+        "https://w3id.org/security/data-integrity/v2"
+    ]);
+    credential["credentialSubject"] = json!({
+        "id": "did:example:bob",
+        "name": "Bob Example",
+        "hasCredential": {
+            "id": "urn:uuid:0b1e1e1e-0000-4000-8000-0000000000bb",
+            "type": "EducationalOccupationalCredential",
+            "name": "Certificate in Credential Verification",
+            "awardedOnCompletionOf": {
+                "id": "https://badge-verifier.example/programs/verification",
+                "type": "EducationalOccupationalProgram",
+                "name": "Credential Verification Programme"
+            }
+        }
+    });
+    credential
 }
 
 /// A badge whose texts are language maps in the six catalogue languages, with results,
