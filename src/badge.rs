@@ -148,6 +148,42 @@ pub struct BadgeView {
     pub endorsement_count: usize,
 }
 
+/// Every key the view reads (and `credentialSubject`, `issuer`, … it walks through), plus the
+/// members a presentation or CLR report reads. A document's own (inline) context may not define
+/// any of them: an RDFC signature covers the statements, not the JSON keys, so a context the
+/// document carries could otherwise rename signed values into the fields a card shows (see
+/// `checks::contexts`). Keep in step with `from_credential` (a test reads this file's `get("…")`).
+pub(crate) const SHOWN_TERMS: [&str; 28] = [
+    "id",
+    "type",
+    "name",
+    "description",
+    "image",
+    "caption",
+    "url",
+    "issuer",
+    "credentialSubject",
+    "achievement",
+    "achievementType",
+    "criteria",
+    "narrative",
+    "alignment",
+    "targetName",
+    "targetUrl",
+    "targetFramework",
+    "result",
+    "value",
+    "status",
+    "validFrom",
+    "validUntil",
+    "issuanceDate",
+    "expirationDate",
+    "endorsement",
+    "verifiableCredential",
+    "holder",
+    "proof",
+];
+
 /// Longest string taken into the view (longer ones are cut at a character boundary).
 const MAX_TEXT_CHARS: usize = 4096;
 
@@ -277,6 +313,16 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn shown_terms_cover_every_key_the_view_reads() {
+        let source = include_str!("badge.rs");
+        for read in source.split("get(\"").skip(1).filter_map(|rest| rest.split('"').next()) {
+            if !read.starts_with('@') && !read.is_empty() {
+                assert!(SHOWN_TERMS.contains(&read), "badge.rs reads `{read}`: add it to SHOWN_TERMS");
+            }
+        }
+    }
 
     #[test]
     fn only_safe_schemes_survive() {

@@ -45,13 +45,19 @@ pub fn format(credential: &Credential) -> Result<Passed, Error> {
 /// bundled contexts, so one cannot redefine a protected VC or Open Badges term.
 /// See: <https://www.w3.org/TR/vc-data-model-2.0/#contexts>
 ///
-/// `inline_context` is no longer produced: a context object is judged by JSON-LD processing,
-/// whose codes say more (`invalid_json_ld` for a malformed one or a protected term redefined,
-/// `expansion_limit`, `unsupported_json_ld`), and so is an entry that is neither (JSON-LD's
-/// "invalid local context": `invalid_json_ld`).
+/// A context object is judged by JSON-LD processing, whose codes say more (`invalid_json_ld` for
+/// a malformed one or a protected term redefined, `expansion_limit`, `unsupported_json_ld`), and
+/// so is an entry that is neither (JSON-LD's "invalid local context": `invalid_json_ld`).
+///
+/// One rule more than JSON-LD's: no context object anywhere in the document (top, nested in a
+/// node, or scoped inside a term definition) may define a term the card shows
+/// (`badge::SHOWN_TERMS`): `inline_context`. An RDFC signature covers the RDF statements, not the
+/// context, so a context the document carries could otherwise map the key the card reads (e.g.
+/// `achievement` in an untyped node, where no protected definition governs it) to another signed
+/// value, the statements and the signature unchanged. Terms it adds beside them are fine.
 ///
 /// # Errors
-/// `unknown_context` (`not_in_this_build` for a context this build leaves out),
+/// `unknown_context` (`not_in_this_build` for a context this build leaves out), `inline_context`,
 /// `invalid_json_ld`, `unsupported_json_ld`, `expansion_limit`.
 pub fn contexts(credential: &Credential, known: &Contexts) -> Result<Passed, Error> {
     let mut defines_terms = false;
@@ -65,7 +71,41 @@ pub fn contexts(credential: &Credential, known: &Contexts) -> Result<Passed, Err
     if let (true, Some(local)) = (defines_terms, credential.json.get("@context")) {
         jsonld::check_context(local, known)?;
     }
+    no_shown_term_in(&credential.json)?;
     Ok(Passed::ContextsKnown)
+}
+
+/// `inline_context` when a context object anywhere in the node `members` defines a shown term.
+fn no_shown_term_in(members: &serde_json::Map<String, Value>) -> Result<(), Error> {
+    members.iter().try_for_each(|(key, member)| {
+        if key == "@context" {
+            defines_no_shown_term(member)
+        } else {
+            no_shown_term_redefined(member)
+        }
+    })
+}
+
+fn no_shown_term_redefined(value: &Value) -> Result<(), Error> {
+    match value {
+        Value::Object(members) => no_shown_term_in(members),
+        Value::Array(items) => items.iter().try_for_each(no_shown_term_redefined),
+        _ => Ok(()),
+    }
+}
+
+/// Within one `@context` value: its objects' term names, and their scoped contexts in turn.
+fn defines_no_shown_term(context: &Value) -> Result<(), Error> {
+    match context {
+        Value::Array(entries) => entries.iter().try_for_each(defines_no_shown_term),
+        Value::Object(terms) => terms.iter().try_for_each(|(term, definition)| {
+            if crate::badge::SHOWN_TERMS.contains(&term.as_str()) {
+                return Err(Error::InlineContext(term.chars().take(64).collect()));
+            }
+            definition.get("@context").map_or(Ok(()), defines_no_shown_term)
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The credential's start has been reached, allowing `skew` seconds of clock difference.

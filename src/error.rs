@@ -125,10 +125,11 @@ pub enum Error {
     InvalidBaseContext(String),
     /// A context URL that is not bundled with this build; it is never fetched.
     UnknownContext(String),
-    /// An embedded (object) context, once refused. **No longer produced** (kept: codes are never
-    /// removed): context objects are processed like the bundled contexts, and JSON-LD processing
-    /// judges them with its own codes (`checks::contexts`).
-    InlineContext,
+    /// A context the document carries (an object, not a URL) defines a term the card shows
+    /// (`badge::SHOWN_TERMS`): only the bundled contexts may say what those keys mean, since an
+    /// RDFC signature covers the statements, not the keys (`checks::contexts`). Other context
+    /// objects are processed like the bundled contexts and judged by JSON-LD's own codes.
+    InlineContext(String),
 
     // ---- issuer_key -----------------------------------------------------------------------------
     /// The proof names no verification method.
@@ -449,7 +450,7 @@ impl Error {
             Self::NotVerifiableCredentialType => "missing_verifiable_credential_type",
             Self::InvalidBaseContext(_) => "invalid_base_context",
             Self::UnknownContext(_) => "unknown_context",
-            Self::InlineContext => "inline_context",
+            Self::InlineContext(_) => "inline_context",
             Self::MissingVerificationMethod => "missing_verification_method",
             Self::UnsupportedVerificationMethod(_) => "unsupported_verification_method",
             Self::InvalidDidKey(_) => "invalid_did_key",
@@ -617,9 +618,10 @@ impl fmt::Display for Error {
                 write!(f, "the first @context must be the VC 1.1 or 2.0 context, not {url:?}")
             }
             Self::UnknownContext(url) => write!(f, "context {url:?} is not known to this verifier"),
-            Self::InlineContext => {
-                write!(f, "embedded @context objects are not accepted; only known context URLs")
-            }
+            Self::InlineContext(term) => write!(
+                f,
+                "a context inside the credential defines {term:?}, a term the card shows; only the bundled contexts may define it"
+            ),
             Self::MissingVerificationMethod => write!(f, "the proof names no verification method"),
             Self::UnsupportedVerificationMethod(vm) => {
                 write!(f, "verification method {vm:?} cannot be resolved by this verifier")

@@ -90,8 +90,49 @@ fn a_protected_term_cannot_be_redefined_inline() {
     nested["credentialSubject"]["@context"] = json!({"name": "https://evil.example/name"});
     nested["credentialSubject"]["name"] = json!("Carol");
     assert_eq!(to_rdf_code(&nested), "invalid_json_ld");
-    // The same definition again is no redefinition (JSON-LD 1.1 API §4.2.2 step 27.1).
-    assert_eq!(contexts_code(&with_context(json!({"name": "https://schema.org/name"}))), "contexts_known");
+    // The same definition again is no redefinition for JSON-LD (1.1 API §4.2.2 step 27.1), but
+    // `name` is a term the card shows: no context the document carries may define it at all.
+    assert_eq!(contexts_code(&with_context(json!({"name": "https://schema.org/name"}))), "inline_context");
+}
+
+/// An RDFC signature covers the statements, not the keys: a context the credential carries could
+/// map a key the card reads to another signed value where no protected definition governs it (an
+/// untyped node, a VC 1.1 credential), statements and signature unchanged. So no context object,
+/// wherever it stands, may define a term the card shows (`badge::SHOWN_TERMS`); other terms it may.
+#[test]
+fn a_term_the_card_shows_cannot_be_defined_inline_anywhere() {
+    let badge = || fixtures::open_badge("x", "n", "2024-01-01T00:00:00Z", None);
+    let refused = |credential: &Map<String, Value>, term: &str| {
+        let report = report(credential);
+        let check = report.checks.iter().find(|c| c.id == CheckId::Contexts).unwrap();
+        assert_eq!((check.code, check.outcome), ("inline_context", Outcome::Failed), "{term}");
+        assert!(check.message.contains(&format!("{term:?}")), "{}", check.message);
+        assert_eq!(report.verdict, Verdict::NotVerified, "{term}");
+    };
+    // `achievement` is not defined at the top (only inside AchievementSubject): JSON-LD allows an
+    // inline top-level definition, and an untyped copy of the subject would then use it.
+    let mut achievement = badge();
+    achievement["@context"].as_array_mut().unwrap().push(json!({"achievement": "https://evil.example/a"}));
+    refused(&fixtures::signed_rdfc(achievement, "eddsa-rdfc-2022"), "achievement");
+    // In a node's own context.
+    let mut nested = fixtures::minimal_vc2();
+    nested["credentialSubject"]["@context"] =
+        json!({"colour": "https://example.org/colour", "narrative": "https://example.org/n"});
+    refused(&nested, "narrative");
+    // In a context scoped to a term the document defines.
+    let scoped = with_context(
+        json!({"Extra": {"@id": "https://example.org/Extra", "@context": {"caption": "https://example.org/c"}}}),
+    );
+    refused(&scoped, "caption");
+    // A VC 1.1 credential, whose context leaves `name` undefined.
+    let mut v1 = fixtures::vc_v1("y");
+    v1["@context"] = json!(["https://www.w3.org/2018/credentials/v1", {"name": "https://schema.org/name"}]);
+    v1.insert("name".into(), json!("A title"));
+    refused(&v1, "name");
+    // Terms the card does not read may be added.
+    let mut added = with_context(json!({"colour": "https://example.org/colour"}));
+    added["credentialSubject"]["colour"] = json!("teal");
+    assert_eq!(contexts_code(&added), "contexts_known");
 }
 
 #[test]

@@ -43,7 +43,7 @@ variants! {
     NotVerifiableCredentialType {} => "missing_verifiable_credential_type",
     InvalidBaseContext(String::new()) => "invalid_base_context",
     UnknownContext(String::new()) => "unknown_context",
-    InlineContext {} => "inline_context",
+    InlineContext(String::new()) => "inline_context",
     MissingVerificationMethod {} => "missing_verification_method",
     UnsupportedVerificationMethod(String::new()) => "unsupported_verification_method",
     InvalidDidKey(String::new()) => "invalid_did_key",
