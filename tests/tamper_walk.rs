@@ -238,3 +238,37 @@ fn tamper_walk_of_every_vector_mutation() {
     let subjects = vector_subjects(&dir);
     walk_and_report("tamper walk: shared/vectors, every mutation", &subjects, |_| Sample::ALL);
 }
+
+/// FINDING of the exhaustive walk (`alter leaf /proof/0/proofValue` of 1EdTech's
+/// `ob30/sd/derivedcredential.json`): an `ecdsa-sd-2023` proof value whose last base64url symbol
+/// differs only in the bits past the last whole byte still verifies — another spelling of the same
+/// proof, which JOSE's decoding refuses (src/base64.rs, `UrlCanonical`) and this suite's does not
+/// (`src/proof/ecdsa_sd_2023/proof_value.rs`, `parse_derived`: `Alphabet::UrlNoPad`). The signed
+/// data is unchanged, so nothing is forged; but one proof then has many spellings (a host that
+/// recognises a presentation by its proof value is fooled). Ignored until `parse_derived` decodes
+/// with `Alphabet::UrlCanonical`.
+#[test]
+#[ignore = "FINDING: non-canonical base64url in an ecdsa-sd-2023 proofValue verifies; fix in proof_value.rs"]
+fn an_sd_proof_value_spelled_with_bits_past_its_last_byte_is_refused() {
+    let Some(dir) = common::vectors_dir("an_sd_proof_value_spelled_with_bits_past_its_last_byte_is_refused") else {
+        return;
+    };
+    let path = "1edtech-validator/ob30/sd/derivedcredential.json";
+    let bytes = std::fs::read(dir.join(path)).unwrap();
+    let documents = documents_for(&dir, &harness_documents(&dir), path, &bytes);
+    let options = Options::at(Timestamp::parse(common::conformance::NOW).unwrap());
+    let judge = |credential: &Value| {
+        badge_verifier::verify(credential.to_string().as_bytes(), &options, &documents).unwrap().verdict
+    };
+    let mut credential: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(judge(&credential), Verdict::Verified);
+    let proof_value = credential["proof"][0]["proofValue"].as_str().unwrap().to_owned();
+    let symbols = proof_value.len() - 1; // after the multibase `u`
+    assert_ne!(symbols * 6 % 8, 0, "the last symbol carries bits past the last byte");
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let last = ALPHABET.iter().position(|c| Some(c) == proof_value.as_bytes().last()).unwrap();
+    let respelled = format!("{}{}", &proof_value[..proof_value.len() - 1], char::from(ALPHABET[last ^ 1]));
+    credential["proof"][0]["proofValue"] = Value::String(respelled);
+    let verdict = judge(&credential);
+    assert!(!tamper::is_authentic(verdict), "the same proof spelled otherwise is {verdict:?}");
+}

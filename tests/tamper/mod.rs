@@ -1,11 +1,14 @@
 //! The tamper walk (issue 11, item 2): every single change to a valid credential is judged not
 //! authentic, unless the walk proves from the canonical form that the signed data did not change.
 //! `mutations` lists the changes to JSON, `jws` those to compact JWSs, `signed_data` computes
-//! what the issuer signed; this module judges one credential's mutants and counts them.
+//! what the issuer signed (with the verifier's canonicalisation, then again with an independent
+//! one, `oracle`: both must agree the signed data is unchanged); this module judges one
+//! credential's mutants and counts them.
 #![allow(dead_code, unreachable_pub)]
 
 pub mod jws;
 pub mod mutations;
+pub mod oracle;
 pub mod signed_data;
 
 use std::collections::BTreeMap;
@@ -14,6 +17,7 @@ use badge_verifier::{verify, Documents, Options, Verdict};
 use serde_json::Value;
 
 use crate::common::fixtures::baked::{baked_png, baked_svg};
+use signed_data::Canonicaliser;
 
 /// How a credential is given to the verifier.
 #[derive(Debug, Clone)]
@@ -161,13 +165,18 @@ pub fn walk(subject: &Subject, sample: Sample) -> Tally {
                     continue;
                 }
                 let contexts = &subject.options.contexts;
-                let original_forms =
-                    original_forms.get_or_insert_with(|| signed_data::of_credential(original, contexts));
-                let proven = match (&*original_forms, signed_data::of_credential(&mutant, contexts)) {
-                    (Ok(a), Ok(b)) => signed_data::same(a, &b).then_some(()).ok_or("signed data differs".into()),
-                    (Err(e), _) => Err(format!("original's signed data not computable: {e}")),
-                    (_, Err(e)) => Err(format!("mutant's signed data not computable: {e}")),
-                };
+                let originals = original_forms.get_or_insert_with(|| {
+                    [Canonicaliser::Library, Canonicaliser::Oracle]
+                        .map(|by| signed_data::of_credential(original, contexts, by))
+                });
+                let proven = [Canonicaliser::Library, Canonicaliser::Oracle].iter().zip(originals.iter()).try_for_each(
+                    |(by, original)| match (original, signed_data::of_credential(&mutant, contexts, *by)) {
+                        (Ok(a), Ok(b)) if signed_data::same(a, &b) => Ok(()),
+                        (Ok(_), Ok(_)) => Err(format!("signed data differs ({by:?} canonicalisation)")),
+                        (Err(e), _) => Err(format!("original's signed data not computable ({by:?}): {e}")),
+                        (_, Err(e)) => Err(format!("mutant's signed data not computable ({by:?}): {e}")),
+                    },
+                );
                 match proven {
                     Ok(()) => {
                         tally.same_signed_data += 1;

@@ -27,15 +27,26 @@ use badge_verifier::jcs;
 use badge_verifier::proof::canonical::canonical_nquads;
 use serde_json::{Map, Value};
 
+use super::oracle;
+
 /// The signed data of a credential: for each context choice, the set of its proofs' forms
 /// (document, options, value). A proof set is unordered, and each of its proofs signs alone.
 pub type Forms = Vec<BTreeSet<String>>;
 
+/// Which RDFC-1.0 implementation canonicalises the RDF suites' data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Canonicaliser {
+    /// The verifier's own (`proof::canonical::canonical_nquads`, what its suites use).
+    Library,
+    /// oxjsonld + oxrdf (tests/tamper/oracle.rs).
+    Oracle,
+}
+
 /// The signed data of a JSON credential with Data Integrity proofs under `contexts`, or the
 /// reason it cannot be computed (no proof, a document that does not canonicalise).
-pub fn of_credential(credential: &Value, contexts: &Contexts) -> Result<Forms, String> {
+pub fn of_credential(credential: &Value, contexts: &Contexts, by: Canonicaliser) -> Result<Forms, String> {
     let map = credential.as_object().ok_or("not an object")?;
-    context_choices(credential, contexts).iter().map(|choice| proof_forms(map, choice)).collect()
+    context_choices(credential, contexts).iter().map(|choice| proof_forms(map, choice, by)).collect()
 }
 
 /// Whether everything `mutant` presents as signed was signed in `original`: under some context
@@ -47,7 +58,11 @@ pub fn same(original: &Forms, mutant: &Forms) -> bool {
     mutant.iter().any(|m| !m.is_empty() && original.iter().any(|o| m.is_subset(o)))
 }
 
-fn proof_forms(credential: &Map<String, Value>, contexts: &Contexts) -> Result<BTreeSet<String>, String> {
+fn proof_forms(
+    credential: &Map<String, Value>,
+    contexts: &Contexts,
+    by: Canonicaliser,
+) -> Result<BTreeSet<String>, String> {
     let proofs: Vec<&Value> = match credential.get("proof") {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(proof) => vec![proof],
@@ -59,7 +74,7 @@ fn proof_forms(credential: &Map<String, Value>, contexts: &Contexts) -> Result<B
         .iter()
         .map(|proof| {
             let signed = with_previous_proofs(&unsecured, proof, &proofs)?;
-            proof_form(&signed, proof, contexts)
+            proof_form(&signed, proof, contexts, by)
         })
         .collect()
 }
@@ -93,7 +108,12 @@ fn with_previous_proofs(
     Ok(document)
 }
 
-fn proof_form(unsecured: &Map<String, Value>, proof: &Value, contexts: &Contexts) -> Result<String, String> {
+fn proof_form(
+    unsecured: &Map<String, Value>,
+    proof: &Value,
+    contexts: &Contexts,
+    by: Canonicaliser,
+) -> Result<String, String> {
     let proof = proof.as_object().ok_or("a proof is not an object")?;
     let mut document = unsecured.clone();
     if let Some(context) = proof.get("@context") {
@@ -116,8 +136,10 @@ fn proof_form(unsecured: &Map<String, Value>, proof: &Value, contexts: &Contexts
                 options.insert("@context".into(), context.clone());
             }
         }
-        let canonical =
-            |m: &Map<String, Value>| canonical_nquads(m, contexts).map_err(|e| format!("{}: {e}", e.code()));
+        let canonical = |m: &Map<String, Value>| match by {
+            Canonicaliser::Library => canonical_nquads(m, contexts).map_err(|e| format!("{}: {e}", e.code())),
+            Canonicaliser::Oracle => oracle::canonical_nquads(m, contexts),
+        };
         (canonical(&document)?, canonical(&options)?)
     };
     let kind = if is_jcs { "jcs" } else { "rdfc" };
