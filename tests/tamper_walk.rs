@@ -4,8 +4,11 @@
 //! test judges verified (read the same way: tests/common/conformance.rs) — every single change
 //! (tests/tamper/mutations.rs, tests/tamper/jws.rs) must be judged not authentic, offline with
 //! `now` fixed. A mutant that still verifies must carry the issuer's signed data unchanged, which
-//! the walk proves from the canonical form (tests/tamper/signed_data.rs); otherwise it is a false
-//! accept, and the test fails naming the credential and the mutation.
+//! the walk proves from the canonical form (tests/tamper/signed_data.rs: the verifier's RDFC-1.0
+//! or JCS, then an independent JSON-LD + RDFC-1.0, tests/tamper/oracle.rs); otherwise it is a
+//! false accept, and the test fails naming the credential and the mutation. "Authentic" is any
+//! verdict that vouches for the content: verified (with or without warnings), expired, not yet
+//! valid, revoked, suspended.
 //!
 //! Every mutation of the project's own fixtures is judged; of the vectors, every
 //! [`VECTOR_SAMPLE_EVERY`]-th (offset by a fixed hash of the path, so together the vectors cover
@@ -30,7 +33,7 @@ use serde_json::Value;
 use tamper::{Form, Sample, Subject, Tally};
 
 /// Of the vectors' mutations, the default run judges every this-many-th.
-const VECTOR_SAMPLE_EVERY: usize = 7;
+const VECTOR_SAMPLE_EVERY: usize = 14;
 
 const OWN: &str = "own fixtures";
 
@@ -161,6 +164,7 @@ fn walk_and_report(title: &str, subjects: &[Subject], sample: impl Fn(&Subject) 
     for subject in subjects {
         let one = Instant::now();
         let tally = tamper::walk(subject, sample(subject));
+        assert!(tally.rejected > 0, "{}: no mutation judged", subject.name);
         if verbose() {
             println!(
                 "{}: {} tried, {} rejected, {} same signed data ({} ms)",
@@ -271,4 +275,37 @@ fn an_sd_proof_value_spelled_with_bits_past_its_last_byte_is_refused() {
     credential["proof"][0]["proofValue"] = Value::String(respelled);
     let verdict = judge(&credential);
     assert!(!tamper::is_authentic(verdict), "the same proof spelled otherwise is {verdict:?}");
+}
+
+/// The walk's proof can tell: under RDFC, renaming `id` to the keyword it aliases keeps the signed
+/// data, a changed leaf does not, a changed proof value keeps the data and not the proof; under
+/// JCS, the same rename changes the signed bytes. (A proof that always said "same" would let
+/// every false accept through.)
+#[test]
+fn the_walk_tells_unchanged_signed_data_from_changed() {
+    use tamper::signed_data::{of_credential, same, same_but_proof_values, Canonicaliser};
+    let contexts = badge_verifier::Contexts::new();
+    for by in [Canonicaliser::Library, Canonicaliser::Oracle] {
+        let forms = |credential: &Value| of_credential(credential, &contexts, by).unwrap();
+        let rdfc = json_file(&fixtures_dir().join("valid/vc-2.0-minimal-eddsa-rdfc-2022.json"));
+        let mut renamed = rdfc.clone();
+        let subject = renamed["credentialSubject"].as_object_mut().unwrap();
+        let id = subject.remove("id").unwrap();
+        subject.insert("@id".into(), id);
+        assert!(same(&forms(&rdfc), &forms(&renamed)), "{by:?}");
+        let mut altered = rdfc.clone();
+        altered["credentialSubject"]["id"] = Value::String("did:example:mallory".into());
+        assert!(!same(&forms(&rdfc), &forms(&altered)), "{by:?}");
+        let mut resigned = rdfc.clone();
+        resigned["proof"]["proofValue"] = Value::String("z2".into());
+        assert!(!same(&forms(&rdfc), &forms(&resigned)), "{by:?}");
+        assert!(same_but_proof_values(&forms(&rdfc), &forms(&resigned)), "{by:?}");
+
+        let jcs = json_file(&fixtures_dir().join("valid/open-badge-3.json"));
+        let mut renamed = jcs.clone();
+        let subject = renamed["credentialSubject"].as_object_mut().unwrap();
+        let id = subject.remove("id").unwrap();
+        subject.insert("@id".into(), id);
+        assert!(!same(&forms(&jcs), &forms(&renamed)), "{by:?}");
+    }
 }

@@ -172,6 +172,9 @@ pub fn walk(subject: &Subject, sample: Sample) -> Tally {
                 let proven = [Canonicaliser::Library, Canonicaliser::Oracle].iter().zip(originals.iter()).try_for_each(
                     |(by, original)| match (original, signed_data::of_credential(&mutant, contexts, *by)) {
                         (Ok(a), Ok(b)) if signed_data::same(a, &b) => Ok(()),
+                        (Ok(a), Ok(b)) if signed_data::same_but_proof_values(a, &b) => {
+                            Err(format!("same signed data, but another proof value ({by:?} canonicalisation)"))
+                        }
                         (Ok(_), Ok(_)) => Err(format!("signed data differs ({by:?} canonicalisation)")),
                         (Err(e), _) => Err(format!("original's signed data not computable ({by:?}): {e}")),
                         (_, Err(e)) => Err(format!("mutant's signed data not computable ({by:?}): {e}")),

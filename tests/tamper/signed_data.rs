@@ -58,6 +58,22 @@ pub fn same(original: &Forms, mutant: &Forms) -> bool {
     mutant.iter().any(|m| !m.is_empty() && original.iter().any(|o| m.is_subset(o)))
 }
 
+/// Whether [`same`] holds once the proof values are left out: the signed data is the original's
+/// but a proof value is not (another spelling of it, or another signature).
+pub fn same_but_proof_values(original: &Forms, mutant: &Forms) -> bool {
+    let strip = |forms: &Forms| -> Forms {
+        forms
+            .iter()
+            .map(|set| {
+                set.iter()
+                    .map(|form| form.rsplit_once('\n').map_or(form.clone(), |(signed, _)| signed.to_owned()))
+                    .collect()
+            })
+            .collect()
+    };
+    same(&strip(original), &strip(mutant))
+}
+
 fn proof_forms(
     credential: &Map<String, Value>,
     contexts: &Contexts,
