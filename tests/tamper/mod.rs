@@ -126,6 +126,29 @@ pub fn baseline(subject: &Subject) -> Option<Verdict> {
     verify(&bytes, &subject.options, &subject.documents).ok().map(|r| r.verdict)
 }
 
+/// The walk proves unchanged signed data with both.
+const CANONICALISERS: [Canonicaliser; 2] = [Canonicaliser::Library, Canonicaliser::Oracle];
+
+/// `Ok` when, by both canonicalisers, `mutant` carries the signed data of the original (whose
+/// forms are `originals`), else why not.
+fn prove_unchanged(
+    originals: &[Result<signed_data::Forms, String>; 2],
+    mutant: &Value,
+    contexts: &badge_verifier::Contexts,
+) -> Result<(), String> {
+    CANONICALISERS.iter().zip(originals).try_for_each(|(by, original)| {
+        match (original, signed_data::of_credential(mutant, contexts, *by)) {
+            (Ok(a), Ok(b)) if signed_data::same(a, &b) => Ok(()),
+            (Ok(a), Ok(b)) if signed_data::same_but_proof_values(a, &b) => {
+                Err(format!("same signed data, but another proof value ({by:?} canonicalisation)"))
+            }
+            (Ok(_), Ok(_)) => Err(format!("signed data differs ({by:?} canonicalisation)")),
+            (Err(e), _) => Err(format!("original's signed data not computable ({by:?}): {e}")),
+            (_, Err(e)) => Err(format!("mutant's signed data not computable ({by:?}): {e}")),
+        }
+    })
+}
+
 /// Judges the sampled mutations of `subject`.
 pub fn walk(subject: &Subject, sample: Sample) -> Tally {
     let mut tally = Tally { subjects: 1, ..Tally::default() };
@@ -165,21 +188,9 @@ pub fn walk(subject: &Subject, sample: Sample) -> Tally {
                     continue;
                 }
                 let contexts = &subject.options.contexts;
-                let originals = original_forms.get_or_insert_with(|| {
-                    [Canonicaliser::Library, Canonicaliser::Oracle]
-                        .map(|by| signed_data::of_credential(original, contexts, by))
-                });
-                let proven = [Canonicaliser::Library, Canonicaliser::Oracle].iter().zip(originals.iter()).try_for_each(
-                    |(by, original)| match (original, signed_data::of_credential(&mutant, contexts, *by)) {
-                        (Ok(a), Ok(b)) if signed_data::same(a, &b) => Ok(()),
-                        (Ok(a), Ok(b)) if signed_data::same_but_proof_values(a, &b) => {
-                            Err(format!("same signed data, but another proof value ({by:?} canonicalisation)"))
-                        }
-                        (Ok(_), Ok(_)) => Err(format!("signed data differs ({by:?} canonicalisation)")),
-                        (Err(e), _) => Err(format!("original's signed data not computable ({by:?}): {e}")),
-                        (_, Err(e)) => Err(format!("mutant's signed data not computable ({by:?}): {e}")),
-                    },
-                );
+                let originals = original_forms
+                    .get_or_insert_with(|| CANONICALISERS.map(|by| signed_data::of_credential(original, contexts, by)));
+                let proven = prove_unchanged(originals, &mutant, contexts);
                 match proven {
                     Ok(()) => {
                         tally.same_signed_data += 1;
