@@ -9,13 +9,10 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use badge_verifier::{verify, CheckId, Documents, Limits, Options, Outcome, Timestamp, Verdict};
+use badge_verifier::{verify, CheckId, Options, Outcome, Timestamp, Verdict};
+use common::conformance::{documents_for, harness_documents, is_credential_file, is_ob2_class_document, NOW};
 use serde_json::Value;
-
-/// Fixed, so expiry judgements do not change with the calendar (vectors collected 2026-11-22).
-const NOW: &str = "2026-11-01T00:00:00Z";
 
 /// Suites this build verifies; a vector is judged only if every proof type it names is here
 /// (the manifest names the ECDSA suites with their curve).
@@ -36,59 +33,6 @@ const SUPPORTED_SUITES: &[&str] = &[
 /// (`proof_type`).
 const SUPPORTED_JWTS: &[&str] =
     &["RS256 VC-JWT", "RS256 VC-JWT (jwk in header)", "PS256 VC-JWT", "OB2 hosted", "OB2 signed (JWS RS256)"];
-
-/// 1EdTech's OB 2.0 samples that are not assertions: BadgeClass, Profile and other class
-/// documents its validators check alone (JSON-LD class validation, `rdf-validation/`, the
-/// validator-core test components and its copy of the context). There is no badge in them to
-/// verify; they are counted as not supported, and must never come out verified. The one place
-/// this judgement is made.
-fn is_ob2_class_document(path: &str) -> bool {
-    path.starts_with("1edtech-validator/ob20/rdf-validation/")
-        || path == "ob2/validator-core-2_0_basic_badgeclass.json"
-        || path == "ob2/validator-core-2_0_basic_issuer.json"
-        || path == "ob2/validator-core-openbadges_context.json"
-        || path == "1edtech-validator/ob20/badge-class-with-language.json"
-        || path == "1edtech-validator/ob20/issuer-compact-iri-validation.json"
-}
-
-/// 1EdTech's validator serves its OB 2.0 assets at `http(s)://example.org/NAME` and
-/// `http://example.com/NAME` (`.json` optional, as the samples name them); each hosted sample is
-/// its own hosted copy, at its `id`.
-fn ob2_documents(vectors: &Path, documents: &Documents, path: &str, sample: &[u8]) -> Documents {
-    let mut documents = documents.clone();
-    let assets = vectors.join("1edtech-validator/ob20/assets");
-    for entry in std::fs::read_dir(assets).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let Ok(bytes) = std::fs::read(&path) else { continue };
-        // The context file starts with its URL on a line of its own: not JSON, and not needed.
-        if !name.ends_with(".json") || name == "openbadges_context.json" {
-            continue;
-        }
-        let stem = name.trim_end_matches(".json");
-        for host in ["https://example.org/", "http://example.org/", "http://example.com/"] {
-            for url in [format!("{host}{name}"), format!("{host}{stem}")] {
-                documents.insert_json(&url, &bytes, &Limits::default()).unwrap();
-            }
-        }
-    }
-    // validator-core's components (for its assertions in `ob2/`): their BadgeClass and Profile,
-    // under their ids, which are also the validator's asset URLs (with other contents).
-    let components = if path.starts_with("ob2/") {
-        ["validator-core-2_0_basic_badgeclass.json", "validator-core-2_0_basic_issuer.json"].as_slice()
-    } else {
-        &[]
-    };
-    for component in components {
-        let bytes = std::fs::read(vectors.join("ob2").join(component)).unwrap();
-        let id = serde_json::from_slice::<Value>(&bytes).unwrap()["id"].as_str().unwrap().to_owned();
-        documents.insert_json(&id, &bytes, &Limits::default()).unwrap();
-    }
-    if let Some(id) = serde_json::from_slice::<Value>(sample).ok().and_then(|v| v["id"].as_str().map(str::to_owned)) {
-        documents.insert_json(&id, sample, &Limits::default()).unwrap();
-    }
-    documents
-}
 
 /// Warnings that leave a vector the manifest calls `valid` judged as verified, each for its
 /// reason — the one place this judgement is made:
@@ -173,26 +117,12 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Folders whose files are not credentials (they have suites of their own: jcs_vectors.rs,
-/// ed25519_vectors.rs) or are inputs for other components.
-const NOT_CREDENTIALS: &[&str] =
-    &["jcs/", "rdf-canon/", "wycheproof/", "ed25519-speccheck/", "jsonld-api/", "jose-cookbook/", "contexts/"];
-
 /// DCC's status lists are all signed by one status-service key, not by the issuers of the
 /// credentials that point to them (DCC's verifier-core skips the issuer match). This project
 /// requires a status list to come from the credential's issuer (a list signed by anyone else could
 /// falsely revoke, or falsely clear, a credential whose URL host it controls), so their status is
 /// *unchecked* (`status_list_wrong_issuer`): never revoked, never plainly verified. The one place
 /// this judgement is made; such vectors are tallied apart.
-/// DCC's `.png` files (and its one `.svg`) beside its credentials are the QR codes its
-/// `listOfTestVCs.md` shows, not baked badges: no text chunk, no `openbadges:` element
-/// (shared/vectors/INDEX.md calls them "baked PNG of the .json next to it", which is wrong). They
-/// have nothing to verify; tests/baked.rs checks that each PNG is `baked_image_no_credential`. The
-/// one place this judgement is made.
-fn is_dcc_qr_code(path: &str) -> bool {
-    path.starts_with("dcc-vc-test-fixtures/") && (path.ends_with(".png") || path.ends_with(".svg"))
-}
-
 const DELEGATED_LIST_SIGNER: &str = "did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q";
 
 /// What each source is judged right on today, pinned: (source, passed, passed with the status not
@@ -224,77 +154,6 @@ struct Tally {
     status_list_not_issuers: usize,
     failed: usize,
     not_yet_supported: usize,
-}
-
-/// Status list credentials shipped beside the vectors, under the URLs the credentials name them
-/// by (DCC's files carry other `id`s than the URLs their credentials point to). A URL not here
-/// (DCC's deliberately bad `e5VK8…`) is unavailable, as it is on the network.
-const STATUS_LISTS: &[(&str, &str)] = &[
-    (
-        "https://raw.githubusercontent.com/1EdTech/digital-credentials-public-validator/refs/heads/main/inspector-vc/src/test/resources/ob30/bit-string-list/testlist",
-        "1edtech-validator/ob30/bit-string-list/testlist",
-    ),
-    (
-        "https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/e5WK8CbZ1GjycuPombrj",
-        "dcc-verifier-core/status/e5WK8CbZ1GjycuPombrj.json",
-    ),
-    ("https://www.blockcerts.org/samples/3.0/status-list-2021.json", "blockcerts/blockcerts-status-list-2021.json"),
-    (
-        "https://www.blockcerts.org/samples/3.0/status-list-2021-suspension.json",
-        "blockcerts/blockcerts-status-list-2021-suspension.json",
-    ),
-];
-
-/// DCC's status lists, `https://digitalcredentials.github.io/vc-test-fixtures/statusLists/<suite>/<name>`.
-const DCC_STATUS_LISTS: &str = "dcc-vc-test-fixtures/statusLists";
-
-/// Documents the vectors need and nobody serves: the harness documents (tests/harness/README.md),
-/// the DID documents shipped beside the DCC vectors, each under its own `id`, and the status lists
-/// under the URLs their credentials use.
-fn harness_documents(vectors: &Path) -> Documents {
-    let mut documents = Documents::new();
-    let mut add = |path: &Path| {
-        let bytes = std::fs::read(path).unwrap();
-        let value: Value = serde_json::from_slice(&bytes).unwrap();
-        if let Some(id) = value.get("id").and_then(Value::as_str) {
-            documents.insert_json(id, &bytes, &Limits::default()).unwrap();
-        }
-    };
-    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/harness")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "json") {
-            add(&path);
-        }
-    }
-    add(&vectors.join("spruceid-ssi/lds-ed25519-2020-issuer0.jsonld"));
-    let dids = vectors.join("dcc-vc-test-fixtures/dids");
-    if let Ok(entries) = std::fs::read_dir(&dids) {
-        for entry in entries {
-            let did = entry.unwrap().path().join("did.json");
-            if did.is_file() {
-                add(&did);
-            }
-        }
-    }
-    for (url, file) in STATUS_LISTS {
-        if let Ok(bytes) = std::fs::read(vectors.join(file)) {
-            documents.insert_json(url, &bytes, &Limits::default()).unwrap();
-        }
-    }
-    for suite in std::fs::read_dir(vectors.join(DCC_STATUS_LISTS)).into_iter().flatten() {
-        let suite = suite.unwrap().path();
-        for list in std::fs::read_dir(&suite).unwrap() {
-            let list = list.unwrap().path();
-            let (Some(suite_name), Some(name)) = (suite.file_name(), list.file_stem()) else { continue };
-            let url = format!(
-                "https://digitalcredentials.github.io/vc-test-fixtures/statusLists/{}/{}",
-                suite_name.to_string_lossy(),
-                name.to_string_lossy()
-            );
-            documents.insert_json(&url, &std::fs::read(&list).unwrap(), &Limits::default()).unwrap();
-        }
-    }
-    documents
 }
 
 /// The verdicts an expectation allows. A status list that cannot be trusted (expired, not yet
@@ -333,9 +192,7 @@ fn manifest_vectors_are_judged_as_expected() {
     for record in manifest["files"].as_array().unwrap() {
         let path = record["path"].as_str().unwrap();
         let expect = record["expect"].as_str().unwrap_or("-");
-        let is_credential_file = [".json", ".jsonld", ".jwt", ".png", ".svg"].iter().any(|ext| path.ends_with(ext))
-            && !NOT_CREDENTIALS.iter().any(|prefix| path.starts_with(prefix))
-            && !is_dcc_qr_code(path);
+        let is_credential_file = is_credential_file(path);
         let Some(expected) = expected_verdicts(expect) else { continue };
         if !is_credential_file {
             continue;
@@ -360,11 +217,7 @@ fn manifest_vectors_are_judged_as_expected() {
             tally.not_yet_supported += 1;
             continue;
         }
-        let outcome = if path.starts_with("1edtech-validator/ob20/") || path.starts_with("ob2/") {
-            verify(&bytes, &options, &ob2_documents(&dir, &documents, path, &bytes))
-        } else {
-            verify(&bytes, &options, &documents)
-        };
+        let outcome = verify(&bytes, &options, &documents_for(&dir, &documents, path, &bytes));
         let only_short_list = outcome.as_ref().is_ok_and(|r| {
             let warnings: Vec<&str> =
                 r.checks.iter().filter(|c| c.outcome == Outcome::Warning).map(|c| c.code).collect();

@@ -2,6 +2,7 @@
 #![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 pub mod cbor;
+pub mod conformance;
 pub mod fixtures;
 pub mod sd_select;
 

@@ -51,10 +51,13 @@ pub fn is_base_proof_value(proof_value: &str) -> bool {
 ///
 /// # Errors
 /// `selective_disclosure_base_proof` for a base proof value; `invalid_proof_value` for anything
-/// but `u` + base64url of the derived header and a five-element array of the types above.
+/// but `u` + base64url of the derived header and a five-element array of the types above. The
+/// base64url must be canonical (zero bits past the last byte, RFC 4648 §3.5): the proof value is
+/// not signed, so another spelling of the same bytes would give one proof many accepted forms
+/// (found by the tamper walk, tests/tamper_walk.rs).
 pub fn parse_derived(proof_value: &str) -> Result<DerivedProofValue, Error> {
     let encoded = proof_value.strip_prefix('u').ok_or(Error::InvalidProofValue)?;
-    let bytes = base64::decode(encoded, Alphabet::UrlNoPad).ok_or(Error::InvalidProofValue)?;
+    let bytes = base64::decode(encoded, Alphabet::UrlCanonical).ok_or(Error::InvalidProofValue)?;
     let body = match bytes.split_at_checked(3) {
         Some((header, _)) if header == BASE_HEADER => return Err(Error::SelectiveDisclosureBaseProof),
         Some((header, body)) if header == DERIVED_HEADER => body,
