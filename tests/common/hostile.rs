@@ -79,6 +79,11 @@ pub fn nested_chains(n: usize, depth: usize, proofs: usize) -> Vec<u8> {
     credential(&format!(r#"{{"id":"did:example:s","alignment":[{}]}}"#, repeat(n, |_| chain.clone())), proofs)
 }
 
+/// `n` equal strings in one array: one quad once deduplicated.
+pub fn equal_strings(n: usize, proofs: usize) -> Vec<u8> {
+    credential(&format!(r#"{{"id":"did:example:s","name":[{}]}}"#, repeat(n, |_| r#""a""#.into())), proofs)
+}
+
 /// `n` distinct numbers in one array: `n` quads, no blank node.
 pub fn wide_array(n: usize, proofs: usize) -> Vec<u8> {
     credential(&format!(r#"{{"id":"did:example:s","alignment":[{}]}}"#, repeat(n, |i| i.to_string())), proofs)
@@ -92,6 +97,16 @@ pub fn wide_object(n: usize, proofs: usize) -> Vec<u8> {
     )
 }
 
+/// `n` nulls in one array: expansion steps that yield nothing.
+pub fn nulls(n: usize, proofs: usize) -> Vec<u8> {
+    credential(&format!(r#"{{"id":"did:example:s","name":[{}]}}"#, repeat(n, |_| "null".into())), proofs)
+}
+
+/// `n` distinct types on one node: one `rdf:type` quad each.
+pub fn many_types(n: usize, proofs: usize) -> Vec<u8> {
+    credential(&format!(r#"{{"id":"did:example:s","type":[{}]}}"#, repeat(n, |i| format!(r#""urn:t:{i}""#))), proofs)
+}
+
 /// One string of `n` characters.
 pub fn long_string(n: usize, proofs: usize) -> Vec<u8> {
     credential(&format!(r#"{{"id":"did:example:s","name":"{}"}}"#, "a".repeat(n)), proofs)
@@ -103,16 +118,16 @@ pub fn deep_arrays(n: usize, depth: usize, proofs: usize) -> Vec<u8> {
     credential(&format!(r#"{{"id":"did:example:s","alignment":[{}]}}"#, repeat(n, |_| nested.clone())), proofs)
 }
 
-/// The largest count whose input is at most `bytes` long (`build` grows with its count).
-pub fn fill(bytes: usize, build: impl Fn(usize) -> Vec<u8>) -> usize {
+/// The largest count whose input `fits` (`build` grows with its count).
+pub fn fill(fits: impl Fn(&[u8]) -> bool, build: impl Fn(usize) -> Vec<u8>) -> usize {
     let (mut low, mut high) = (0usize, 1usize);
-    while build(high).len() <= bytes {
+    while fits(&build(high)) {
         low = high;
         high *= 2;
     }
     while high - low > 1 {
         let middle = low + (high - low) / 2;
-        if build(middle).len() <= bytes {
+        if fits(&build(middle)) {
             low = middle;
         } else {
             high = middle;
