@@ -73,6 +73,16 @@ pub fn triangles(n: usize, proofs: usize) -> Vec<u8> {
     credential(&format!(r#"{{"id":"did:example:s","alignment":[{}]}}"#, repeat(n * 3, node)), proofs)
 }
 
+/// `k` alike blank nodes, each linked to every other: Hash N-Degree Quads would try the `(k-1)!`
+/// orders of each node's neighbours (the spec's "poison" shape).
+pub fn clique(k: usize, proofs: usize) -> Vec<u8> {
+    let node = |i: usize| {
+        let others: Vec<String> = (0..k).filter(|&j| j != i).map(|j| format!(r#"{{"id":"_:c{j}"}}"#)).collect();
+        format!(r#"{{"id":"_:c{i}","alignment":[{}]}}"#, others.join(","))
+    };
+    credential(&format!(r#"{{"id":"did:example:s","alignment":[{}]}}"#, repeat(k, node)), proofs)
+}
+
 /// `n` alike chains of nested blank nodes, each `depth` deep (`{"alignment":{"alignment":…}}`).
 pub fn nested_chains(n: usize, depth: usize, proofs: usize) -> Vec<u8> {
     let chain = format!("{}\"a\"{}", r#"{"alignment":"#.repeat(depth), "}".repeat(depth));

@@ -3,6 +3,7 @@
 
 pub mod cbor;
 pub mod fixtures;
+pub mod hostile;
 pub mod sd_select;
 
 use std::path::PathBuf;
