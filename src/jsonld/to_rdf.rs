@@ -94,7 +94,7 @@ impl RdfWriter {
             for (property, values) in reverse {
                 for value in as_nodes(values)? {
                     let referrer = self.node(value, graph)?;
-                    self.push(&referrer, Term::Iri(property.clone()), subject.clone(), graph);
+                    self.push(&referrer, Term::Iri(property.clone()), subject.clone(), graph)?;
                 }
             }
         }
