@@ -57,7 +57,7 @@ impl fmt::Display for Unavailable {
 
 /// Why a credential failed a check, could not be checked, or could not be read at all.
 ///
-/// Input-level variants (`InputTooLarge`, `MalformedJson`, `JsonTooDeep`, `NotACredential`, the
+/// Input-level variants (`InputTooLarge`, `MalformedJson`, `JsonTooDeep`, `JsonTooComplex`, `NotACredential`, the
 /// `BakedImage…` ones) come back
 /// as `Err` from [`crate::verify()`]; all others become a failed (or unchecked) line in the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +82,14 @@ pub enum Error {
     },
     /// Arrays and objects are nested deeper than the cap.
     JsonTooDeep {
+        /// The cap in force.
+        limit: usize,
+    },
+    /// The input holds more arrays and objects, or more values, than the caps (each costs heap
+    /// memory when parsed, and work in every later stage).
+    JsonTooComplex {
+        /// What was counted: `arrays and objects`, or `values`.
+        what: &'static str,
         /// The cap in force.
         limit: usize,
     },
@@ -438,6 +446,7 @@ impl Error {
             Self::InputTooLarge { .. } => "input_too_large",
             Self::MalformedJson { .. } => "malformed_json",
             Self::JsonTooDeep { .. } => "json_too_deep",
+            Self::JsonTooComplex { .. } => "json_too_complex",
             Self::NotACredential(_) => "not_a_credential",
             Self::InvalidInput(_) => "invalid_input",
             Self::InvalidOptions(_) => "invalid_options",
@@ -571,6 +580,7 @@ impl fmt::Display for Error {
                 write!(f, "input is not valid JSON at line {line} column {column}: {reason}")
             }
             Self::JsonTooDeep { limit } => write!(f, "input nests arrays and objects deeper than {limit} levels"),
+            Self::JsonTooComplex { what, limit } => write!(f, "input holds more than {limit} JSON {what}"),
             Self::NotACredential(why) => write!(f, "not a verifiable credential: {why}"),
             Self::InvalidInput(why) => write!(f, "input is not usable: {why}"),
             Self::InvalidOptions(why) => write!(f, "options are not usable: {why}"),

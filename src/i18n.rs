@@ -157,7 +157,7 @@ impl Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 116] = [
+pub const CODES: [&str; 117] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -170,6 +170,7 @@ pub const CODES: [&str; 116] = [
     "input_too_large",
     "malformed_json",
     "json_too_deep",
+    "json_too_complex",
     "not_a_credential",
     "invalid_input",
     "invalid_options",

@@ -72,9 +72,10 @@ impl Work {
     }
 }
 
-/// Steps one document may take: far above any real credential (a rich OB 3.0 credential takes
-/// about 2,000), far below what would hang a browser tab.
-pub const MAX_WORK: usize = 200_000;
+/// Steps one document may take: far above any real credential (37 times the 1,354 of the largest
+/// in the test vectors, context processing included), far below what would hang a browser tab.
+/// Elements that yield nothing (`null`s) are bounded only by this: 50,000 of them cost a few ms.
+pub const MAX_WORK: usize = 50_000;
 
 /// Term definitions a document's own (inline) contexts may make, counted over the whole
 /// document, scoped contexts included. The largest inline context in the third-party vectors
@@ -88,11 +89,21 @@ pub const MAX_DOCUMENT_TERMS: usize = 1024;
 /// document's terms expand no further than the bundled contexts' do.
 pub const MAX_DOCUMENT_IRI: usize = 512;
 
+/// Most quads one document may yield: 40 times the largest real credential in the test vectors
+/// (400 quads: 1EdTech's complete OB 3.0 example; a CLR 2.0 transcript has 342), far below what
+/// would make canonicalizing and hashing it slow (`benches/worst`). Counted as quads are made.
+pub const MAX_QUADS: usize = 16_384;
+
+/// Most blank nodes one document may yield: 50 times the largest real credential in the test
+/// vectors (41, a CLR 2.0 transcript), so RDFC-1.0 never sees more. Counted as they are made.
+pub const MAX_BLANK_NODES: usize = 2_048;
+
 /// The quads of a JSON-LD document (the document's own `@context` applies).
 ///
 /// # Errors
 /// `unknown_context`, `undefined_term`, `invalid_json_ld` (a protected term redefined, among
-/// others), `unsupported_json_ld`, `expansion_limit`.
+/// others), `unsupported_json_ld`, `expansion_limit` (also past [`MAX_QUADS`] or
+/// [`MAX_BLANK_NODES`]).
 pub fn to_rdf(document: &Map<String, Value>, loader: &dyn Loader) -> Result<Vec<Quad>, Error> {
     let mut work = Work::new(MAX_WORK);
     let active = match document.get("@context") {

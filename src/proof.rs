@@ -13,6 +13,7 @@ pub mod ecdsa_sd_2023;
 pub mod ed25519_signature_2020;
 pub mod eddsa_jcs_2022;
 pub mod eddsa_rdfc_2022;
+pub(crate) mod memo;
 
 use std::borrow::Cow;
 

@@ -31,6 +31,7 @@ variants! {
     InputTooLarge { size: 2, limit: 1 } => "input_too_large",
     MalformedJson { line: 1, column: 1, reason: String::new() } => "malformed_json",
     JsonTooDeep { limit: 1 } => "json_too_deep",
+    JsonTooComplex { what: "values", limit: 1 } => "json_too_complex",
     NotACredential("") => "not_a_credential",
     InvalidInput("") => "invalid_input",
     InvalidOptions(String::new()) => "invalid_options",

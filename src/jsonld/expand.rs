@@ -14,7 +14,7 @@ use super::active_context::ActiveContext;
 use super::context::{self, invalid, ProcessOptions};
 use super::iri::{expand_iri, is_absolute_iri, is_keyword, language_tag, node_iri};
 use super::value::{append, as_array, expand_value, is_list, list_object, single};
-use super::{Loader, Work};
+use super::{Loader, Work, MAX_BLANK_NODES, MAX_QUADS};
 use crate::error::Error;
 use reverse::add_reverse;
 
@@ -39,9 +39,17 @@ fn shared_scoped_cache() -> &'static ScopedCache {
 const MAX_SHARED_SCOPED: usize = 2048;
 
 /// One expansion run: the loader, the work budget and a cache of applied scoped contexts.
+///
+/// It also counts what the output will yield, so a document over [`MAX_QUADS`] or
+/// [`MAX_BLANK_NODES`] stops here (`expansion_limit`), before its expanded copy is complete:
+/// each property value becomes at least one quad, each node object without `@id` a blank node.
 pub(crate) struct Expander<'a> {
     pub(crate) loader: &'a dyn Loader,
     pub(crate) work: Work,
+    /// Property values expanded so far (each one at least one quad).
+    values: usize,
+    /// Node objects without `@id` expanded so far (each one a blank node).
+    blank_nodes: usize,
     /// Holds the input and scoped contexts too, so the identities in the key stay alive (never reused).
     scoped: HashMap<ScopedKey, ScopedEntry>,
     /// Whether a context the document wrote is in play: then the cache shared across runs is
@@ -53,7 +61,7 @@ pub(crate) struct Expander<'a> {
 impl<'a> Expander<'a> {
     /// `document_contexts`: the document's top-level `@context` holds a context object.
     pub(crate) fn new(loader: &'a dyn Loader, work: Work, document_contexts: bool) -> Self {
-        Self { loader, work, scoped: HashMap::new(), document_contexts }
+        Self { loader, work, values: 0, blank_nodes: 0, scoped: HashMap::new(), document_contexts }
     }
 
     /// Expands a document whose top-level `@context` has already been applied to `active`.
@@ -122,6 +130,9 @@ impl<'a> Expander<'a> {
                 let is_list = property.and_then(|p| active.get(p)).is_some_and(|d| d.container.list);
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {
+                    if self.values + out.len() > MAX_QUADS {
+                        return Err(Error::ExpansionLimit); // long arrays stop here, not once expanded
+                    }
                     match self.expand(active, property, item, from_map)? {
                         None => {}
                         Some(Value::Array(values)) if is_list => out.push(list_object(values)),
@@ -192,6 +203,10 @@ impl<'a> Expander<'a> {
                 Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
                 _ => Vec::new(),
             };
+            self.work.spend(types.len())?; // each type is looked up here and expanded below
+            if types.len() > MAX_QUADS {
+                return Err(Error::ExpansionLimit); // each type is one rdf:type quad
+            }
             types.sort_unstable();
             for kind in types {
                 if let Some((scoped, document)) =
@@ -247,9 +262,22 @@ impl<'a> Expander<'a> {
             } else {
                 expanded
             };
+            self.values += expanded.as_array().map_or(1, Vec::len);
+            if self.values > MAX_QUADS {
+                return Err(Error::ExpansionLimit);
+            }
             append(&mut result, expanded_property.into_owned(), expanded);
         }
-        finish_object(result, property)
+        let finished = finish_object(result, property)?;
+        if let Some(Value::Object(node)) = &finished {
+            if !["@id", "@value", "@list", "@set"].iter().any(|k| node.contains_key(*k)) {
+                self.blank_nodes += 1;
+                if self.blank_nodes > MAX_BLANK_NODES {
+                    return Err(Error::ExpansionLimit);
+                }
+            }
+        }
+        Ok(finished)
     }
 
     fn expand_keyword(

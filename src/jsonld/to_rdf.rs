@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::iri::is_absolute_iri;
+use super::{MAX_BLANK_NODES, MAX_QUADS};
 use crate::error::Error;
 use crate::jcs;
 use crate::rdf::{Literal, Quad, Term};
@@ -24,7 +25,9 @@ macro_rules! xsd {
     };
 }
 
-/// Collects the quads of an expanded document.
+/// Collects the quads of an expanded document, at most [`MAX_QUADS`] quads and
+/// [`MAX_BLANK_NODES`] blank nodes: each is counted as it is made, so a document over a cap
+/// stops there (`expansion_limit`), before the rest is written or canonicalized.
 #[derive(Default)]
 pub(crate) struct RdfWriter {
     pub(crate) quads: Vec<Quad>,
@@ -44,10 +47,13 @@ impl RdfWriter {
         Ok(())
     }
 
-    fn fresh(&mut self) -> Term {
+    fn fresh(&mut self) -> Result<Term, Error> {
+        if self.counter >= MAX_BLANK_NODES {
+            return Err(Error::ExpansionLimit);
+        }
         let label = format!("b{}", self.counter);
         self.counter += 1;
-        Term::BlankNode(label)
+        Ok(Term::BlankNode(label))
     }
 
     /// A subject or object named by `id`: an IRI, or a blank node relabelled consistently.
@@ -56,7 +62,7 @@ impl RdfWriter {
             if let Some(mapped) = self.labels.get(label) {
                 return Ok(Term::BlankNode(mapped.clone()));
             }
-            let fresh = self.fresh();
+            let fresh = self.fresh()?;
             if let Term::BlankNode(mapped) = &fresh {
                 self.labels.insert(label.to_owned(), mapped.clone());
             }
@@ -72,13 +78,13 @@ impl RdfWriter {
     fn node(&mut self, mut node: Map<String, Value>, graph: Option<&Term>) -> Result<Term, Error> {
         let subject = match node.remove("@id") {
             Some(Value::String(id)) => self.named(id)?,
-            _ => self.fresh(),
+            _ => self.fresh()?,
         };
         if let Some(Value::Array(types)) = node.remove("@type") {
             for kind in types {
                 if let Value::String(kind) = kind {
                     let object = self.named(kind)?;
-                    self.push(&subject, Term::Iri(rdf!("type").to_owned()), object, graph);
+                    self.push(&subject, Term::Iri(rdf!("type").to_owned()), object, graph)?;
                 }
             }
         }
@@ -88,7 +94,7 @@ impl RdfWriter {
             for (property, values) in reverse {
                 for value in as_nodes(values)? {
                     let referrer = self.node(value, graph)?;
-                    self.push(&referrer, Term::Iri(property.clone()), subject.clone(), graph);
+                    self.push(&referrer, Term::Iri(property.clone()), subject.clone(), graph)?;
                 }
             }
         }
@@ -99,7 +105,7 @@ impl RdfWriter {
             let Value::Array(values) = values else { continue };
             for value in values {
                 let object = self.object(value, graph)?;
-                self.push(&subject, Term::Iri(property.clone()), object, graph);
+                self.push(&subject, Term::Iri(property.clone()), object, graph)?;
             }
         }
         if let Some(Value::Array(members)) = members {
@@ -133,29 +139,33 @@ impl RdfWriter {
         let nil = Term::Iri(rdf!("nil").to_owned());
         let mut items = items.into_iter();
         let Some(first) = items.next() else { return Ok(nil) };
-        let head = self.fresh();
+        let head = self.fresh()?;
         let mut current = head.clone();
         let mut item = first;
         loop {
             let object = self.object(item, graph)?;
-            self.push(&current, Term::Iri(rdf!("first").to_owned()), object, graph);
+            self.push(&current, Term::Iri(rdf!("first").to_owned()), object, graph)?;
             match items.next() {
                 Some(next) => {
-                    let node = self.fresh();
-                    self.push(&current, Term::Iri(rdf!("rest").to_owned()), node.clone(), graph);
+                    let node = self.fresh()?;
+                    self.push(&current, Term::Iri(rdf!("rest").to_owned()), node.clone(), graph)?;
                     current = node;
                     item = next;
                 }
                 None => {
-                    self.push(&current, Term::Iri(rdf!("rest").to_owned()), nil, graph);
+                    self.push(&current, Term::Iri(rdf!("rest").to_owned()), nil, graph)?;
                     return Ok(head);
                 }
             }
         }
     }
 
-    fn push(&mut self, subject: &Term, predicate: Term, object: Term, graph: Option<&Term>) {
+    fn push(&mut self, subject: &Term, predicate: Term, object: Term, graph: Option<&Term>) -> Result<(), Error> {
+        if self.quads.len() >= MAX_QUADS {
+            return Err(Error::ExpansionLimit);
+        }
         self.quads.push(Quad { subject: subject.clone(), predicate, object, graph: graph.cloned() });
+        Ok(())
     }
 }
 
@@ -192,7 +202,7 @@ fn literal(mut object: Map<String, Value>) -> Result<Literal, Error> {
             if x.fract() != 0.0 || x.abs() >= 1e21 || datatype == Some(double) {
                 (canonical_double(x)?, double)
             } else {
-                (if x == 0.0 { "0".to_owned() } else { format!("{x:.0}") }, xsd!("integer"))
+                (integer_lexical(&n, x), xsd!("integer"))
             }
         }
         Value::String(s) => (s, if language.is_some() { rdf!("langString") } else { xsd!("string") }),
@@ -202,6 +212,19 @@ fn literal(mut object: Map<String, Value>) -> Result<Literal, Error> {
         return Ok(Literal { value: lexical, datatype: rdf!("langString").to_owned(), language });
     }
     Ok(Literal { value: lexical, datatype: datatype.unwrap_or(default_type).to_owned(), language: None })
+}
+
+/// The lexical form of an integral JSON number `n` (`x` as a double): the digits of the double,
+/// as JSON-LD processors working in doubles write them. Integers a double holds exactly take the
+/// integer formatter (`{x:.0}` on a double is several times slower: a profile of a document with
+/// many numbers showed it).
+fn integer_lexical(n: &serde_json::Number, x: f64) -> String {
+    const EXACT: i64 = 1 << 53;
+    match n.as_i64() {
+        Some(i) if (-EXACT..=EXACT).contains(&i) => i.to_string(),
+        _ if x == 0.0 => "0".to_owned(),
+        _ => format!("{x:.0}"),
+    }
 }
 
 /// The canonical xsd:double form JSON-LD uses (jsonld.js: `toExponential(15)` with trailing zeros

@@ -12,13 +12,17 @@ use crate::error::Error;
 use crate::jsonld;
 use crate::rdfc;
 
+use super::memo::{self, Form};
+
 /// RDFC-1.0 canonical N-Quads of a JSON-LD document.
 ///
 /// # Errors
 /// The JSON-LD errors (`undefined_term`, `unknown_context`, …) and `canonicalization_limit`.
 pub fn canonical_nquads(document: &Map<String, Value>, contexts: &Contexts) -> Result<String, Error> {
-    let quads = jsonld::to_rdf(document, contexts)?;
-    rdfc::canonical_nquads(&quads, &rdfc::Limits::default())
+    memo::canonical(document, Form::Rdfc, Some(contexts), || {
+        let quads = jsonld::to_rdf(document, contexts)?;
+        rdfc::canonical_nquads(&quads, &rdfc::Limits::default())
+    })
 }
 
 /// RDFC-1.0 canonical N-Quads of a JSON-LD document with SHA-384 as RDFC's hash algorithm, as
@@ -29,8 +33,10 @@ pub fn canonical_nquads(document: &Map<String, Value>, contexts: &Contexts) -> R
 /// As [`canonical_nquads`].
 #[cfg(feature = "ecdsa")]
 pub fn canonical_nquads_sha384(document: &Map<String, Value>, contexts: &Contexts) -> Result<String, Error> {
-    let quads = jsonld::to_rdf(document, contexts)?;
-    Ok(rdfc::to_canonical_nquads(&rdfc::canonicalize_sha384(&quads, &rdfc::Limits::default())?))
+    memo::canonical(document, Form::RdfcSha384, Some(contexts), || {
+        let quads = jsonld::to_rdf(document, contexts)?;
+        Ok(rdfc::to_canonical_nquads(&rdfc::canonicalize_sha384(&quads, &rdfc::Limits::default())?))
+    })
 }
 
 /// SHA-256(canonical proof options) ‖ SHA-256(canonical document): the data both RDFC suites sign.

@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value};
 
+use super::memo::{self, Form};
 use super::{document_and_options, ecdsa, Proof};
 use crate::error::Error;
 use crate::jcs;
@@ -28,7 +29,7 @@ pub fn verify(unsecured: &Map<String, Value>, proof: &Proof<'_>, key: &PublicKey
 /// # Errors
 /// `non_canonicalizable_number`.
 pub fn transform(unsecured: &Map<String, Value>) -> Result<String, Error> {
-    jcs::canonicalize_object(unsecured)
+    memo::canonical(unsecured, Form::Jcs, None, || jcs::canonicalize_object(unsecured))
 }
 
 /// Proof Configuration (§3.4.6): the JCS form of the proof options (the proof without

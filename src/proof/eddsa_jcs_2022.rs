@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+use super::memo::{self, Form};
 use super::{document_and_options, verify_eddsa_signature, Proof};
 use crate::error::Error;
 use crate::jcs;
@@ -26,7 +27,7 @@ pub fn verify(unsecured: &Map<String, Value>, proof: &Proof<'_>, key: &PublicKey
 /// # Errors
 /// `non_canonicalizable_number`.
 pub fn transform(unsecured: &Map<String, Value>) -> Result<String, Error> {
-    jcs::canonicalize_object(unsecured)
+    memo::canonical(unsecured, Form::Jcs, None, || jcs::canonicalize_object(unsecured))
 }
 
 /// Proof Configuration (§3.3.6): the JCS form of the proof options (the proof without `proofValue`).

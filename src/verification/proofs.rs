@@ -112,39 +112,44 @@ impl Proofs {
         }
         let Self::Set { unsecured, all, cells, role } = self else { return };
         let references: Vec<&Value> = all.iter().collect();
-        for (cell, json) in cells.iter_mut().zip(&references) {
-            if cell.key.is_none() {
-                let resolved = proof::verification_method(json).and_then(|vm| key::resolve(vm, &store.documents));
-                cell.key = store.settle(resolved, Purpose::ControllerDocument, needs);
-            }
-            let Some(Ok(resolved)) = &cell.key else {
-                if matches!(cell.key, Some(Err(_))) {
-                    cell.binding.get_or_insert(Ok(()));
+        let unsecured: &Map<String, Value> = unsecured;
+        // Each proof of a set signs the same document: canonicalize it once (`proof::memo`).
+        proof::memo::scope(unsecured, || {
+            for (cell, json) in cells.iter_mut().zip(&references) {
+                if cell.key.is_none() {
+                    let resolved = proof::verification_method(json).and_then(|vm| key::resolve(vm, &store.documents));
+                    cell.key = store.settle(resolved, Purpose::ControllerDocument, needs);
                 }
-                continue;
-            };
-            if cell.binding.is_none() {
-                let method = &resolved.verification_method;
-                let bound = match (&*role, credential.issuer.as_deref()) {
-                    (Role::Issuer, Some(issuer)) => key::check_bound(method, issuer, &store.documents),
-                    (Role::Issuer, None) => {
-                        Err(Error::InvalidProperty { property: "issuer", expected: "a URL, or an object with an id" })
+                let Some(Ok(resolved)) = &cell.key else {
+                    if matches!(cell.key, Some(Err(_))) {
+                        cell.binding.get_or_insert(Ok(()));
                     }
-                    (Role::Holder { holder: Some(holder), .. }, _) => {
-                        key::check_authenticates(method, holder, &store.documents)
-                    }
-                    (Role::Holder { holder: None, .. }, _) => Err(Error::HolderNotNamed),
+                    continue;
                 };
-                cell.binding = store.settle(bound, Purpose::ControllerDocument, needs);
+                if cell.binding.is_none() {
+                    let method = &resolved.verification_method;
+                    let bound = match (&*role, credential.issuer.as_deref()) {
+                        (Role::Issuer, Some(issuer)) => key::check_bound(method, issuer, &store.documents),
+                        (Role::Issuer, None) => Err(Error::InvalidProperty {
+                            property: "issuer",
+                            expected: "a URL, or an object with an id",
+                        }),
+                        (Role::Holder { holder: Some(holder), .. }, _) => {
+                            key::check_authenticates(method, holder, &store.documents)
+                        }
+                        (Role::Holder { holder: None, .. }, _) => Err(Error::HolderNotNamed),
+                    };
+                    cell.binding = store.settle(bound, Purpose::ControllerDocument, needs);
+                }
+                if let (None, Some((suite, signature_bytes)), Some(object)) =
+                    (&cell.signature, &cell.read, json.as_object())
+                {
+                    let proof = Proof { suite: *suite, json: object, signature: signature_bytes.clone() };
+                    cell.signature = Some(signature(&proof, unsecured, &references, resolved, options));
+                    cell.signature_runs += 1;
+                }
             }
-            if let (None, Some((suite, signature_bytes)), Some(object)) =
-                (&cell.signature, &cell.read, json.as_object())
-            {
-                let proof = Proof { suite: *suite, json: object, signature: signature_bytes.clone() };
-                cell.signature = Some(signature(&proof, unsecured, &references, resolved, options));
-                cell.signature_runs += 1;
-            }
-        }
+        });
     }
 
     pub(crate) fn is_settled(&self) -> bool {

@@ -4,6 +4,7 @@
 pub mod cbor;
 pub mod conformance;
 pub mod fixtures;
+pub mod hostile;
 pub mod sd_select;
 
 use std::path::PathBuf;
