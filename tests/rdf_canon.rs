@@ -8,7 +8,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use badge_verifier::rdf::{nquads, Quad};
 use badge_verifier::rdfc::{self, Canonical, Limits};
@@ -17,9 +17,6 @@ use serde_json::Value;
 
 /// Tests this crate does not pass, with the reason. Empty: every test of the suite runs.
 const NOT_PASSED: &[(&str, &str)] = &[];
-
-/// The poison test must stop before this, even in a debug build (release: about 15 ms).
-const POISON_DEADLINE: Duration = Duration::from_secs(1);
 
 fn run(test: &Value, input: &[Quad]) -> Result<Canonical, Error> {
     match test["hashAlgorithm"].as_str() {
@@ -67,7 +64,9 @@ fn check(dir: &Path, test: &Value) -> Result<(), String> {
             let elapsed = started.elapsed();
             println!("rdf-canon: poison test {} stopped after {elapsed:?}", test["id"].as_str().unwrap());
             match result {
-                Err(error) if error.code() == "canonicalization_limit" && elapsed < POISON_DEADLINE => Ok(()),
+                // Stopped by the work cap (what bounds its time; the time is printed, and measured
+                // by `cargo bench --bench worst`, never asserted: a loaded machine is slow).
+                Err(error) if error.code() == "canonicalization_limit" => Ok(()),
                 Err(error) => Err(format!("{error} after {elapsed:?}")),
                 Ok(_) => Err("canonicalized a poison dataset".into()),
             }
