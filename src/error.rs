@@ -365,6 +365,15 @@ pub enum Error {
         /// The credential's issuer.
         issuer: String,
     },
+    /// The status list credential's `id` names another list than the URL it was fetched or given
+    /// for, and its bit is clear: another (genuine) list of the same issuer could be answering for
+    /// it, so "not revoked" is not believed (a set bit still reads as revoked). docs/SECURITY.md.
+    StatusListIdMismatch {
+        /// The URL the entry names (`statusListCredential`).
+        url: String,
+        /// The list's own `id`.
+        id: String,
+    },
     /// The status list credential's `validUntil` has passed.
     StatusListExpired {
         /// The list's end.
@@ -504,6 +513,7 @@ impl Error {
             Self::StatusPurposeMismatch { .. } => "status_purpose_mismatch",
             Self::StatusListNotVerified { .. } => "status_list_not_verified",
             Self::StatusListWrongIssuer { .. } => "status_list_wrong_issuer",
+            Self::StatusListIdMismatch { .. } => "status_list_id_mismatch",
             Self::StatusListExpired { .. } => "status_list_expired",
             Self::StatusListNotYetValid { .. } => "status_list_not_yet_valid",
             Self::Revoked { .. } => "revoked",
@@ -562,6 +572,7 @@ impl Error {
                 | Self::StatusPurposeMismatch { .. }
                 | Self::StatusListNotVerified { .. }
                 | Self::StatusListWrongIssuer { .. }
+                | Self::StatusListIdMismatch { .. }
                 | Self::StatusListExpired { .. }
                 | Self::StatusListNotYetValid { .. }
                 | Self::NoRecipientIdentifier
@@ -728,6 +739,10 @@ impl fmt::Display for Error {
             Self::StatusListWrongIssuer { list_issuer, issuer } => {
                 write!(f, "the status list was issued by {list_issuer:?}, not by the credential's issuer {issuer:?}")
             }
+            Self::StatusListIdMismatch { url, id } => write!(
+                f,
+                "the status list at {url:?} says it is {id:?}, another list, so its clear bit is not believed: the status is unknown"
+            ),
             Self::StatusListExpired { valid_until } => {
                 write!(f, "the status list expired at {valid_until}, so the status is unknown")
             }

@@ -157,7 +157,7 @@ impl Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 117] = [
+pub const CODES: [&str; 118] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -275,6 +275,7 @@ pub const CODES: [&str; 117] = [
     "members_verified",
     "members_verified_with_warnings",
     "no_members",
+    "status_list_id_mismatch",
 ];
 
 impl Lang {

@@ -134,7 +134,7 @@ const PINNED: &[(&str, usize, usize, usize)] = &[
     ("baked-extracted", 4, 0, 0),
     ("blockcerts", 0, 0, 0),
     ("dcc-vc-test-fixtures", 56, 0, 34),
-    ("dcc-verifier-core", 28, 0, 0),
+    ("dcc-verifier-core", 24, 4, 0),
     ("ob2", 2, 0, 0),
     ("obv3-spec", 1, 0, 0),
     ("spruceid-ssi", 1, 0, 0),

@@ -89,6 +89,7 @@ variants! {
     StatusPurposeMismatch { entry: String::new(), list: String::new() } => "status_purpose_mismatch",
     StatusListNotVerified { code: "signature_mismatch" } => "status_list_not_verified",
     StatusListWrongIssuer { list_issuer: String::new(), issuer: String::new() } => "status_list_wrong_issuer",
+    StatusListIdMismatch { url: String::new(), id: String::new() } => "status_list_id_mismatch",
     StatusListExpired { valid_until: T0 } => "status_list_expired",
     StatusListNotYetValid { valid_from: T0 } => "status_list_not_yet_valid",
     Revoked { message: None } => "revoked",

@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::subject::Subject;
 use super::{Need, Purpose, Store};
 use crate::credential::Credential;
+use crate::documents::strip_fragment;
 use crate::error::Error;
 use crate::report::{CheckId, Checklist, Passed};
 use crate::status::{self, StatusEntry};
@@ -189,7 +190,25 @@ fn judge(entry: &StatusEntry, list: &List, credential: &Credential) -> Finding {
                     issuer: issuer.chars().take(200).collect(),
                 });
             }
-            status::read(entry, &Value::Object(subject.credential.json.clone()), credential_id, issuer)
+            // A genuine list of the same issuer answering for another list's URL would otherwise
+            // be read as that list: a revoked badge reading as not revoked. So when the list's
+            // `id` names another URL, a clear bit is not believed (the status is unknown); a set
+            // bit still reads as revoked or suspended (the issuer's own signed list says so, and
+            // lists served under another id than their URL exist: DCC's, 1EdTech's).
+            let mismatch = subject
+                .credential
+                .json
+                .get("id")
+                .and_then(Value::as_str)
+                .filter(|id| strip_fragment(id) != strip_fragment(&entry.list_url));
+            let finding = status::read(entry, &Value::Object(subject.credential.json.clone()), credential_id, issuer);
+            match (finding, mismatch) {
+                (Ok(_), Some(id)) => Err(Error::StatusListIdMismatch {
+                    url: entry.list_url.chars().take(200).collect(),
+                    id: id.chars().take(200).collect(),
+                }),
+                (finding, _) => finding,
+            }
         }
     }
 }
