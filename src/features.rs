@@ -35,12 +35,14 @@ pub const RSA: Feature = Feature { name: "rsa", built: cfg!(feature = "rsa") };
 /// VC-JWT: the compact JWS around a credential ([`crate::jose`], [`crate::vc_jwt`]).
 pub const JWT: Feature = Feature { name: "jwt", built: cfg!(feature = "jwt") };
 
-/// Every part a build may leave out.
 /// Open Badges 2.0 assertions, hosted and signed: [`crate::ob2`].
 pub const OB2: Feature = Feature { name: "ob2", built: cfg!(feature = "ob2") };
 
+/// Verifiable Presentations and CLR 2.0: containers whose credentials are each verified.
+pub const PRESENTATIONS: Feature = Feature { name: "presentations", built: cfg!(feature = "presentations") };
+
 /// Every part a build may leave out.
-pub const ALL: [Feature; 6] = [EXTRA_CONTEXTS, BAKED, ECDSA, RSA, JWT, OB2];
+pub const ALL: [Feature; 7] = [EXTRA_CONTEXTS, BAKED, ECDSA, RSA, JWT, OB2, PRESENTATIONS];
 
 impl Feature {
     /// The error a build without this part gives for `needed_for`: `not_in_this_build`.

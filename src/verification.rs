@@ -35,7 +35,12 @@
 
 #[cfg(feature = "jwt")]
 mod envelope;
+#[cfg(feature = "presentations")]
 pub mod members;
+#[cfg(not(feature = "presentations"))]
+#[path = "verification/no_members.rs"]
+mod members;
+#[cfg(feature = "presentations")]
 mod presentation;
 mod proofs;
 mod status_check;
@@ -125,6 +130,7 @@ enum State {
     #[cfg(feature = "ob2")]
     OpenBadges2(Box<crate::ob2::Assertion>),
     /// A Verifiable Presentation and the credentials it encloses.
+    #[cfg(feature = "presentations")]
     Presentation(Box<presentation::Presentation>),
 }
 
@@ -136,6 +142,7 @@ impl State {
             Self::Verifying(subject) => subject.advance(store, options, needs),
             #[cfg(feature = "ob2")]
             Self::OpenBadges2(assertion) => assertion.advance(store, options, needs),
+            #[cfg(feature = "presentations")]
             Self::Presentation(presentation) => presentation.advance(store, options, needs),
         }
     }
@@ -147,6 +154,7 @@ impl State {
             Self::Verifying(subject) => subject.report(options),
             #[cfg(feature = "ob2")]
             Self::OpenBadges2(assertion) => assertion.report(),
+            #[cfg(feature = "presentations")]
             Self::Presentation(presentation) => presentation.report(options),
         }
     }
@@ -157,6 +165,7 @@ impl State {
             Self::Verifying(subject) => subject.signatures_checked(),
             #[cfg(feature = "ob2")]
             Self::OpenBadges2(assertion) => assertion.signatures_checked(),
+            #[cfg(feature = "presentations")]
             Self::Presentation(presentation) => presentation.signatures_checked(),
         }
     }
@@ -165,6 +174,7 @@ impl State {
     fn member_count(&self) -> usize {
         match self {
             Self::Verifying(subject) => subject.member_count(),
+            #[cfg(feature = "presentations")]
             Self::Presentation(presentation) => presentation.member_count(),
             _ => 0,
         }
@@ -251,16 +261,37 @@ fn settled(error: Error) -> State {
 /// A JSON document: a presentation, an Open Badges 2.0 assertion, or a credential (a CLR's
 /// enclosed credentials included).
 fn from_json(value: serde_json::Value, options: &Options) -> Result<State, Error> {
-    if presentation::is_presentation(&value) {
+    if is_presentation(&value) {
+        #[cfg(feature = "presentations")]
         return Ok(State::Presentation(Box::new(presentation::Presentation::new(value, options)?)));
+        #[cfg(not(feature = "presentations"))]
+        return Ok(settled(crate::features::PRESENTATIONS.missing("a Verifiable Presentation")));
+    }
+    #[cfg(not(feature = "presentations"))]
+    if has_type(&value, "ClrCredential") {
+        return Ok(settled(crate::features::PRESENTATIONS.missing("a CLR's enclosed credentials")));
     }
     json_state(value, options, true)
 }
 
+/// Whether `value`'s `type` (a string or a list) names a `VerifiablePresentation`.
+fn is_presentation(value: &serde_json::Value) -> bool {
+    has_type(value, "VerifiablePresentation")
+}
+
+fn has_type(value: &serde_json::Value, name: &str) -> bool {
+    match value.get("type") {
+        Some(serde_json::Value::String(t)) => t == name,
+        Some(serde_json::Value::Array(types)) => types.iter().any(|t| t.as_str() == Some(name)),
+        _ => false,
+    }
+}
+
 /// A JSON document enclosed in a presentation or CLR: an Open Badges 2.0 assertion or a
 /// credential, never read as a container itself.
+#[cfg(feature = "presentations")]
 fn member_from_json(value: serde_json::Value, options: &Options) -> Result<State, Error> {
-    if presentation::is_presentation(&value) {
+    if is_presentation(&value) {
         return Err(Error::NotACredential("it is a presentation, enclosed in another"));
     }
     json_state(value, options, false)

@@ -12,18 +12,13 @@ use super::members::Members;
 use super::proofs::Proofs;
 use super::{Need, Store};
 use crate::checks;
-use crate::credential::{strings, Credential};
+use crate::credential::Credential;
 use crate::error::Error;
 use crate::report::{CheckId, Checklist, Container, Passed, Report};
 use crate::verify::Options;
 
 /// The type that makes a JSON document a presentation.
 const PRESENTATION_TYPE: &str = "VerifiablePresentation";
-
-/// Whether `value` declares itself a presentation (`type` includes `VerifiablePresentation`).
-pub(crate) fn is_presentation(value: &Value) -> bool {
-    strings(value.get("type")).iter().any(|t| t == PRESENTATION_TYPE)
-}
 
 /// A presentation and what is known of it so far.
 #[derive(Debug)]

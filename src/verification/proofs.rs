@@ -38,6 +38,7 @@ pub(crate) enum Role {
     /// The issuer's, on a credential (`assertionMethod`, bound to the issuer).
     Issuer,
     /// The holder's, on a presentation (`authentication`, bound to the holder it names, if any).
+    #[cfg_attr(not(feature = "presentations"), allow(dead_code))]
     Holder {
         /// The presentation's `holder`.
         holder: Option<String>,
@@ -66,6 +67,7 @@ impl Proofs {
     }
 
     /// A presentation's proofs: its holder's.
+    #[cfg(feature = "presentations")]
     pub(crate) fn of_presentation(presentation: &Credential, holder: Option<String>, options: &Options) -> Self {
         let role = Role::Holder { holder, challenge_checked: options.challenge.is_some() };
         Self::with_role(presentation, options, role)

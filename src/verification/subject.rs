@@ -17,7 +17,9 @@ use crate::error::Error;
 #[cfg(feature = "jwt")]
 use crate::jose::CompactJws;
 use crate::recipient;
-use crate::report::{CheckId, Checklist, Container, Passed, Report};
+#[cfg(feature = "presentations")]
+use crate::report::Container;
+use crate::report::{CheckId, Checklist, Passed, Report};
 #[cfg(feature = "jwt")]
 use crate::timestamp::Timestamp;
 use crate::trust;
@@ -64,10 +66,18 @@ impl Subject {
                 recipient::check(&subjects, Some(recipient))
             }
         };
+        #[cfg_attr(not(feature = "presentations"), allow(unused_mut))]
         let mut subject = Self::with(credential, options, statuses, issuer_trust, recipient);
         if read_members && subject.credential.types.iter().any(|t| t == CLR_TYPE) {
-            let enclosed = subject.credential.json.get("credentialSubject").and_then(|s| s.get("verifiableCredential"));
-            subject.members = Some(Members::of(Container::Clr, enclosed, options));
+            #[cfg(feature = "presentations")]
+            {
+                let enclosed =
+                    subject.credential.json.get("credentialSubject").and_then(|s| s.get("verifiableCredential"));
+                subject.members = Some(Members::of(Container::Clr, enclosed, options));
+            }
+            // Reached only through a VC-JWT (JSON CLRs are settled before): fail closed.
+            #[cfg(not(feature = "presentations"))]
+            return Err(crate::features::PRESENTATIONS.missing("a CLR's enclosed credentials"));
         }
         Ok(subject)
     }

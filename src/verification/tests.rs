@@ -128,3 +128,30 @@ fn an_unsupported_format_needs_nothing() {
     assert!(v.needs().is_empty());
     assert_eq!(v.finish().verdict, Verdict::Unsupported);
 }
+
+/// A presentation or a CLR is told apart before it is read: the page's core build (without
+/// `presentations`) names the part it leaves out, so the loader verifies it with the full module;
+/// a build with it reads the members (the report says what it is made of).
+#[test]
+fn presentations_and_clrs_need_the_presentations_part() {
+    let presentation = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiablePresentation"],
+        "verifiableCredential": [valid()],
+    });
+    let mut clr = valid();
+    clr["type"] = json!(["VerifiableCredential", "ClrCredential"]);
+    for document in [presentation, clr] {
+        let mut verification =
+            Verification::start(document.to_string().as_bytes(), &options(), Documents::new()).unwrap();
+        let _ = verification.needs();
+        let report = verification.finish();
+        let codes: Vec<&str> = report.checks.iter().map(|check| check.code).collect();
+        if cfg!(feature = "presentations") {
+            assert!(report.members.is_some(), "{codes:?}");
+        } else {
+            assert_eq!(report.verdict, Verdict::Unsupported, "{codes:?}");
+            assert!(codes.contains(&"not_in_this_build"), "{codes:?}");
+        }
+    }
+}
