@@ -378,6 +378,20 @@ impl Members {
 }
 
 impl Verdict {
+    /// Its stable snake_case name, as the report's JSON spells it (`verified_with_warnings`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Verified => "verified",
+            Self::VerifiedWithWarnings => "verified_with_warnings",
+            Self::Expired => "expired",
+            Self::NotYetValid => "not_yet_valid",
+            Self::Revoked => "revoked",
+            Self::Suspended => "suspended",
+            Self::NotVerified => "not_verified",
+            Self::Unsupported => "unsupported",
+        }
+    }
+
     /// Whether it is `verified` or `verified_with_warnings`.
     pub fn is_verified(self) -> bool {
         matches!(self, Self::Verified | Self::VerifiedWithWarnings)

@@ -175,3 +175,20 @@ fn pass_codes_are_frozen_and_in_the_catalogue() {
         assert!(crate::i18n::CODES.contains(code), "{code} has no sentence in src/i18n/*.json");
     }
 }
+
+#[test]
+fn verdict_codes_are_the_json_names() {
+    let all = [
+        Verdict::Verified,
+        Verdict::VerifiedWithWarnings,
+        Verdict::Expired,
+        Verdict::NotYetValid,
+        Verdict::Revoked,
+        Verdict::Suspended,
+        Verdict::NotVerified,
+        Verdict::Unsupported,
+    ];
+    for verdict in all {
+        assert_eq!(serde_json::to_value(verdict).unwrap(), serde_json::json!(verdict.code()));
+    }
+}

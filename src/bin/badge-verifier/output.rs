@@ -74,7 +74,7 @@ pub(crate) fn checklist(input: &str, result: &Result<Report, Error>, fetched: &[
         Ok(report) => report,
         Err(error) => return format!("{input}: ERROR ({})\n  {error}\n", error.code()),
     };
-    let verdict = snake_name(&report.verdict);
+    let verdict = report.verdict.code();
     let mut text = format!("{input}: {}\n", verdict.replace('_', " ").to_uppercase());
     check_lines(&mut text, report, "  ");
     for entry in fetched {
@@ -128,7 +128,7 @@ fn check_lines(text: &mut String, report: &Report, indent: &str) {
             Some(Text::Localized(values)) => values.first().map_or("(no name)", |v| v.value.as_str()),
             None => "(no name)",
         };
-        let verdict = snake_name(&member.verdict).replace('_', " ").to_uppercase();
+        let verdict = member.verdict.code().replace('_', " ").to_uppercase();
         text.push_str(&format!("{indent}  #{i} {verdict}: {name}\n"));
         check_lines(text, member, &format!("{indent}    "));
     }

@@ -21,17 +21,9 @@ const ORDER: [&str; 9] = [
     "error",
 ];
 
-/// The verdict's stable name.
+/// The verdict's stable name (`error` for an input that could not be judged).
 pub(crate) fn verdict_name(result: &Result<Report, Error>) -> &'static str {
-    match result {
-        Ok(report) => match serde_json::to_value(report.verdict) {
-            Ok(serde_json::Value::String(name)) => {
-                ORDER.iter().find(|known| **known == name).copied().unwrap_or("error")
-            }
-            _ => "error",
-        },
-        Err(_) => "error",
-    }
+    result.as_ref().map_or("error", |report| report.verdict.code())
 }
 
 /// Counts verdicts.
