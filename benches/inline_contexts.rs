@@ -10,7 +10,6 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::hint::black_box;
-use std::time::Instant;
 
 use badge_verifier::{jsonld, verify, Contexts, Documents, Options, Timestamp, Verdict};
 use serde_json::{json, Map, Value};
@@ -20,20 +19,12 @@ const TERMS: usize = 1024;
 /// Objects in the flood document, each using every term once.
 const OBJECTS: usize = 40;
 
-/// Median ms per call over `batches` batches of `per_batch` calls.
-fn measure(per_batch: u32, batches: u32, mut f: impl FnMut()) -> f64 {
-    f();
-    let mut samples: Vec<f64> = (0..batches)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..per_batch {
-                f();
-            }
-            start.elapsed().as_secs_f64() * 1e3 / f64::from(per_batch)
-        })
-        .collect();
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
+#[path = "common/measure.rs"]
+mod timer;
+
+/// Median ms per call (see `timer::median_seconds`; one warm-up batch).
+fn measure(per_batch: u32, batches: u32, f: impl FnMut()) -> f64 {
+    timer::median_seconds(per_batch, batches, f) * 1e3
 }
 
 /// The FxHash of src/jsonld/term_map.rs (the map of the verifier's own terms), copied.

@@ -5,26 +5,15 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use badge_verifier::{verify, Documents, Options, Timestamp, Verdict};
 
-/// Median µs per call over `batches` batches of `per_batch` calls.
-fn measure(per_batch: u32, batches: u32, mut f: impl FnMut()) -> f64 {
-    for _ in 0..per_batch {
-        f();
-    }
-    let mut samples: Vec<f64> = (0..batches)
-        .map(|_| {
-            let start = Instant::now();
-            for _ in 0..per_batch {
-                f();
-            }
-            start.elapsed().as_secs_f64() * 1e6 / f64::from(per_batch)
-        })
-        .collect();
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
+#[path = "common/measure.rs"]
+mod measure;
+
+/// Median µs per call (see `measure::median_seconds`).
+fn measure(per_batch: u32, batches: u32, f: impl FnMut()) -> f64 {
+    measure::median_seconds(per_batch, batches, f) * 1e6
 }
 
 fn main() {
