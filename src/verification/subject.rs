@@ -232,7 +232,7 @@ impl Subject {
 
 /// RFC 7519 §4.1.4: the token must not be accepted *on or after* `exp`.
 #[cfg(feature = "jwt")]
-fn token_expiry(expires: Timestamp, now: Timestamp, skew: i64) -> Result<Passed, Error> {
+pub(super) fn token_expiry(expires: Timestamp, now: Timestamp, skew: i64) -> Result<Passed, Error> {
     if expires <= now.plus_seconds(-skew) {
         Err(Error::Expired { valid_until: expires, now })
     } else {
