@@ -244,3 +244,31 @@ fn committed_vp_jwt_fixtures_are_the_generated_ones_and_verified() {
         assert_eq!(report.verdict, Verdict::Verified, "{name}");
     }
 }
+
+/// Through the CLI: `verify --json --challenge --domain` on the committed `vp+jwt`.
+#[cfg(feature = "cli")]
+#[test]
+fn the_cli_judges_a_vp_jwt_with_challenge_and_domain() {
+    let cli = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_badge-verifier"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap()
+    };
+    let file = "tests/fixtures/vp-jwt/presentation.jwt";
+    let output = cli(&["verify", "--json", "--now", NOW, "--challenge", CHALLENGE, "--domain", DOMAIN, file]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["verdict"], "verified");
+    assert_eq!(report["input"], "jwt");
+    assert_eq!(report["members"]["summary"], "2 of 2 verified");
+    let wrong = cli(&["verify", "--json", "--now", NOW, "--challenge", CHALLENGE, "--domain", "evil.example", file]);
+    assert_eq!(wrong.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&wrong.stdout).unwrap();
+    let proof = report["checks"].as_array().unwrap().iter().find(|c| c["id"] == "proof").unwrap().clone();
+    assert_eq!((proof["outcome"].clone(), proof["code"].clone()), (json!("failed"), json!("domain_mismatch")));
+    let text = cli(&["verify", "--now", NOW, "--challenge", CHALLENGE, "--domain", DOMAIN, file]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("presentation: 2 of 2 verified"), "{text}");
+}
