@@ -272,3 +272,36 @@ fn the_cli_judges_a_vp_jwt_with_challenge_and_domain() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("presentation: 2 of 2 verified"), "{text}");
 }
+
+/// A `did:web` holder and a relative `kid`: the key is `<holder>#<kid>`, the holder's DID
+/// document is asked for through the loop, and the key must be listed under `authentication`.
+#[test]
+fn a_did_web_holder_with_a_relative_kid_is_resolved_through_the_loop() {
+    let holder = "did:web:holder.example";
+    let mut payload = claims(members());
+    payload["holder"] = json!(holder);
+    let token = sign_with(&holder_key(), &json!({"alg": "EdDSA", "typ": "vp+jwt", "kid": "key-1"}), &payload);
+    let multibase = method(&holder_key()).rsplit_once('#').unwrap().1.to_owned();
+    let run = |relation: &str| {
+        let document = json!({"id": holder, "verificationMethod": [{"id": "#key-1", "type": "Multikey",
+            "controller": holder, "publicKeyMultibase": multibase}], relation: ["#key-1"]});
+        let options = options(Some(CHALLENGE), Some(DOMAIN));
+        let mut verification =
+            badge_verifier::Verification::start(token.as_bytes(), &options, Documents::new()).unwrap();
+        let needs = verification.needs();
+        assert_eq!(needs.len(), 1);
+        assert_eq!(needs[0].url.as_deref(), Some("https://holder.example/.well-known/did.json"));
+        verification.provide(&needs[0].id, document.to_string().as_bytes());
+        assert!(verification.needs().is_empty());
+        verification.finish()
+    };
+    let report = run("authentication");
+    assert_eq!(report.verdict, Verdict::Verified, "{:#?}", report.checks);
+    let report = run("assertionMethod");
+    assert_eq!(code_of(&report, CheckId::IssuerKey), (Outcome::Failed, "key_not_bound_to_holder"));
+    // Offline, the holder's key is unchecked and the presentation not verified.
+    let report = judge(&token);
+    assert_eq!(code_of(&report, CheckId::IssuerKey), (Outcome::Unchecked, "document_unavailable"));
+    assert_eq!(report.needs, [holder]);
+    assert_eq!(report.verdict, Verdict::NotVerified);
+}
