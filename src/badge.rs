@@ -161,7 +161,7 @@ pub struct BadgeView {
 /// any of them: an RDFC signature covers the statements, not the JSON keys, so a context the
 /// document carries could otherwise rename signed values into the fields a card shows (see
 /// `checks::contexts`). Keep in step with `from_credential` (a test reads this file's `get("…")`).
-pub(crate) const SHOWN_TERMS: [&str; 32] = [
+pub(crate) const SHOWN_TERMS: [&str; 28] = [
     "id",
     "type",
     "name",
@@ -190,10 +190,6 @@ pub(crate) const SHOWN_TERMS: [&str; 32] = [
     "verifiableCredential",
     "holder",
     "proof",
-    "association",
-    "associationType",
-    "sourceId",
-    "targetId",
 ];
 
 /// Longest string taken into the view (longer ones are cut at a character boundary).

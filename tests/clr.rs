@@ -193,3 +193,16 @@ fn associations_between_the_clrs_achievements_are_read_into_its_badge() {
     assert_eq!(associations(&judge(&clr(members()))), Value::Null);
     assert_eq!(associations(&judge(&members()[0])), Value::Null);
 }
+
+/// An inline context may not redefine the keys the associations are read from (as for every key
+/// a card shows): the contexts check fails with `inline_context`.
+#[test]
+fn an_inline_context_may_not_redefine_an_association_key() {
+    let mut unsigned = clr(members());
+    let object = unsigned.as_object_mut().unwrap();
+    object.remove("proof");
+    object["@context"].as_array_mut().unwrap().push(json!({"targetId": "https://evil.example/vocab#x"}));
+    let report = judge(&Value::Object(signed(object.clone())));
+    assert_eq!(code_of(&report, CheckId::Contexts), (Outcome::Failed, "inline_context"));
+    assert_eq!(report.verdict, Verdict::NotVerified);
+}

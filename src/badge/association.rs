@@ -14,6 +14,10 @@ use serde_json::{Map, Value};
 
 use super::{list, plain, text, AchievementView, Text};
 
+/// The keys read here beyond [`super::SHOWN_TERMS`]: no inline context may define them either
+/// (`checks::contexts`); kept apart so a build without CLRs does not carry them.
+pub(crate) const TERMS: [&str; 4] = ["association", "associationType", "sourceId", "targetId"];
+
 /// One association between two achievements.
 /// Serialised as `{"type": "isPartOf", "source": {"id": …, "name": …, "member": 0}, "target": {…}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -103,6 +107,16 @@ mod tests {
         );
         assert_eq!(value[1]["source"], json!({"id": "urn:a:9"}));
         assert_eq!(value[1]["type"], "precedes");
+    }
+
+    #[test]
+    fn terms_cover_every_key_read_here() {
+        let source = include_str!("association.rs");
+        for read in source.split("get(\"").skip(1).filter_map(|rest| rest.split('"').next()) {
+            if read.chars().all(|c| c.is_ascii_alphabetic()) {
+                assert!(TERMS.contains(&read) || crate::badge::SHOWN_TERMS.contains(&read), "add `{read}` to TERMS");
+            }
+        }
     }
 
     #[test]
