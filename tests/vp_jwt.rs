@@ -305,3 +305,30 @@ fn a_did_web_holder_with_a_relative_kid_is_resolved_through_the_loop() {
     assert_eq!(report.needs, [holder]);
     assert_eq!(report.verdict, Verdict::NotVerified);
 }
+
+/// With no `kid`, a `did:jwk` holder's own key (`#0`, derived locally) is the one.
+#[test]
+fn without_kid_a_did_jwk_holders_own_key_is_used() {
+    let x = Base64UrlUnpadded::encode_string(holder_key().verifying_key().as_bytes());
+    let jwk = json!({"kty": "OKP", "crv": "Ed25519", "x": x});
+    let holder = format!("did:jwk:{}", Base64UrlUnpadded::encode_string(jwk.to_string().as_bytes()));
+    let mut payload = claims(members());
+    payload["holder"] = json!(holder);
+    let report = judge(&sign_with(&holder_key(), &json!({"alg": "EdDSA", "typ": "vp+jwt"}), &payload));
+    assert_eq!(code_of(&report, CheckId::IssuerKey), (Outcome::Passed, "key_bound_to_holder"));
+    assert_eq!(report.verdict, Verdict::Verified);
+    // Another key's signature under that holder fails the signature, not the binding.
+    let report = judge(&sign_with(&other_key(), &json!({"alg": "EdDSA", "typ": "vp+jwt"}), &payload));
+    assert_eq!(code_of(&report, CheckId::Proof), (Outcome::Failed, "signature_mismatch"));
+}
+
+/// A presentation token whose presentation has no `@context` is no presentation at all: nothing
+/// to report (`not_a_credential`), as for a JSON one.
+#[test]
+fn a_vp_claim_without_context_is_not_a_credential() {
+    let claims = json!({"iss": did_key(&holder_key()), "vp": {"type": ["VerifiablePresentation"]}});
+    let token = sign_with(&holder_key(), &json!({"alg": "EdDSA", "typ": "JWT"}), &claims);
+    let options = options(Some(CHALLENGE), Some(DOMAIN));
+    let error = verify(token.as_bytes(), &options, &Documents::new()).unwrap_err();
+    assert_eq!(error.code(), "not_a_credential");
+}
