@@ -7,6 +7,9 @@ use serde_json::{Map, Value};
 
 use crate::url::{DataUrl, HttpUrl};
 
+#[cfg(feature = "presentations")]
+pub mod association;
+
 /// Text as the credential gives it: a plain string, or a VC 2.0 language map
 /// (`[{"@value": "…", "@language": "en"}, …]`) for the renderer to pick from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -146,6 +149,11 @@ pub struct BadgeView {
     pub valid_until: Option<String>,
     /// How many `endorsement`s the credential carries (not verified here).
     pub endorsement_count: usize,
+    /// A CLR's `associations` between the achievements it holds (`credentialSubject.association`),
+    /// each end named by the achievement with that id; empty for anything else.
+    #[cfg(feature = "presentations")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub associations: Vec<association::AssociationView>,
 }
 
 /// Every key the view reads (and `credentialSubject`, `issuer`, … it walks through), plus the
@@ -210,6 +218,8 @@ impl BadgeView {
             valid_from: plain(json.get("validFrom").or_else(|| json.get("issuanceDate"))),
             valid_until: plain(json.get("validUntil").or_else(|| json.get("expirationDate"))),
             endorsement_count: list(json.get("endorsement")).count(),
+            #[cfg(feature = "presentations")]
+            associations: Vec::new(),
         }
     }
 }

@@ -99,7 +99,10 @@ fn defines_no_shown_term(context: &Value) -> Result<(), Error> {
     match context {
         Value::Array(entries) => entries.iter().try_for_each(defines_no_shown_term),
         Value::Object(terms) => terms.iter().try_for_each(|(term, definition)| {
-            if crate::badge::SHOWN_TERMS.contains(&term.as_str()) {
+            let shown = crate::badge::SHOWN_TERMS.contains(&term.as_str());
+            #[cfg(feature = "presentations")]
+            let shown = shown || crate::badge::association::TERMS.contains(&term.as_str());
+            if shown {
                 return Err(Error::InlineContext(term.chars().take(64).collect()));
             }
             definition.get("@context").map_or(Ok(()), defines_no_shown_term)

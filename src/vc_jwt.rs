@@ -14,6 +14,8 @@
 //!
 //! In both shapes `nbf` and `exp` also bound the token itself (RFC 7519 §4.1.4–5): they are
 //! returned for the validity checks. Unknown claims are ignored (VC-JOSE-COSE statement 31).
+//!
+//! A presentation secured as a JWT (`vp+jwt`, or a VC 1.1 `vp` claim) is read by [`presentation`].
 
 use serde_json::{Map, Value};
 
@@ -21,6 +23,8 @@ use crate::error::Error;
 use crate::jose::header::cut;
 use crate::jose::CompactJws;
 use crate::timestamp::Timestamp;
+
+pub mod presentation;
 
 /// Which VC-JWT shape a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

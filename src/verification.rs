@@ -322,10 +322,34 @@ fn from_jws(text: &str, options: &Options, read_members: bool) -> Result<State, 
     if crate::ob2::kind(&jws.payload) == crate::ob2::Kind::Assertion {
         return Ok(ob2_state(Ob2Input::Signed(jws)));
     }
+    if vc_jwt::presentation::is_presentation(&jws) {
+        return presentation_jws(jws, options, read_members);
+    }
     match vc_jwt::credential(&jws) {
         Ok(enveloped) => Ok(State::Verifying(Box::new(Subject::enveloped(jws, enveloped, options, read_members)?))),
         Err(error) => Ok(settled(error)),
     }
+}
+
+/// A presentation secured as a JWT (`vp+jwt`, or a VC 1.1 `vp` claim); `read_members` false
+/// (it is enclosed in a presentation or CLR): refused, as a JSON presentation would be.
+#[cfg(all(feature = "jwt", feature = "presentations"))]
+fn presentation_jws(jws: CompactJws, options: &Options, read_members: bool) -> Result<State, Error> {
+    if !read_members {
+        return Err(Error::NotACredential("it is a presentation, enclosed in another"));
+    }
+    match vc_jwt::presentation::presentation(&jws) {
+        Ok(enveloped) => {
+            Ok(State::Presentation(Box::new(presentation::Presentation::enveloped(jws, enveloped, options)?)))
+        }
+        Err(error) => Ok(settled(error)),
+    }
+}
+
+/// A presentation secured as a JWT, in a build without presentations (`not_in_this_build`).
+#[cfg(all(feature = "jwt", not(feature = "presentations")))]
+fn presentation_jws(_: CompactJws, _: &Options, _: bool) -> Result<State, Error> {
+    Ok(settled(crate::features::PRESENTATIONS.missing("a presentation secured as a JWT (vp+jwt)")))
 }
 
 /// A compact JWS, in a build that reads none (`not_in_this_build`).

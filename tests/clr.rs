@@ -11,7 +11,7 @@ use badge_verifier::{verify, CheckId, Container, Documents, Limits, Options, Out
 use common::fixtures::presentation::{
     challenge_and_domain, clr, held, holder_key, members, presentation, CHALLENGE, DOMAIN,
 };
-use common::fixtures::NOW;
+use common::fixtures::{open_badge, signed, NOW};
 use serde_json::{json, Value};
 
 fn options() -> Options {
@@ -104,6 +104,14 @@ fn one_edtech_clr_samples_are_judged_as_their_expectations_say() {
     let simple = judge("simple.json");
     assert_eq!(simple.verdict, Verdict::Verified, "{:#?}", simple.members);
     assert_eq!(member_verdicts(&simple), [Verdict::Verified]);
+    // Its one association names the CLR subject's own achievements, which its member does not
+    // award: named from that list, with no member.
+    assert_eq!(
+        associations(&simple),
+        json!([{"type": "isParentOf",
+                "source": {"id": "urn:uuid:a7467ef6-56cb-11ec-bf63-0242ac130002", "name": "Achievement 1"},
+                "target": {"id": "urn:uuid:dd887f0a-56cb-11ec-bf63-0242ac130002", "name": "Achievement 2"}}])
+    );
 
     // Upstream "warning" (VCDM 1.1). The CLR and its first member are signed by a key under the
     // issuer's `urn:uuid:` id, which publishes no document (unsupported_verification_method); the
@@ -120,6 +128,21 @@ fn one_edtech_clr_samples_are_judged_as_their_expectations_say() {
     assert_eq!(code_of(&complex, CheckId::IssuerKey), (Outcome::Failed, "verification_method_not_found"));
     assert_eq!(complex.verdict, Verdict::NotVerified);
     assert_eq!(complex.members.as_ref().unwrap().total, 6);
+    // Five associations: ends that are members' achievements are named with the member's index;
+    // two targets and one source name achievements the CLR does not hold (shown by id, no warning).
+    let complex_associations = associations(&complex);
+    assert_eq!(complex_associations.as_array().unwrap().len(), 5);
+    assert_eq!(
+        complex_associations[0],
+        json!({"type": "isParentOf",
+               "source": {"id": "urn:uuid:3314c2c0-2ee9-4183-838b-470c15ddfb08",
+                          "name": "Nurse Assistant 1 Program with Licensure", "member": 0},
+               "target": {"id": "urn:uuid:bb9a27e6-3a2d-413b-b0c7-97ef9dfdde22", "name": "Health Careers 1", "member": 1}})
+    );
+    assert_eq!(complex_associations[2]["target"], json!({"id": "urn:uuid:6364db90-edf9-47b9-b92b-4b116cac19a5"}));
+    assert_eq!(complex_associations[4]["type"], "isPartOf");
+    assert_eq!(complex_associations[4]["target"]["member"], 0);
+    assert_eq!(associations(&v1), complex_associations, "simple_v1.json carries the same associations");
 
     let no_proof = judge("simple-noproof.json");
     assert_eq!(code_of(&no_proof, CheckId::Proof), (Outcome::Failed, "missing_proof"));
@@ -131,4 +154,55 @@ fn one_edtech_clr_samples_are_judged_as_their_expectations_say() {
     assert_eq!(code_of(&jwt, CheckId::Contexts), (Outcome::Failed, "unknown_context"));
     assert_eq!(jwt.verdict, Verdict::NotVerified);
     assert_eq!(jwt.members.as_ref().unwrap().total, 1);
+}
+
+/// The CLR report's `badge.associations`, as JSON (`null` when there are none).
+fn associations(report: &Report) -> Value {
+    serde_json::to_value(report.badge.as_ref().unwrap()).unwrap().get("associations").cloned().unwrap_or(Value::Null)
+}
+
+/// An Open Badge of the test issuer awarding the achievement `achievement` named `name`, signed.
+fn awarding(n: u32, achievement: &str, name: &str) -> Value {
+    let mut badge = open_badge(&format!("7e57c0de-0000-4000-8000-00000000070{n}"), name, "2024-01-01T00:00:00Z", None);
+    badge["credentialSubject"]["achievement"]["id"] = json!(achievement);
+    Value::Object(signed(badge))
+}
+
+#[test]
+fn associations_between_the_clrs_achievements_are_read_into_its_badge() {
+    let mut unsigned =
+        clr(vec![awarding(1, "urn:example:unit-1", "Unit 1"), awarding(2, "urn:example:programme", "Programme")]);
+    let object = unsigned.as_object_mut().unwrap();
+    object.remove("proof");
+    object["credentialSubject"]["association"] = json!([
+        {"type": "Association", "associationType": "isPartOf", "sourceId": "urn:example:unit-1", "targetId": "urn:example:programme"},
+        {"type": "Association", "associationType": "precedes", "sourceId": "urn:example:elsewhere", "targetId": "urn:example:unit-1"},
+    ]);
+    let report = judge(&Value::Object(signed(object.clone())));
+    assert_eq!(report.verdict, Verdict::Verified, "{:#?}", report.checks);
+    assert_eq!(
+        associations(&report),
+        json!([
+            {"type": "isPartOf", "source": {"id": "urn:example:unit-1", "name": "Unit 1", "member": 0},
+             "target": {"id": "urn:example:programme", "name": "Programme", "member": 1}},
+            {"type": "precedes", "source": {"id": "urn:example:elsewhere"},
+             "target": {"id": "urn:example:unit-1", "name": "Unit 1", "member": 0}},
+        ])
+    );
+    // A CLR without associations, and a plain credential, have none in their JSON.
+    assert_eq!(associations(&judge(&clr(members()))), Value::Null);
+    assert_eq!(associations(&judge(&members()[0])), Value::Null);
+}
+
+/// An inline context may not redefine the keys the associations are read from (as for every key
+/// a card shows): the contexts check fails with `inline_context`.
+#[test]
+fn an_inline_context_may_not_redefine_an_association_key() {
+    let mut unsigned = clr(members());
+    let object = unsigned.as_object_mut().unwrap();
+    object.remove("proof");
+    object["@context"].as_array_mut().unwrap().push(json!({"targetId": "https://evil.example/vocab#x"}));
+    let report = judge(&Value::Object(signed(object.clone())));
+    assert_eq!(code_of(&report, CheckId::Contexts), (Outcome::Failed, "inline_context"));
+    assert_eq!(report.verdict, Verdict::NotVerified);
 }

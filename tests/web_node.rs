@@ -51,6 +51,12 @@ fn a_presentation_report_has_members() {
     wasm_shared::verification::a_presentation_report_has_members();
 }
 
+#[wasm_bindgen_test]
+#[cfg(all(feature = "jwt", feature = "presentations"))]
+fn a_vp_jwt_is_verified_with_its_members() {
+    wasm_shared::verification::a_vp_jwt_is_verified_with_its_members();
+}
+
 #[cfg(feature = "baked")]
 #[wasm_bindgen_test]
 fn baked_images_are_judged_as_their_json() {

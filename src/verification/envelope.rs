@@ -7,7 +7,14 @@
 //! only if the issuer publishes it. Such a key is reported as a warning, "signed by a key the
 //! issuer has not published" (`key_not_published_by_issuer`), never as a key bound to the
 //! issuer, and it can never satisfy a list of trusted issuers.
+//!
+//! The same envelope secures a presentation (`vp+jwt`): then the key must be one its holder
+//! lists under `authentication` (`key_bound_to_holder`), a relative `kid` is a fragment of the
+//! holder's document, and with no `kid` a `did:key` or `did:jwk` holder's own key is the one
+//! (derived locally). A header `jwk` binds to no holder (`key_not_bound_to_holder`). The token
+//! must answer the host's challenge and domain (`nonce`, `aud`) before its signature counts.
 
+use super::proofs::Role;
 use super::{Need, Purpose, Store};
 use crate::error::Error;
 use crate::jose::CompactJws;
@@ -32,12 +39,30 @@ pub(crate) struct Envelope {
     binding: Option<Result<(), Error>>,
     signature: Option<Result<Passed, Error>>,
     signature_runs: usize,
+    /// Whose signature this is: the issuer's (a VC-JWT) or the holder's (a `vp+jwt`).
+    role: Role,
 }
 
 impl Envelope {
     pub(crate) fn new(jws: CompactJws, issuer: Option<&str>) -> Self {
         let source = key_source(&jws, issuer);
-        Self { jws, source, key: None, binding: None, signature: None, signature_runs: 0 }
+        Self { jws, source, key: None, binding: None, signature: None, signature_runs: 0, role: Role::Issuer }
+    }
+
+    /// The holder's envelope around a presentation; `made_for`: whether the token answers the
+    /// host's challenge and domain (when not, that is the proof check's failure, and the
+    /// signature is not checked).
+    #[cfg(feature = "presentations")]
+    pub(crate) fn of_holder(
+        jws: CompactJws,
+        holder: Option<String>,
+        made_for: Result<(), Error>,
+        challenge_checked: bool,
+    ) -> Self {
+        let source = holder_key_source(&jws, holder.as_deref());
+        let signature = made_for.err().map(Err);
+        let role = Role::Holder { holder, challenge_checked };
+        Self { jws, source, key: None, binding: None, signature, signature_runs: 0, role }
     }
 
     pub(crate) fn advance(&mut self, issuer: Option<&str>, store: &Store, needs: &mut Vec<Need>) {
@@ -63,11 +88,21 @@ impl Envelope {
             return;
         };
         if self.binding.is_none() {
-            let bound = match (&source, issuer) {
-                (KeySource::HeaderJwk, _) => Err(Error::KeyNotPublishedByIssuer),
-                (KeySource::Method(id), Some(issuer)) => key::check_bound(id, issuer, &store.documents),
-                (KeySource::Method(_), None) => {
+            let bound = match (&self.role, &source, issuer) {
+                (Role::Issuer, KeySource::HeaderJwk, _) => Err(Error::KeyNotPublishedByIssuer),
+                (Role::Issuer, KeySource::Method(id), Some(issuer)) => key::check_bound(id, issuer, &store.documents),
+                (Role::Issuer, KeySource::Method(_), None) => {
                     Err(Error::InvalidProperty { property: "issuer", expected: "a URL, or an object with an id" })
+                }
+                (Role::Holder { holder: None, .. }, _, _) => Err(Error::HolderNotNamed),
+                (Role::Holder { holder: Some(holder), .. }, KeySource::Method(id), _) => {
+                    key::check_authenticates(id, holder, &store.documents)
+                }
+                (Role::Holder { holder: Some(holder), .. }, KeySource::HeaderJwk, _) => {
+                    Err(Error::KeyNotBoundToHolder {
+                        verification_method: "the key in the JWS header (jwk)".to_owned(),
+                        holder: holder.clone(),
+                    })
                 }
             };
             self.binding = store.settle(bound, Purpose::ControllerDocument, needs);
@@ -120,8 +155,13 @@ impl Envelope {
                 list.record::<()>(CheckId::IssuerKey, None, Err(error));
             }
             (Ok(_), Ok(())) => {
-                list.record(CheckId::IssuerKey, None, Ok((Passed::KeyBoundToIssuer, ())));
+                let bound = match self.role {
+                    Role::Issuer => Passed::KeyBoundToIssuer,
+                    Role::Holder { .. } => Passed::KeyBoundToHolder,
+                };
+                list.record(CheckId::IssuerKey, None, Ok((bound, ())));
             }
+            (Ok(_), Err(error @ Error::HolderNotNamed)) => list.warn(CheckId::IssuerKey, None, &error),
             (Ok(_), Err(error @ Error::KeyNotPublishedByIssuer)) if self.signed_by_unpublished_key() => {
                 list.warn(CheckId::IssuerKey, None, &error);
             }
@@ -129,9 +169,14 @@ impl Envelope {
                 list.record::<()>(CheckId::IssuerKey, None, Err(error));
             }
         }
+        let replayable = matches!(self.role, Role::Holder { challenge_checked: false, .. });
         match &self.signature {
             Some(signature) => {
-                list.record(CheckId::Proof, None, signature.clone().map(|p| (p, ())));
+                let signature = signature.clone().map(|p| match p {
+                    Passed::SignatureValid if replayable => Passed::SignatureValidNoChallenge,
+                    other => other,
+                });
+                list.record(CheckId::Proof, None, signature.map(|p| (p, ())));
             }
             None => list.skipped(CheckId::Proof, None, CheckId::IssuerKey),
         }
@@ -150,6 +195,24 @@ fn key_source(jws: &CompactJws, issuer: Option<&str>) -> Result<KeySource, Error
         (_, Some(_), _) => Ok(KeySource::HeaderJwk),
         _ => Err(Error::MissingVerificationMethod),
     }
+}
+
+/// The header's key reference for a holder's token: `kid` when present (absolute, or a fragment
+/// of the holder's document); else the holder's own key when the holder is a `did:key` or
+/// `did:jwk` (its document is derived from the DID: one method); else the header's `jwk`.
+#[cfg(feature = "presentations")]
+fn holder_key_source(jws: &CompactJws, holder: Option<&str>) -> Result<KeySource, Error> {
+    if jws.header.key_id.is_some() {
+        return key_source(jws, holder);
+    }
+    let did = holder.map(crate::documents::strip_fragment);
+    if let Some(multibase) = did.and_then(|d| d.strip_prefix("did:key:")) {
+        return Ok(KeySource::Method(format!("did:key:{multibase}#{multibase}")));
+    }
+    if let Some(did) = did.filter(|d| d.starts_with("did:jwk:")) {
+        return Ok(KeySource::Method(format!("{did}#0")));
+    }
+    key_source(jws, holder)
 }
 
 /// The key in the header's `jwk`, which must allow the header's algorithm (`use`, `key_ops`, `alg`).

@@ -5,16 +5,27 @@
 //!
 //! It is `verified` only when its own checks pass and every member is verified; a member that
 //! is not does not hide the others: each has its own report.
+//!
+//! A presentation secured as a JWT (`vp+jwt`, or a VC 1.1 `vp` claim) has the same checks, with
+//! the compact JWS as the holder's proof (its key bound to the holder, its `nonce` and `aud` the
+//! host's challenge and domain: `super::envelope`) and two more lines, `valid_from` and
+//! `valid_until`, for the token's `nbf` and `exp`.
 
 use serde_json::Value;
 
+#[cfg(feature = "jwt")]
+use super::envelope::Envelope;
 use super::members::Members;
 use super::proofs::Proofs;
 use super::{Need, Store};
 use crate::checks;
 use crate::credential::Credential;
 use crate::error::Error;
+#[cfg(feature = "jwt")]
+use crate::jose::CompactJws;
 use crate::report::{CheckId, Checklist, Container, Passed, Report};
+#[cfg(feature = "jwt")]
+use crate::vc_jwt::presentation::EnvelopedPresentation;
 use crate::verify::Options;
 
 /// The type that makes a JSON document a presentation.
@@ -29,6 +40,8 @@ pub(crate) struct Presentation {
     contexts: Result<Passed, Error>,
     proofs: Proofs,
     members: Members,
+    /// A `vp+jwt`'s `nbf` and `exp` checks; `None` for a presentation with a Data Integrity proof.
+    token_validity: Option<(Result<Passed, Error>, Result<Passed, Error>)>,
 }
 
 impl Presentation {
@@ -38,11 +51,7 @@ impl Presentation {
     /// `not_a_credential` when it has no `@context` or `type`.
     pub(crate) fn new(value: Value, options: &Options) -> Result<Self, Error> {
         let document = Credential::from_json(value)?;
-        let holder = match document.json.get("holder") {
-            Some(Value::String(id)) => Some(id.clone()),
-            Some(Value::Object(object)) => object.get("id").and_then(Value::as_str).map(str::to_owned),
-            _ => None,
-        };
+        let holder = holder(&document);
         let members = Members::of(Container::Presentation, document.json.get("verifiableCredential"), options);
         Ok(Self {
             format: format(&document),
@@ -50,7 +59,39 @@ impl Presentation {
             proofs: Proofs::of_presentation(&document, holder, options),
             members,
             document,
+            token_validity: None,
         })
+    }
+
+    /// Starts verifying the presentation a JWT secures: the JWS is the holder's proof (any
+    /// embedded `proof` in the payload is not read), and the token's `nbf` / `exp` bound it.
+    ///
+    /// # Errors
+    /// `not_a_credential` when the presentation has no `@context` or `type`.
+    #[cfg(feature = "jwt")]
+    pub(crate) fn enveloped(
+        jws: CompactJws,
+        enveloped: EnvelopedPresentation,
+        options: &Options,
+    ) -> Result<Self, Error> {
+        let (challenge, domain) = (options.challenge.as_deref(), options.domain.as_deref());
+        let made_for = enveloped.made_for(challenge, domain);
+        let (now, skew) = (options.now, options.clock_skew_seconds);
+        let valid_from = match enveloped.not_before {
+            Some(not_before) if not_before > now.plus_seconds(skew) => {
+                Err(Error::NotYetValid { valid_from: not_before, now })
+            }
+            Some(_) => Ok(Passed::Started),
+            None => Ok(Passed::NoValidFrom),
+        };
+        let valid_until =
+            enveloped.expires.map_or(Ok(Passed::NoExpiry), |exp| super::subject::token_expiry(exp, now, skew));
+        let mut presentation = Self::new(enveloped.presentation, options)?;
+        let holder = holder(&presentation.document);
+        let envelope = Envelope::of_holder(jws, holder, made_for, challenge.is_some());
+        presentation.proofs = Proofs::Enveloping(Box::new(envelope));
+        presentation.token_validity = Some((valid_from, valid_until));
+        Ok(presentation)
     }
 
     /// How many credentials it encloses (each has its own document budget).
@@ -75,10 +116,23 @@ impl Presentation {
         list.record(CheckId::Format, None, self.format.clone().map(|p| (p, ())));
         list.record(CheckId::Contexts, None, self.contexts.clone().map(|p| (p, ())));
         self.proofs.record(&mut list);
+        if let Some((valid_from, valid_until)) = &self.token_validity {
+            list.record(CheckId::ValidFrom, None, valid_from.clone().map(|p| (p, ())));
+            list.record(CheckId::ValidUntil, None, valid_until.clone().map(|p| (p, ())));
+        }
         let tally = self.members.record(&mut list, options);
         let mut report = list.finish_with(None, &CheckId::REQUIRED_OF_PRESENTATION);
         super::members::attach(&mut report, tally);
         report
+    }
+}
+
+/// The presentation's `holder`: a URL, or an object's `id`.
+fn holder(document: &Credential) -> Option<String> {
+    match document.json.get("holder") {
+        Some(Value::String(id)) => Some(id.clone()),
+        Some(Value::Object(object)) => object.get("id").and_then(Value::as_str).map(str::to_owned),
+        _ => None,
     }
 }
 

@@ -222,7 +222,15 @@ impl Subject {
     pub(crate) fn report(&self, options: &Options) -> Report {
         let mut list = self.checklist();
         let tally = self.members.as_ref().map(|members| members.record(&mut list, options));
-        let mut report = list.finish(Some(BadgeView::from_credential(&self.credential.json)));
+        #[cfg_attr(not(feature = "presentations"), allow(unused_mut))]
+        let mut view = BadgeView::from_credential(&self.credential.json);
+        #[cfg(feature = "presentations")]
+        if let Some(tally) = &tally {
+            let achievements: Vec<_> =
+                tally.reports.iter().map(|r| r.badge.as_ref().and_then(|b| b.achievement.as_ref())).collect();
+            view.associations = crate::badge::association::read(&self.credential.json, &achievements);
+        }
+        let mut report = list.finish(Some(view));
         if let Some(tally) = tally {
             super::members::attach(&mut report, tally);
         }
@@ -232,7 +240,7 @@ impl Subject {
 
 /// RFC 7519 §4.1.4: the token must not be accepted *on or after* `exp`.
 #[cfg(feature = "jwt")]
-fn token_expiry(expires: Timestamp, now: Timestamp, skew: i64) -> Result<Passed, Error> {
+pub(super) fn token_expiry(expires: Timestamp, now: Timestamp, skew: i64) -> Result<Passed, Error> {
     if expires <= now.plus_seconds(-skew) {
         Err(Error::Expired { valid_until: expires, now })
     } else {

@@ -155,3 +155,26 @@ fn presentations_and_clrs_need_the_presentations_part() {
         }
     }
 }
+
+/// A presentation secured as a JWT (`vp+jwt`) needs both parts: a build without `jwt` names
+/// that one (as for any token), a build with `jwt` but without `presentations` names the latter;
+/// the full build reads its members.
+#[test]
+fn a_vp_jwt_needs_the_jwt_and_presentations_parts() {
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    let b64 = |json: Value| Base64UrlUnpadded::encode_string(json.to_string().as_bytes());
+    let presentation = json!({"@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": "VerifiablePresentation", "verifiableCredential": [valid()]});
+    let token = format!("{}.{}.c2ln", b64(json!({"alg": "EdDSA", "typ": "vp+jwt"})), b64(presentation));
+    let report = Verification::start(token.as_bytes(), &options(), Documents::new()).unwrap().finish();
+    let codes: Vec<&str> = report.checks.iter().map(|check| check.code).collect();
+    let messages: Vec<&str> = report.checks.iter().map(|check| check.message.as_str()).collect();
+    if cfg!(all(feature = "jwt", feature = "presentations")) {
+        assert_eq!(report.members.as_ref().map(|m| m.total), Some(1), "{codes:?}");
+    } else {
+        assert_eq!(report.verdict, Verdict::Unsupported, "{codes:?}");
+        assert_eq!(codes, ["not_in_this_build"]);
+        let part = if cfg!(feature = "jwt") { "\"presentations\"" } else { "\"jwt\"" };
+        assert!(messages.iter().any(|m| m.contains(part)), "{messages:?}");
+    }
+}

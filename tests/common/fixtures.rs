@@ -15,6 +15,7 @@ pub mod ecdsa_sd;
 pub mod jwt;
 pub mod network;
 pub mod presentation;
+pub mod vp_jwt;
 
 use badge_verifier::proof::canonical::hash_data;
 use badge_verifier::proof::eddsa_jcs_2022::{configure_proof, hash, transform};

@@ -212,3 +212,19 @@ pub fn the_report_handle_gives_fresh_copies_of_what_the_verification_found() {
     let again = verification.finish_report().unwrap_err();
     assert_eq!(code(&again).as_deref(), Some("invalid_input"));
 }
+
+/// The project's `vp+jwt` (`tests/fixtures/vp-jwt/`, the fixtures' challenge and domain): the
+/// holder's JWS bound to the holder, both members verified; another domain fails the proof line.
+#[cfg(all(feature = "jwt", feature = "presentations"))]
+pub fn a_vp_jwt_is_verified_with_its_members() {
+    let token = include_str!("../fixtures/vp-jwt/presentation.jwt");
+    let expected = |domain: &str| with(&[("challenge", "c0ffee-7d3f-4b1a".into()), ("domain", domain.into())]);
+    let report = verify(JsValue::from_str(token), expected("verifier.badge-verifier.example")).unwrap();
+    assert_eq!(get(&report, "verdict").as_string().as_deref(), Some("verified"));
+    assert_eq!(get(&report, "input").as_string().as_deref(), Some("jwt"));
+    assert_eq!(code(&check(&report, "issuer_key")).as_deref(), Some("key_bound_to_holder"));
+    let members = get(&report, "members");
+    assert_eq!(get(&members, "summary").as_string().as_deref(), Some("2 of 2 verified"));
+    let report = verify(JsValue::from_str(token), expected("evil.example")).unwrap();
+    assert_eq!(failed_codes(&report), ["domain_mismatch"]);
+}
