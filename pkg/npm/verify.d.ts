@@ -88,6 +88,21 @@ export interface ResultView {
 }
 
 /** What a card may show: signed fields only. Trust it only as far as `verdict` says. */
+/** One end of a CLR association: the achievement id, and its name and member index when known. */
+export interface AchievementEnd {
+  id: string;
+  name?: Text;
+  /** Index in `members.reports` of the member whose achievement has this id. */
+  member?: number;
+}
+
+/** A CLR 2.0 association (`isPartOf`, `precedes`, …) between two achievements. */
+export interface Association {
+  type: string;
+  source: AchievementEnd;
+  target: AchievementEnd;
+}
+
 export interface BadgeView {
   types: string[];
   name?: Text;
@@ -103,6 +118,8 @@ export interface BadgeView {
   validUntil?: string;
   /** How many `endorsement`s the credential carries (not verified here). */
   endorsementCount: number;
+  /** A CLR's `association`s between achievements, each end named by the member that holds it. */
+  associations?: Association[];
 }
 
 /** The result of verifying one credential. */

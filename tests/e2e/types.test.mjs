@@ -18,7 +18,7 @@ const tsc = join(root, 'node_modules/typescript/bin/tsc');
 /** Every fixture the project signs, as input for `verify`, with its file name. */
 function fixtures() {
   const inputs = [];
-  for (const dir of ['valid', 'invalid', 'jwt', 'baked', 'portfolio', 'portfolio-element']) {
+  for (const dir of ['valid', 'invalid', 'jwt', 'baked', 'vp-jwt', 'portfolio', 'portfolio-element']) {
     const path = join(root, 'tests/fixtures', dir);
     if (!existsSync(path)) continue;
     for (const name of readdirSync(path).sort()) {
