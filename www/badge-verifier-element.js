@@ -78,6 +78,9 @@ export function giveCatalogue(module, entry) {
  *   wrote itself (`src`, `trusted-issuers-src`) are fetched. Such checks stay "couldn't check".
  * @attr recipient - check that the credential was issued to this recipient (e-mail, URL, DID …);
  *   compared locally, never sent anywhere.
+ * @attr challenge - for a presentation: the challenge its proof must carry (the host's nonce);
+ *   without it a presentation's proof is only a warning (`signature_valid_no_challenge`).
+ * @attr domain - for a presentation: the domain its proof must carry.
  * @attr trusted-issuers - space-separated issuer ids, DIDs or origins to trust; any other issuer
  *   is "not verified". Combined with `trusted-issuers-src` and `options.trustedIssuers`.
  * @attr trusted-issuers-src - URL of a JSON array of such strings (fetched once per page); if it
@@ -118,7 +121,7 @@ export function giveCatalogue(module, entry) {
 const ElementBase = globalThis.HTMLElement ?? class {};
 
 export class BadgeVerifierElement extends ElementBase {
-  static observedAttributes = ['src', 'lang', 'layout', 'offline', 'recipient', 'trusted-issuers', 'trusted-issuers-src'];
+  static observedAttributes = ['src', 'lang', 'layout', 'offline', 'recipient', 'trusted-issuers', 'trusted-issuers-src', 'challenge', 'domain'];
   #root = this.attachShadow({ mode: 'open' });
   #credential;
   #options = {};
@@ -184,7 +187,7 @@ export class BadgeVerifierElement extends ElementBase {
   }
 
   #currentSettings() {
-    return JSON.stringify(['offline', 'recipient', 'trusted-issuers', 'trusted-issuers-src'].map((name) => this.getAttribute(name)));
+    return JSON.stringify(['offline', 'recipient', 'trusted-issuers', 'trusted-issuers-src', 'challenge', 'domain'].map((name) => this.getAttribute(name)));
   }
 
   async #update() {
@@ -211,6 +214,10 @@ export class BadgeVerifierElement extends ElementBase {
       if (trustedIssuers) options.trustedIssuers = trustedIssuers;
       const recipient = this.getAttribute('recipient')?.trim();
       if (recipient) options.recipient = recipient;
+      for (const name of ['challenge', 'domain']) {
+        const value = this.getAttribute(name);
+        if (value) options[name] = value;
+      }
       const { module, handle, report } = await verifyReport(input, options);
       if (run !== this.#run) return handle.free(); // a newer source took over while we waited
       await turn('card'); // in a task of its own, before the next verification
