@@ -314,11 +314,18 @@ fn credits(report: &Value) -> Option<f64> {
 /// A credit sum as people write it: at most two decimals, no trailing zeros (`7.5`, `10`), with
 /// the language's decimal separator (`7,5` in German, French, Spanish, Portuguese).
 pub fn format_credits(value: f64, lang: Lang) -> String {
-    let fixed = format!("{value:.2}");
-    let trimmed = if fixed.contains('.') { fixed.trim_end_matches('0').trim_end_matches('.') } else { &fixed };
-    match lang {
-        Lang::De | Lang::Fr | Lang::Es | Lang::Pt => trimmed.replace('.', ","),
-        Lang::En | Lang::Ar => trimmed.to_owned(),
+    // In hundredths, as an integer: credits are finite and ≥ 0 (checked when read); a sum past
+    // u64 hundredths saturates.
+    let hundredths = (value * 100.0).round() as u64;
+    let (whole, part) = (hundredths / 100, hundredths % 100);
+    let separator = match lang {
+        Lang::De | Lang::Fr | Lang::Es | Lang::Pt => ",",
+        Lang::En | Lang::Ar => ".",
+    };
+    match part {
+        0 => whole.to_string(),
+        _ if part % 10 == 0 => format!("{whole}{separator}{}", part / 10),
+        _ => format!("{whole}{separator}{part:02}"),
     }
 }
 

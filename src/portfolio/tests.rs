@@ -136,6 +136,8 @@ fn credit_sums_print_as_people_write_them() {
     assert_eq!(format_credits(7.5, Lang::De), "7,5");
     assert_eq!(format_credits(7.5, Lang::Fr), "7,5");
     assert_eq!(format_credits(120.0, Lang::Ar), "120");
+    assert_eq!(format_credits(2.05, Lang::En), "2.05");
+    assert_eq!(format_credits(0.0, Lang::En), "0");
 }
 
 #[test]
