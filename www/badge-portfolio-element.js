@@ -157,9 +157,10 @@ export class BadgePortfolioElement extends ElementBase {
     try {
       const module = await loadFull(); // a container is verified (and drawn) by the full module
       if (run !== this.#run) return;
-      const input = await this.#input(source, abort.signal);
+      // "Verifying N credentials…" as soon as N is known (before a list's URLs are fetched).
+      const busy = (count) => (run === this.#run ? this.#renderBusy(module, count) : undefined);
+      const input = await this.#input(source, abort.signal, busy);
       if (run !== this.#run) return;
-      await this.#renderBusy(module, countOf(input));
       const options = { ...this.#options, offline: this.#offline(), signal: abort.signal };
       for (const [name, option] of [['challenge', 'challenge'], ['domain', 'domain'], ['recipient', 'recipient']]) {
         const value = this.getAttribute(name);
@@ -195,7 +196,7 @@ export class BadgePortfolioElement extends ElementBase {
    * array of URLs replaced by the credentials fetched from them), `bytes` their total size when
    * fetched here (the input cap then grows to fit, each part being capped already).
    */
-  async #input(source, signal) {
+  async #input(source, signal, counted) {
     const timeoutMs = fetchTimeout(this.#options.fetchTimeoutMs);
     const maxBytes = Math.max(MAX_DOCUMENT_BYTES, Number(this.#options.maxInputBytes) || 0);
     let value = source.given;
@@ -208,6 +209,7 @@ export class BadgePortfolioElement extends ElementBase {
       base = source.url;
     }
     if (typeof value === 'string') value = parseJson(value) ?? value;
+    await counted(countOf(value));
     if (!Array.isArray(value) || !value.some(isUrl)) return { value };
     if (value.length > MAX_MEMBERS) throw badgeError('too_many_members', `a portfolio holds at most ${MAX_MEMBERS} credentials, not ${value.length}`);
     let total = 0;
@@ -301,7 +303,7 @@ function isUrl(entry) {
 }
 
 /** How many credentials `input` holds, for the busy state's words. */
-function countOf({ value }) {
+function countOf(value) {
   const many = (list) => (Array.isArray(list) ? list.length : list ? 1 : 0);
   if (Array.isArray(value)) return value.length;
   if (value && typeof value === 'object') {

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, newPage, openHtml, htmlPage, axe, root } from './browser.mjs';
+import { start, newPage, openHtml, htmlPage, axe, root, NOW } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -193,4 +193,38 @@ test('in Arabic the portfolio is right to left and speaks Arabic', async () => {
   assert.equal(shown.dir, 'rtl');
   assert.equal(shown.tally, 'تم التحقق من 2 من 4');
   await page.close();
+});
+
+test('while the credentials load and verify: aria-busy and "Verifying N credentials…"', async () => {
+  const page = await newPage(env.context);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(`${env.base}/slow/badge.json`, async (route) => {
+    await held;
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(fixture(FILES[0])) });
+  });
+  await page.route(`${env.base}/stack.json`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify([URLS[1], '/slow/badge.json']) }));
+  await openHtml(page, env.base, '/busy.html', htmlPage('<main><h1>Busy</h1><badge-portfolio src="/stack.json"></badge-portfolio></main>'));
+  await page.waitForFunction(() => document.querySelector('badge-portfolio').shadowRoot.querySelector('.portfolio.busy'), null, { timeout: 30_000 });
+  const busy = await page.$eval('badge-portfolio', (el) => ({
+    busy: el.getAttribute('aria-busy'), verdict: el.verdict, text: el.shadowRoot.querySelector('.portfolio.busy').textContent,
+    role: el.shadowRoot.querySelector('.portfolio.busy').getAttribute('role'),
+  }));
+  assert.deepEqual(busy, { busy: 'true', verdict: null, text: 'Verifying 2 credentials…', role: 'status' });
+  release();
+  await page.waitForFunction(() => document.querySelector('badge-portfolio').dataset.verdict === 'verified', null, { timeout: 30_000 });
+  assert.equal(await page.$eval('badge-portfolio', (el) => el.getAttribute('aria-busy')), null);
+  await page.close();
+});
+
+test('in Node, verify() of a JSON array gives the nested collection report; the element module imports without a DOM', async () => {
+  assert.equal(typeof globalThis.document, 'undefined');
+  const { verify } = await import('../../www/verify.js');
+  const report = await verify(FILES.map(fixture), { now: NOW, offline: true });
+  assert.equal(report.verdict, 'not_verified');
+  assert.equal(report.members.container, 'collection');
+  assert.deepEqual(report.checks.map((c) => [c.id, c.code]), [['format', 'format_valid'], ['members', 'member_not_verified']]);
+  assert.deepEqual(report.members.reports.map((r) => r.verdict), ['verified', 'verified', 'expired', 'not_verified']);
+  const element = await import('../../www/badge-portfolio-element.js');
+  assert.equal(typeof element.define, 'function');
 });
