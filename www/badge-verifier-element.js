@@ -16,7 +16,7 @@ import { embedded, load, verifyReport } from './verification.js';
 // defined (a static import of the stylesheet would hold everything back by one more round trip).
 let styles; // the shared CSSStyleSheet, once loaded
 let stylesLoaded; // its load, started by the first define() or element
-function loadStyles() {
+export function loadStyles() { // shared with badge-portfolio-element.js
   stylesLoaded ??= import('./badge-verifier.styles.js').then((module) => (styles = module.default));
   stylesLoaded.catch(() => {}); // each element reports nothing more than an unstyled card
   return stylesLoaded;
@@ -35,7 +35,7 @@ export const LANGUAGES = ['de', 'fr', 'es', 'pt', 'ar'];
 const catalogues = new Map(); // primary tag → { tag, text (null: none), settled, arrived, given: WeakSet of modules }
 
 /** The catalogue entry for a language tag (`de-CH` → de), its fetch started; null for English or an unknown language. */
-function catalogue(lang) {
+export function catalogue(lang) {
   const tag = String(lang).split(/[-_]/)[0].toLowerCase();
   if (!LANGUAGES.includes(tag)) return null;
   let entry = catalogues.get(tag);
@@ -54,7 +54,7 @@ function catalogue(lang) {
 }
 
 /** Hands `entry`'s catalogue to `module` once it has arrived (the module keeps it). */
-function giveCatalogue(module, entry) {
+export function giveCatalogue(module, entry) {
   if (!entry?.text || entry.given.has(module)) return;
   module.installCatalogue(entry.tag, entry.text);
   entry.given.add(module);
@@ -345,7 +345,7 @@ async function trustList(url, timeoutMs) {
 
 
 /** The language of `element`: its own `lang`, else the closest ancestor's, crossing shadow roots; else en. */
-function closestLang(element) {
+export function closestLang(element) {
   for (let node = element; node; node = node.parentElement ?? node.getRootNode().host) {
     const lang = node.getAttribute('lang');
     if (lang) return lang;
@@ -354,7 +354,7 @@ function closestLang(element) {
 }
 
 /** `value` with every object and array in it frozen (a report is plain JSON data). */
-function deepFreeze(value) {
+export function deepFreeze(value) {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.values(value).forEach(deepFreeze);
     Object.freeze(value);
