@@ -88,11 +88,19 @@ pub enum Label {
     CriteriaLink,
     /// The image's text alternative when the credential gives none (followed by the name).
     BadgeImage,
+    /// "Endorsed by {count}": how many verified endorsements (`{count}` is replaced).
+    EndorsedBy,
+    /// The row of the endorsements list.
+    Endorsements,
+    /// The row of the evidence list, and the text of an evidence link without a name.
+    Evidence,
+    /// The row of the achievement's type (`achievementType`).
+    AchievementType,
 }
 
 impl Label {
     /// Every label, in declaration order (a catalogue stores them by position).
-    pub const ALL: [Label; 26] = [
+    pub const ALL: [Label; 30] = [
         Label::Verified,
         Label::VerifiedWithWarnings,
         Label::Expired,
@@ -119,6 +127,10 @@ impl Label {
         Label::TechnicalDetails,
         Label::CriteriaLink,
         Label::BadgeImage,
+        Label::EndorsedBy,
+        Label::Endorsements,
+        Label::Evidence,
+        Label::AchievementType,
     ];
 
     /// The label's key in a catalogue file's `labels`.
@@ -150,6 +162,10 @@ impl Label {
             Self::TechnicalDetails => "technical_details",
             Self::CriteriaLink => "criteria_link",
             Self::BadgeImage => "badge_image",
+            Self::EndorsedBy => "endorsed_by",
+            Self::Endorsements => "endorsements",
+            Self::Evidence => "evidence",
+            Self::AchievementType => "achievement_type",
         }
     }
 }
@@ -157,7 +173,7 @@ impl Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 118] = [
+pub const CODES: [&str; 123] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -276,6 +292,11 @@ pub const CODES: [&str; 118] = [
     "members_verified_with_warnings",
     "no_members",
     "status_list_id_mismatch",
+    "endorsement_subject_mismatch",
+    "endorsement_not_verified",
+    "too_many_endorsements",
+    "endorsement_subject_matches",
+    "endorsements_verified",
 ];
 
 impl Lang {

@@ -35,6 +35,14 @@ pub enum CheckId {
     /// A presentation's or CLR's enclosed credentials: each verified on its own, with its own
     /// report in [`Report::members`]; this line says whether all of them are.
     Members,
+    /// The credential's embedded endorsements (OB 3.0 `EndorsementCredential`s), each verified on
+    /// its own with its own report in [`Report::endorsements`]; this line says whether all of them
+    /// are. Never essential: a third party's claim that does not verify is a warning, not a failure
+    /// of the badge. Present only when the credential carries endorsements.
+    Endorsements,
+    /// An endorsement's own line (in its report): it is an `EndorsementCredential` whose
+    /// `credentialSubject.id` is the id of the object it is embedded in.
+    EndorsementSubject,
 }
 
 impl CheckId {
@@ -139,6 +147,10 @@ pub enum Passed {
     MembersVerifiedWithWarnings,
     /// The presentation or CLR encloses no credential.
     NoMembers,
+    /// An endorsement is an `EndorsementCredential` about the object it is embedded in.
+    EndorsementSubjectMatches,
+    /// Every endorsement the credential carries is verified.
+    EndorsementsVerified,
 }
 
 impl Passed {
@@ -170,6 +182,8 @@ impl Passed {
             Self::MembersVerified => "members_verified",
             Self::MembersVerifiedWithWarnings => "members_verified_with_warnings",
             Self::NoMembers => "no_members",
+            Self::EndorsementSubjectMatches => "endorsement_subject_matches",
+            Self::EndorsementsVerified => "endorsements_verified",
         }
     }
 
@@ -223,6 +237,8 @@ impl Passed {
             Self::MembersVerified => "every credential it contains is verified",
             Self::MembersVerifiedWithWarnings => "every credential it contains is verified, some with warnings",
             Self::NoMembers => "it contains no credential",
+            Self::EndorsementSubjectMatches => "the endorsement is about the object it is embedded in",
+            Self::EndorsementsVerified => "every endorsement is verified",
         }
     }
 }
@@ -310,6 +326,57 @@ pub struct Report {
     /// and what they add up to. Absent for a single credential.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub members: Option<Members>,
+    /// The endorsements the credential carries (OB 3.0 `endorsement` / `endorsementJwt` in the
+    /// credential, its achievement, its issuer profile and the achievement's creator), each
+    /// verified on its own: a [`Members`] tally with `container: "endorsements"`, whose every
+    /// report names what it endorses ([`Report::endorses`]). Absent when there are none (and
+    /// past [`crate::verification::MAX_ENDORSEMENTS`], when none is verified: the
+    /// `endorsements` check line says so).
+    ///
+    /// ```json
+    /// "endorsements": {
+    ///   "container": "endorsements", "total": 2, "verified": 1,
+    ///   "verdicts": {"verified": 1, "not_verified": 1},
+    ///   "summary": "1 of 2 verified, 1 not verified",
+    ///   "reports": [{"verdict": "verified", "checks": […], "badge": {…},
+    ///                "endorses": {"target": "achievement", "id": "https://example.org/achievements/1"}}, …]
+    /// }
+    /// ```
+    ///
+    /// An endorsement that is not verified never makes the badge not verified (it is a third
+    /// party's claim): the badge's `endorsements` line is then a warning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endorsements: Option<Members>,
+    /// For an endorsement's own report: what it endorses (the object it was embedded in).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endorses: Option<Endorsed>,
+}
+
+/// What an endorsement endorses: the object of the badge it was embedded in.
+/// See: <https://www.imsglobal.org/spec/ob/v3p0/#endorsementcredential>
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Endorsed {
+    /// Which object.
+    pub target: EndorsedTarget,
+    /// That object's `id`, when it has one (an endorsement of an object without one cannot be
+    /// shown to be about it: `endorsement_subject_mismatch`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// The objects of an Open Badges 3.0 credential that may carry endorsements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EndorsedTarget {
+    /// The credential itself (`AchievementCredential.endorsement`).
+    Credential,
+    /// Its achievement (`credentialSubject.achievement.endorsement`).
+    Achievement,
+    /// Its issuer's profile (`issuer.endorsement`).
+    Issuer,
+    /// The achievement's creator's profile (`credentialSubject.achievement.creator.endorsement`).
+    Creator,
 }
 
 /// What a presentation or CLR is made of: one full [`Report`] per enclosed credential (in
@@ -356,6 +423,9 @@ pub enum Container {
     /// A CLR 2.0 `ClrCredential`'s `credentialSubject.verifiableCredential`.
     /// See: <https://www.imsglobal.org/spec/clr/v2p0/#clrsubject>
     Clr,
+    /// A credential's embedded endorsements ([`Report::endorsements`]).
+    /// See: <https://www.imsglobal.org/spec/ob/v3p0/#endorsementcredential>
+    Endorsements,
 }
 
 impl Members {
@@ -480,6 +550,8 @@ impl Checklist {
             needs: self.needs,
             input: InputFormat::Json,
             members: None,
+            endorsements: None,
+            endorses: None,
         }
     }
 }
@@ -496,6 +568,8 @@ fn name(id: CheckId) -> &'static str {
         CheckId::IssuerTrust => "issuer trust",
         CheckId::Recipient => "recipient",
         CheckId::Members => "members",
+        CheckId::Endorsements => "endorsements",
+        CheckId::EndorsementSubject => "endorsement subject",
     }
 }
 
