@@ -9,6 +9,9 @@ use serde::Serialize;
 use crate::badge::BadgeView;
 use crate::error::Error;
 
+mod endorsed;
+pub use endorsed::{Endorsed, EndorsedTarget};
+
 /// The checks, in the order they run and are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -350,33 +353,6 @@ pub struct Report {
     /// For an endorsement's own report: what it endorses (the object it was embedded in).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub endorses: Option<Endorsed>,
-}
-
-/// What an endorsement endorses: the object of the badge it was embedded in.
-/// See: <https://www.imsglobal.org/spec/ob/v3p0/#endorsementcredential>
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Endorsed {
-    /// Which object.
-    pub target: EndorsedTarget,
-    /// That object's `id`, when it has one (an endorsement of an object without one cannot be
-    /// shown to be about it: `endorsement_subject_mismatch`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-}
-
-/// The objects of an Open Badges 3.0 credential that may carry endorsements.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum EndorsedTarget {
-    /// The credential itself (`AchievementCredential.endorsement`).
-    Credential,
-    /// Its achievement (`credentialSubject.achievement.endorsement`).
-    Achievement,
-    /// Its issuer's profile (`issuer.endorsement`).
-    Issuer,
-    /// The achievement's creator's profile (`credentialSubject.achievement.creator.endorsement`).
-    Creator,
 }
 
 /// What a presentation or CLR is made of: one full [`Report`] per enclosed credential (in

@@ -246,3 +246,33 @@ fn one_edtechs_complete_example_endorsements_are_judged_each_on_its_own() {
         ]
     );
 }
+
+/// The host's recipient is the learner's: an endorsement's subject is what it endorses, so the
+/// recipient is not asked of it.
+#[test]
+fn the_hosts_recipient_is_not_asked_of_endorsements() {
+    let mut options = options();
+    options.recipient = Some("did:example:alice".into());
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/endorsements/verified--achievement-endorsed.json");
+    let report = verify(&std::fs::read(path).unwrap(), &options, &Documents::new()).unwrap();
+    assert_eq!(line(&report, CheckId::Recipient), (Outcome::Passed, "recipient_matches"));
+    let only = &report.endorsements.as_ref().unwrap().reports[0];
+    assert_eq!(line(only, CheckId::Recipient), (Outcome::NotApplicable, "no_recipient_given"));
+    assert_eq!(report.verdict, Verdict::Verified);
+}
+
+/// An Open Badges 2.0 assertion embedded as an endorsement is no `EndorsementCredential`.
+#[test]
+fn an_open_badges_2_assertion_is_no_endorsement() {
+    let assertion = json!({
+        "@context": "https://w3id.org/openbadges/v2", "type": "Assertion", "id": "https://x.example/a",
+        "recipient": {"type": "email", "hashed": false, "identity": "a@x.example"},
+        "badge": "https://x.example/b", "verification": {"type": "hosted"}, "issuedOn": "2024-01-01T00:00:00Z"
+    });
+    let report = judge(&Value::Object(signed(badge_with(206, vec![assertion]))));
+    let only = &report.endorsements.as_ref().unwrap().reports[0];
+    assert_eq!(line(only, CheckId::EndorsementSubject), (Outcome::Failed, "invalid_property"));
+    assert_eq!(only.verdict, Verdict::NotVerified);
+    assert_eq!(report.verdict, Verdict::VerifiedWithWarnings);
+}

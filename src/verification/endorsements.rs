@@ -106,13 +106,16 @@ impl Endorsements {
     }
 }
 
-/// Each endorsement's verification.
+/// Each endorsement's verification, with the badge's options but no recipient: an endorsement's
+/// subject is what it endorses, not the learner (the host's list of trusted issuers does apply:
+/// it names whose signatures the host believes).
 #[cfg(feature = "presentations")]
 fn verifications(found: Vec<(Endorsed, &Value)>, options: &Options) -> Result<Vec<Endorsement>, Error> {
+    let options = Options { recipient: None, ..options.clone() };
     Ok(found
         .into_iter()
         .map(|(endorses, value)| {
-            let (state, input) = super::members::nested(value, options, super::Nested::NONE);
+            let (state, input) = super::members::nested(value, &options, super::Nested::NONE);
             Endorsement { state, input, endorses }
         })
         .collect())
@@ -152,30 +155,37 @@ fn tally(_: &[Endorsement], _: &mut Checklist, _: &Options) -> Option<Tally> {
 fn report(endorsement: &Endorsement, options: &Options) -> Report {
     let mut report = endorsement.state.report(options);
     report.input = endorsement.input;
-    if let State::Verifying(subject) = &endorsement.state {
-        let result = subject_matches(&subject.credential.types, &subject.credential.json, &endorsement.endorses);
-        let check = match result {
-            Ok(passed) => Check {
+    let result = match &endorsement.state {
+        State::Verifying(subject) => {
+            Some(subject_matches(&subject.credential.types, &subject.credential.json, &endorsement.endorses))
+        }
+        // Refused before it was read: its report says why already.
+        State::Settled(_) => None,
+        // An Open Badges 2.0 assertion is no EndorsementCredential.
+        _ => Some(Err(not_typed())),
+    };
+    let check = match result {
+        Some(Ok(passed)) => Some(Check {
+            id: CheckId::EndorsementSubject,
+            outcome: passed.outcome(),
+            code: passed.code(),
+            message: passed.message().into(),
+            proof: None,
+        }),
+        None => None,
+        Some(Err(error)) => {
+            // A failed line that is neither a date nor unsupported: not verified (as `verdict_of`).
+            report.verdict = Verdict::NotVerified;
+            Some(Check {
                 id: CheckId::EndorsementSubject,
-                outcome: passed.outcome(),
-                code: passed.code(),
-                message: passed.message().into(),
+                outcome: crate::report::Outcome::Failed,
+                code: error.code(),
+                message: error.to_string(),
                 proof: None,
-            },
-            Err(error) => {
-                // A failed line that is neither a date nor unsupported: not verified (as `verdict_of`).
-                report.verdict = Verdict::NotVerified;
-                Check {
-                    id: CheckId::EndorsementSubject,
-                    outcome: crate::report::Outcome::Failed,
-                    code: error.code(),
-                    message: error.to_string(),
-                    proof: None,
-                }
-            }
-        };
-        report.checks.push(check);
-    }
+            })
+        }
+    };
+    report.checks.extend(check);
     report.endorses = Some(endorsement.endorses.clone());
     report
 }
@@ -188,7 +198,7 @@ fn report(endorsement: &Endorsement, options: &Options) -> Report {
 #[cfg(feature = "presentations")]
 fn subject_matches(types: &[String], json: &Map<String, Value>, endorses: &Endorsed) -> Result<Passed, Error> {
     if !types.iter().any(|t| t == ENDORSEMENT_TYPE) {
-        return Err(Error::InvalidProperty { property: "type", expected: "to include EndorsementCredential" });
+        return Err(not_typed());
     }
     let subject = match json.get("credentialSubject") {
         Some(Value::Array(subjects)) if subjects.len() == 1 => subjects.first(),
@@ -203,6 +213,12 @@ fn subject_matches(types: &[String], json: &Map<String, Value>, endorses: &Endor
             found: found.map(|f| f.chars().take(200).collect()),
         }),
     }
+}
+
+/// `invalid_property`: an endorsement must be typed `EndorsementCredential`.
+#[cfg(feature = "presentations")]
+fn not_typed() -> Error {
+    Error::InvalidProperty { property: "type", expected: "to include EndorsementCredential" }
 }
 
 /// Every endorsement embedded in `credential`, with what it endorses, in a fixed order: the
@@ -268,6 +284,32 @@ mod tests {
             ]
         );
         assert_eq!(found.get(2).map(|(_, v)| *v), Some(&json!("a.b.c")));
+    }
+
+    /// With the feature each endorsement is judged (here one that is not a credential at all);
+    /// without it (the page's core wasm) the line says `not_in_this_build`, so the badge is
+    /// `unsupported` and the loader verifies it again with the full module.
+    #[test]
+    fn a_credential_with_endorsements_has_an_endorsements_line_in_every_build() {
+        use crate::report::{Outcome, Verdict};
+        use crate::timestamp::Timestamp;
+
+        let credential = json!({"id": "urn:c", "endorsement": [{"not": "a credential"}]});
+        let options = Options::at(Timestamp::from_unix_seconds(0));
+        let endorsements = Endorsements::of(credential.as_object().unwrap(), &options).unwrap();
+        let mut list = Checklist::default();
+        let tally = endorsements.record(&mut list, &options);
+        let report = list.finish(None);
+        let line = report.checks.iter().find(|c| c.id == CheckId::Endorsements).unwrap();
+        if cfg!(feature = "presentations") {
+            assert_eq!((line.outcome, line.code), (Outcome::Warning, "endorsement_not_verified"));
+            let tally = tally.unwrap();
+            assert_eq!((tally.total, tally.verified), (1, 0));
+        } else {
+            assert_eq!((line.outcome, line.code), (Outcome::Failed, "not_in_this_build"));
+            assert_eq!(report.verdict, Verdict::Unsupported);
+            assert!(tally.is_none());
+        }
     }
 
     #[test]
