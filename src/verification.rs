@@ -64,7 +64,10 @@ use subject::Subject;
 
 /// Most documents one verification fetches (issuer, keys, status lists and their keys). A
 /// presentation or CLR has this budget once for itself and once more for each credential it
-/// encloses (pooled: members that share documents leave more for the others).
+/// encloses, and each endorsement adds [`DOCUMENTS_PER_ENDORSEMENT`] (pooled: credentials that
+/// share documents leave more for the others). Worst case: a presentation of 64 credentials with
+/// 16 endorsements each, 16 + 64 × 16 + 1,024 × 4 = 5,136 documents (in at most [`MAX_ROUNDS`]
+/// rounds).
 pub const MAX_DOCUMENTS: usize = 16;
 
 /// Most rounds of `needs()` that hand out new documents: credential → controller document →

@@ -14,8 +14,8 @@ fn proof(purpose: &str) -> Value {
         "cryptosuite": "eddsa-jcs-2022",
         "verificationMethod": format!("{DID}#{}", DID.trim_start_matches("did:key:")),
         "proofPurpose": purpose,
-        // 64 bytes of base58 "2": well formed, not the signature.
-        "proofValue": format!("z{}", "2".repeat(87)),
+        // 64 bytes of 0x55: well formed, not the signature.
+        "proofValue": "z2hxGyn4y9Mjkii76BqmxVoNYbTs3tw97bmtZRXnDoZPAw7VZTWhhk1aV11DtFgYGVibPaty4PQLHVLaKrT24NxGU",
     })
 }
 

@@ -8,8 +8,8 @@ use serde::Serialize;
 pub struct Endorsed {
     /// Which object.
     pub target: EndorsedTarget,
-    /// That object's `id`, when it has one (an endorsement of an object without one cannot be
-    /// shown to be about it: `endorsement_subject_mismatch`).
+    /// That object's `id`, when it has one of at most 1,000 bytes (an endorsement of an object
+    /// without one cannot be shown to be about it: `endorsement_subject_mismatch`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }

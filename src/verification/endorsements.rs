@@ -31,6 +31,10 @@ pub const MAX_ENDORSEMENTS: usize = 16;
 /// or profile, a status list and that list's key document.
 pub const DOCUMENTS_PER_ENDORSEMENT: usize = 4;
 
+/// Longest id of an endorsed object that is compared (and echoed in reports); a longer one is
+/// treated as none, so no endorsement matches it.
+const MAX_ID_BYTES: usize = 1000;
+
 /// The type every endorsement must have.
 #[cfg(feature = "presentations")]
 const ENDORSEMENT_TYPE: &str = "EndorsementCredential";
@@ -241,7 +245,9 @@ fn embedded(credential: &Map<String, Value>) -> Vec<(Endorsed, &Value)> {
     let mut found = Vec::new();
     for (target, object) in places {
         let Some(object) = object else { continue };
-        let id = object.get("id").and_then(Value::as_str).map(|id| id.chars().take(200).collect::<String>());
+        // An id too long to echo in every endorsement's report counts as none (never as a prefix
+        // of itself: the match with an endorsement's subject must be exact).
+        let id = object.get("id").and_then(Value::as_str).filter(|id| id.len() <= MAX_ID_BYTES).map(str::to_owned);
         for key in ["endorsement", "endorsementJwt"] {
             let values: Vec<&Value> = match object.get(key) {
                 None => Vec::new(),
