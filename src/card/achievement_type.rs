@@ -1,44 +1,28 @@
-//! The achievement's `achievementType` in words: the Open Badges 3.0 enumeration's values as
-//! English labels; an extension value (`ext:…`) or any other value is shown as written.
+//! The achievement's `achievementType` in words: a value of the Open Badges 3.0 enumeration is
+//! written in UpperCamelCase (`MicroCredential`, `BachelorDegree`, `CertificateOfCompletion`),
+//! so its words are split out ("Micro credential", "Bachelor degree", "Certificate of
+//! completion"); an extension value (`ext:…`) or any other value (spaces, digits, other
+//! scripts) is shown as written. A table of the 31 values' English labels cost the core wasm
+//! 449 bytes more gzip (231,512 against 231,063) for little better words, and knew no new value.
 //! See: <https://www.imsglobal.org/spec/ob/v3p0/#org.1edtech.ob.v3p0.achievementtype.class>
 
 /// The label of an `achievementType` value.
 pub(super) fn label(value: &str) -> String {
-    let known = match value {
-        "Achievement" => "Achievement",
-        "ApprenticeshipCertificate" => "Apprenticeship certificate",
-        "Assessment" => "Assessment",
-        "Assignment" => "Assignment",
-        "AssociateDegree" => "Associate degree",
-        "Award" => "Award",
-        "Badge" => "Badge",
-        "BachelorDegree" => "Bachelor's degree",
-        "Certificate" => "Certificate",
-        "CertificateOfCompletion" => "Certificate of completion",
-        "Certification" => "Certification",
-        "CommunityService" => "Community service",
-        "Competency" => "Competency",
-        "Course" => "Course",
-        "CoCurricular" => "Co-curricular activity",
-        "Degree" => "Degree",
-        "Diploma" => "Diploma",
-        "DoctoralDegree" => "Doctoral degree",
-        "Fieldwork" => "Fieldwork",
-        "GeneralEducationDevelopment" => "General Education Development (GED)",
-        "JourneymanCertificate" => "Journeyman certificate",
-        "LearningProgram" => "Learning program",
-        "License" => "License",
-        "Membership" => "Membership",
-        "ProfessionalDoctorate" => "Professional doctorate",
-        "QualityAssuranceCredential" => "Quality assurance credential",
-        "MasterCertificate" => "Master certificate",
-        "MasterDegree" => "Master's degree",
-        "MicroCredential" => "Micro-credential",
-        "ResearchDoctorate" => "Research doctorate",
-        "SecondarySchoolDiploma" => "Secondary school diploma",
-        other => return other.to_owned(),
-    };
-    known.to_owned()
+    let is_camel =
+        value.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && value.chars().all(|c| c.is_ascii_alphabetic());
+    if !is_camel {
+        return value.to_owned();
+    }
+    let mut words = String::with_capacity(value.len() + 4);
+    for (i, c) in value.chars().enumerate() {
+        if i > 0 && c.is_ascii_uppercase() {
+            words.push(' ');
+            words.push(c.to_ascii_lowercase());
+        } else {
+            words.push(c);
+        }
+    }
+    words
 }
 
 #[cfg(test)]
@@ -46,11 +30,14 @@ mod tests {
     use super::label;
 
     #[test]
-    fn known_values_read_as_words_and_others_as_written() {
-        assert_eq!(label("MicroCredential"), "Micro-credential");
-        assert_eq!(label("BachelorDegree"), "Bachelor's degree");
+    fn enumeration_values_read_as_words_and_others_as_written() {
+        assert_eq!(label("MicroCredential"), "Micro credential");
+        assert_eq!(label("BachelorDegree"), "Bachelor degree");
+        assert_eq!(label("CertificateOfCompletion"), "Certificate of completion");
         assert_eq!(label("Course"), "Course");
         assert_eq!(label("ext:Hackathon"), "ext:Hackathon");
+        assert_eq!(label("Full stack"), "Full stack");
         assert_eq!(label("<b>x</b>"), "<b>x</b>");
+        assert_eq!(label(""), "");
     }
 }
