@@ -105,7 +105,8 @@ pub struct Card {
     pub achievement_type: Option<String>,
     /// The credential's evidence.
     pub evidence: Vec<CardEvidence>,
-    /// "Endorsed by N" (N: the verified endorsements), when the report has endorsements.
+    /// "Endorsed by N" (N: the verified endorsements), when the report has endorsements (in a
+    /// build with the `presentations` feature, the one that verifies them).
     pub endorsed_by: Option<String>,
     /// Each endorsement: who, and its own verdict.
     pub endorsements: Vec<CardEndorsement>,
@@ -124,7 +125,12 @@ impl Card {
         let badge_image = image(badge.get("image"), lang, title.as_deref().unwrap_or(lang.label(Label::BadgeImage)));
         let issuer_name = issuer.and_then(|i| text(i.get("name"), lang).or_else(|| str_at(i, "id").map(str::to_owned)));
         let checks = report.get("checks").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        // Only the build that verifies endorsements (feature `presentations`: the full module)
+        // draws them; the page's core never has a report with any to draw (src/features.rs).
+        #[cfg(feature = "presentations")]
         let (endorsed_by, endorsements) = endorsements::endorsements(report, lang).unzip();
+        #[cfg(not(feature = "presentations"))]
+        let (endorsed_by, endorsements): (Option<String>, Option<Vec<CardEndorsement>>) = (None, None);
         Self {
             lang,
             headline: lang.label(verdict_label(&verdict)),

@@ -1,11 +1,15 @@
 //! The card's endorsements: "Endorsed by N" (N: the verified ones) and who, each with its own
 //! verdict in words and a mark that is not colour, read from the report's `endorsements`. The
 //! endorser's comment is shown only when that endorsement is verified: it is the endorser's
-//! claim, fact only when their own credential verified.
+//! claim, fact only when their own credential verified. Read only in a build with the
+//! `presentations` feature (the one that verifies endorsements).
 
+#[cfg(feature = "presentations")]
 use serde_json::Value;
 
+#[cfg(feature = "presentations")]
 use super::{str_at, text, verdict_label, verdict_mark};
+#[cfg(feature = "presentations")]
 use crate::i18n::{Label, Lang};
 
 /// One endorsement as the card shows it.
@@ -24,6 +28,7 @@ pub struct CardEndorsement {
 }
 
 /// "Endorsed by N" and the list, or `None` when the report has no endorsements.
+#[cfg(feature = "presentations")]
 pub(super) fn endorsements(report: &Value, lang: Lang) -> Option<(String, Vec<CardEndorsement>)> {
     let reports = report.get("endorsements")?.get("reports")?.as_array()?;
     let items: Vec<CardEndorsement> = reports.iter().take(64).map(|r| endorsement(r, lang)).collect();
@@ -32,10 +37,12 @@ pub(super) fn endorsements(report: &Value, lang: Lang) -> Option<(String, Vec<Ca
     Some((endorsed_by, items))
 }
 
+#[cfg(feature = "presentations")]
 fn is_verified(verdict: &str) -> bool {
     matches!(verdict, "verified" | "verified_with_warnings")
 }
 
+#[cfg(feature = "presentations")]
 fn endorsement(report: &Value, lang: Lang) -> CardEndorsement {
     let verdict = str_at(report, "verdict").unwrap_or("not_verified").to_owned();
     let badge = report.get("badge").unwrap_or(&Value::Null);

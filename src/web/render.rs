@@ -9,7 +9,9 @@ use js_sys::Function;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Node};
 
-use crate::card::{Card, CardDate, CardEndorsement, CardEvidence, CardImage, CardLink};
+#[cfg(feature = "presentations")]
+use crate::card::CardEndorsement;
+use crate::card::{Card, CardDate, CardEvidence, CardImage, CardLink};
 use crate::i18n::Label;
 
 /// How to lay the card out: `card` (checklist collapsed), `compact` (one line, CSS), `full`
@@ -177,6 +179,7 @@ fn facts(dom: &Dom, card: &Card) -> Result<Element, JsValue> {
     if !card.evidence.is_empty() {
         row(dom, &list, lang.label(Label::Evidence), evidence(dom, &card.evidence)?)?;
     }
+    #[cfg(feature = "presentations")] // the core never has endorsements to draw (card.rs)
     if let Some(endorsed_by) = &card.endorsed_by {
         row(dom, &list, lang.label(Label::Endorsements), endorsements(dom, endorsed_by, &card.endorsements)?)?;
     }
@@ -199,6 +202,7 @@ fn evidence(dom: &Dom, items: &[CardEvidence]) -> Result<Element, JsValue> {
     Ok(value)
 }
 
+#[cfg(feature = "presentations")]
 /// "Endorsed by N", then who: each endorser with its verdict in words and a mark that is not
 /// colour (`data-verdict` for CSS), and a verified endorsement's comment.
 fn endorsements(dom: &Dom, endorsed_by: &str, items: &[CardEndorsement]) -> Result<Element, JsValue> {
