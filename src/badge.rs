@@ -125,6 +125,24 @@ pub struct ResultView {
     pub status: Option<String>,
 }
 
+/// One piece of evidence (OB 3.0 `evidence[]`, `Evidence`).
+/// See: <https://www.imsglobal.org/spec/ob/v3p0/#evidence>
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct EvidenceView {
+    /// `id`: where the evidence is, `http(s):` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// `name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+    /// `narrative`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub narrative: Option<Text>,
+    /// `description`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
 /// What a badge card shows: signed fields only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
@@ -158,7 +176,8 @@ pub struct BadgeView {
     /// `validUntil` / `expirationDate`, as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<String>,
-    /// How many `endorsement`s the credential carries (not verified here).
+    /// How many `endorsement`s the credential carries (not verified here: the report's
+    /// `endorsements` says which are).
     pub endorsement_count: usize,
     /// A CLR's `associations` between the achievements it holds (`credentialSubject.association`),
     /// each end named by the achievement with that id; empty for anything else.
@@ -169,6 +188,12 @@ pub struct BadgeView {
     /// See: <https://www.imsglobal.org/spec/ob/v3p0/#achievementsubject>
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credits_earned: Option<Number>,
+    /// The credential's `evidence[]`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceView>,
+    /// For an endorsement: `credentialSubject.endorsementComment`, the endorser's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endorsement_comment: Option<Text>,
 }
 
 /// Every key the view reads (and `credentialSubject`, `issuer`, … it walks through), plus the
@@ -176,7 +201,7 @@ pub struct BadgeView {
 /// any of them: an RDFC signature covers the statements, not the JSON keys, so a context the
 /// document carries could otherwise rename signed values into the fields a card shows (see
 /// `checks::contexts`). Keep in step with `from_credential` (a test reads this file's `get("…")`).
-pub(crate) const SHOWN_TERMS: [&str; 32] = [
+pub(crate) const SHOWN_TERMS: [&str; 34] = [
     "id",
     "type",
     "name",
@@ -202,6 +227,8 @@ pub(crate) const SHOWN_TERMS: [&str; 32] = [
     "issuanceDate",
     "expirationDate",
     "endorsement",
+    "evidence",
+    "endorsementComment",
     "verifiableCredential",
     "holder",
     "proof",
@@ -240,6 +267,8 @@ impl BadgeView {
             #[cfg(feature = "presentations")]
             associations: Vec::new(),
             credits_earned: credits(subject.and_then(|s| s.get("creditsEarned"))),
+            evidence: list(json.get("evidence")).filter_map(evidence).collect(),
+            endorsement_comment: subject.and_then(|s| s.get("endorsementComment")).and_then(text),
         }
     }
 }
@@ -254,6 +283,16 @@ fn issuer(value: &Value) -> IssuerView {
             image: object.get("image").and_then(image),
         },
     }
+}
+
+fn evidence(value: &Value) -> Option<EvidenceView> {
+    let view = EvidenceView {
+        url: value.get("id").and_then(Value::as_str).and_then(safe_link_url),
+        name: value.get("name").and_then(text),
+        narrative: value.get("narrative").and_then(text),
+        description: value.get("description").and_then(text),
+    };
+    (view != EvidenceView::default()).then_some(view)
 }
 
 fn achievement(value: &Value) -> AchievementView {
@@ -423,5 +462,28 @@ mod tests {
         assert_eq!(achievement.alignments.len(), 1);
         assert_eq!(view.recipient_name, Some(Text::Plain("Alice".into())));
         assert_eq!(view.endorsement_count, 2);
+        assert!(view.evidence.is_empty());
+    }
+
+    #[test]
+    fn reads_evidence_with_safe_links_only() {
+        let credential = json!({
+            "evidence": [
+                {"id": "https://x.example/e/1", "type": ["Evidence"], "name": "Report", "narrative": "All passed."},
+                {"id": "javascript:alert(1)", "description": "A description"},
+                {"type": ["Evidence"]},
+                "not an object"
+            ],
+            "credentialSubject": {"id": "urn:x", "endorsementComment": "Well done."}
+        });
+        let view = BadgeView::from_credential(credential.as_object().unwrap());
+        assert_eq!(view.evidence.len(), 2);
+        let first = view.evidence.first().unwrap();
+        assert_eq!(first.url.as_deref(), Some("https://x.example/e/1"));
+        assert_eq!(first.name, Some(Text::Plain("Report".into())));
+        let second = view.evidence.get(1).unwrap();
+        assert_eq!(second.url, None);
+        assert_eq!(second.description, Some(Text::Plain("A description".into())));
+        assert_eq!(view.endorsement_comment, Some(Text::Plain("Well done.".into())));
     }
 }

@@ -4,7 +4,14 @@
 //! verdict and every check through the catalogue, and decides whether the content may be
 //! presented as fact. The web layer only turns this into nodes, text by text.
 
+mod achievement_type;
+mod endorsements;
+mod evidence;
+
 use serde_json::Value;
+
+pub use endorsements::CardEndorsement;
+pub use evidence::CardEvidence;
 
 use crate::badge::{safe_image_url, safe_link_url};
 use crate::i18n::{Label, Lang};
@@ -94,6 +101,15 @@ pub struct Card {
     pub alignments: Vec<CardLink>,
     /// The checklist.
     pub checks: Vec<CardCheck>,
+    /// The achievement's `achievementType`, in words.
+    pub achievement_type: Option<String>,
+    /// The credential's evidence.
+    pub evidence: Vec<CardEvidence>,
+    /// "Endorsed by N" (N: the verified endorsements), when the report has endorsements (in a
+    /// build with the `presentations` feature, the one that verifies them).
+    pub endorsed_by: Option<String>,
+    /// Each endorsement: who, and its own verdict.
+    pub endorsements: Vec<CardEndorsement>,
 }
 
 impl Card {
@@ -109,6 +125,12 @@ impl Card {
         let badge_image = image(badge.get("image"), lang, title.as_deref().unwrap_or(lang.label(Label::BadgeImage)));
         let issuer_name = issuer.and_then(|i| text(i.get("name"), lang).or_else(|| str_at(i, "id").map(str::to_owned)));
         let checks = report.get("checks").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        // Only the build that verifies endorsements (feature `presentations`: the full module)
+        // draws them; the page's core never has a report with any to draw (src/features.rs).
+        #[cfg(feature = "presentations")]
+        let (endorsed_by, endorsements) = endorsements::endorsements(report, lang).unzip();
+        #[cfg(not(feature = "presentations"))]
+        let (endorsed_by, endorsements): (Option<String>, Option<Vec<CardEndorsement>>) = (None, None);
         Self {
             lang,
             headline: lang.label(verdict_label(&verdict)),
@@ -134,6 +156,10 @@ impl Card {
             results: list(badge.get("results")).filter_map(result).collect(),
             alignments: list(achievement.get("alignments")).filter_map(|a| alignment(a, lang)).collect(),
             checks: checks.iter().map(|c| check(c, lang)).collect(),
+            achievement_type: str_at(achievement, "achievementType").map(achievement_type::label),
+            evidence: evidence::evidence(badge, lang),
+            endorsed_by,
+            endorsements: endorsements.unwrap_or_default(),
             verdict,
         }
     }
@@ -167,6 +193,10 @@ impl Card {
                 detail: None,
                 technical: format!("{code} · {message}"),
             }],
+            achievement_type: None,
+            evidence: Vec::new(),
+            endorsed_by: None,
+            endorsements: Vec::new(),
         }
     }
 

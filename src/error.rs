@@ -276,6 +276,33 @@ pub enum Error {
         /// The cap in force.
         limit: usize,
     },
+    /// An endorsement's `credentialSubject.id` is not the id of the object it is embedded in: it
+    /// endorses something else (or the object has no id to be endorsed by), so it is not shown as
+    /// endorsing this badge.
+    /// See: <https://www.imsglobal.org/spec/ob/v3p0/#endorsementsubject>
+    EndorsementSubjectMismatch {
+        /// The embedding object's id, if it has one.
+        expected: Option<String>,
+        /// The endorsement's `credentialSubject.id`, if any (up to 200 characters).
+        found: Option<String>,
+    },
+    /// Some of the credential's endorsements are not verified (each report says why): a warning,
+    /// never a failure of the badge.
+    EndorsementNotVerified {
+        /// How many are not verified.
+        not_verified: usize,
+        /// How many there are.
+        total: usize,
+        /// The tally in words ("1 of 2 verified, 1 expired").
+        summary: String,
+    },
+    /// The credential carries more endorsements than the cap; none is verified (a warning).
+    TooManyEndorsements {
+        /// How many it carries.
+        found: usize,
+        /// The cap in force.
+        limit: usize,
+    },
 
     // ---- proof: JOSE (VC-JWT) --------------------------------------------------------------------
     /// A compact JWS that is not three canonical base64url parts of a JSON header, a JSON
@@ -505,6 +532,9 @@ impl Error {
             Self::HolderNotNamed => "holder_not_named",
             Self::MemberNotVerified { .. } => "member_not_verified",
             Self::TooManyMembers { .. } => "too_many_members",
+            Self::EndorsementSubjectMismatch { .. } => "endorsement_subject_mismatch",
+            Self::EndorsementNotVerified { .. } => "endorsement_not_verified",
+            Self::TooManyEndorsements { .. } => "too_many_endorsements",
             Self::StatusNotChecked(_) => "status_not_checked",
             Self::InvalidStatusEntry(_) => "invalid_status_entry",
             Self::InvalidStatusList(_) => "invalid_status_list",
@@ -696,6 +726,19 @@ impl fmt::Display for Error {
             Self::MemberNotVerified { summary, .. } => write!(f, "not every credential it contains is verified: {summary}"),
             Self::TooManyMembers { limit } => {
                 write!(f, "it contains more than {limit} credentials, the limit; none was verified")
+            }
+            Self::EndorsementSubjectMismatch { expected, found } => {
+                let expected = expected.as_deref().unwrap_or("(an object without an id)");
+                match found {
+                    Some(found) => write!(f, "the endorsement is about {found:?}, not {expected:?}, where it is embedded"),
+                    None => write!(f, "the endorsement names no subject id; it is embedded in {expected:?}"),
+                }
+            }
+            Self::EndorsementNotVerified { summary, .. } => {
+                write!(f, "not every endorsement is verified: {summary}")
+            }
+            Self::TooManyEndorsements { found, limit } => {
+                write!(f, "it carries {found} endorsements, more than the limit of {limit}; none was verified")
             }
             Self::UndefinedTerm(term) => {
                 write!(f, "{term:?} is not defined by the credential's contexts, so the signature would not cover it")

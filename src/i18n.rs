@@ -110,11 +110,19 @@ pub enum Label {
     PortfolioSummary,
     /// An alignment's code in its framework.
     PortfolioCode,
+    /// "Endorsed by {count}": how many verified endorsements (`{count}` is replaced).
+    EndorsedBy,
+    /// The row of the endorsements list.
+    Endorsements,
+    /// The row of the evidence list, and the text of an evidence link without a name.
+    Evidence,
+    /// The row of the achievement's type (`achievementType`).
+    AchievementType,
 }
 
 impl Label {
     /// Every label, in declaration order (a catalogue stores them by position).
-    pub const ALL: [Label; 37] = [
+    pub const ALL: [Label; 41] = [
         Label::Verified,
         Label::VerifiedWithWarnings,
         Label::Expired,
@@ -152,6 +160,10 @@ impl Label {
         Label::PortfolioAssociations,
         Label::PortfolioSummary,
         Label::PortfolioCode,
+        Label::EndorsedBy,
+        Label::Endorsements,
+        Label::Evidence,
+        Label::AchievementType,
     ];
 
     /// The label's key in a catalogue file's `labels`.
@@ -194,6 +206,10 @@ impl Label {
             Self::PortfolioAssociations => "portfolio_associations",
             Self::PortfolioSummary => "portfolio_summary",
             Self::PortfolioCode => "portfolio_code",
+            Self::EndorsedBy => "endorsed_by",
+            Self::Endorsements => "endorsements",
+            Self::Evidence => "evidence",
+            Self::AchievementType => "achievement_type",
         }
     }
 }
@@ -201,7 +217,7 @@ impl Label {
 /// Every code the catalogue covers: the report's pass and error codes, `skipped`, the codes of
 /// the JSON-LD / RDFC and status work landing in parallel (so the widget speaks them on merge),
 /// and the element's own `fetch_failed`, `wasm_load_failed` and `no_credential`.
-pub const CODES: [&str; 118] = [
+pub const CODES: [&str; 123] = [
     "format_valid",
     "contexts_known",
     "key_bound_to_issuer",
@@ -320,6 +336,11 @@ pub const CODES: [&str; 118] = [
     "members_verified_with_warnings",
     "no_members",
     "status_list_id_mismatch",
+    "endorsement_subject_mismatch",
+    "endorsement_not_verified",
+    "too_many_endorsements",
+    "endorsement_subject_matches",
+    "endorsements_verified",
 ];
 
 impl Lang {

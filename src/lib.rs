@@ -82,7 +82,7 @@ pub use contexts::Contexts;
 pub use documents::Documents;
 pub use error::{Error, Unavailable};
 pub use json::Limits;
-pub use report::{Check, CheckId, Container, InputFormat, Members, Outcome, Report, Verdict};
+pub use report::{Check, CheckId, Container, Endorsed, EndorsedTarget, InputFormat, Members, Outcome, Report, Verdict};
 pub use timestamp::Timestamp;
 pub use verification::{Need, Purpose, Verification};
 pub use verify::{verify, Options};

@@ -9,6 +9,9 @@ use serde::Serialize;
 use crate::badge::BadgeView;
 use crate::error::Error;
 
+mod endorsed;
+pub use endorsed::{Endorsed, EndorsedTarget};
+
 /// The checks, in the order they run and are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,6 +38,14 @@ pub enum CheckId {
     /// A presentation's or CLR's enclosed credentials: each verified on its own, with its own
     /// report in [`Report::members`]; this line says whether all of them are.
     Members,
+    /// The credential's embedded endorsements (OB 3.0 `EndorsementCredential`s), each verified on
+    /// its own with its own report in [`Report::endorsements`]; this line says whether all of them
+    /// are. Never essential: a third party's claim that does not verify is a warning, not a failure
+    /// of the badge. Present only when the credential carries endorsements.
+    Endorsements,
+    /// An endorsement's own line (in its report): it is an `EndorsementCredential` whose
+    /// `credentialSubject.id` is the id of the object it is embedded in.
+    EndorsementSubject,
 }
 
 impl CheckId {
@@ -143,6 +154,10 @@ pub enum Passed {
     MembersVerifiedWithWarnings,
     /// The presentation or CLR encloses no credential.
     NoMembers,
+    /// An endorsement is an `EndorsementCredential` about the object it is embedded in.
+    EndorsementSubjectMatches,
+    /// Every endorsement the credential carries is verified.
+    EndorsementsVerified,
 }
 
 impl Passed {
@@ -174,6 +189,8 @@ impl Passed {
             Self::MembersVerified => "members_verified",
             Self::MembersVerifiedWithWarnings => "members_verified_with_warnings",
             Self::NoMembers => "no_members",
+            Self::EndorsementSubjectMatches => "endorsement_subject_matches",
+            Self::EndorsementsVerified => "endorsements_verified",
         }
     }
 
@@ -227,6 +244,8 @@ impl Passed {
             Self::MembersVerified => "every credential it contains is verified",
             Self::MembersVerifiedWithWarnings => "every credential it contains is verified, some with warnings",
             Self::NoMembers => "it contains no credential",
+            Self::EndorsementSubjectMatches => "the endorsement is about the object it is embedded in",
+            Self::EndorsementsVerified => "every endorsement is verified",
         }
     }
 }
@@ -315,6 +334,30 @@ pub struct Report {
     /// for a single credential.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub members: Option<Members>,
+    /// The endorsements the credential carries (OB 3.0 `endorsement` / `endorsementJwt` in the
+    /// credential, its achievement, its issuer profile and the achievement's creator), each
+    /// verified on its own: a [`Members`] tally with `container: "endorsements"`, whose every
+    /// report names what it endorses ([`Report::endorses`]). Absent when there are none (and
+    /// past [`crate::verification::MAX_ENDORSEMENTS`], when none is verified: the
+    /// `endorsements` check line says so).
+    ///
+    /// ```json
+    /// "endorsements": {
+    ///   "container": "endorsements", "total": 2, "verified": 1,
+    ///   "verdicts": {"verified": 1, "not_verified": 1},
+    ///   "summary": "1 of 2 verified, 1 not verified",
+    ///   "reports": [{"verdict": "verified", "checks": […], "badge": {…},
+    ///                "endorses": {"target": "achievement", "id": "https://example.org/achievements/1"}}, …]
+    /// }
+    /// ```
+    ///
+    /// An endorsement that is not verified never makes the badge not verified (it is a third
+    /// party's claim): the badge's `endorsements` line is then a warning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endorsements: Option<Members>,
+    /// For an endorsement's own report: what it endorses (the object it was embedded in).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endorses: Option<Endorsed>,
 }
 
 /// What a presentation or CLR is made of: one full [`Report`] per enclosed credential (in
@@ -364,6 +407,9 @@ pub enum Container {
     /// A top-level JSON array of credentials (a learner's stack, as `<badge-portfolio>` gives
     /// it): no proof of its own, each entry verified as a member.
     Collection,
+    /// A credential's embedded endorsements ([`Report::endorsements`]).
+    /// See: <https://www.imsglobal.org/spec/ob/v3p0/#endorsementcredential>
+    Endorsements,
 }
 
 impl Members {
@@ -488,6 +534,8 @@ impl Checklist {
             needs: self.needs,
             input: InputFormat::Json,
             members: None,
+            endorsements: None,
+            endorses: None,
         }
     }
 }
@@ -504,6 +552,8 @@ fn name(id: CheckId) -> &'static str {
         CheckId::IssuerTrust => "issuer trust",
         CheckId::Recipient => "recipient",
         CheckId::Members => "members",
+        CheckId::Endorsements => "endorsements",
+        CheckId::EndorsementSubject => "endorsement subject",
     }
 }
 

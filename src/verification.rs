@@ -35,6 +35,7 @@
 
 #[cfg(feature = "presentations")]
 mod collection;
+mod endorsements;
 #[cfg(feature = "jwt")]
 mod envelope;
 #[cfg(feature = "presentations")]
@@ -65,12 +66,39 @@ use subject::Subject;
 
 /// Most documents one verification fetches (issuer, keys, status lists and their keys). A
 /// presentation or CLR has this budget once for itself and once more for each credential it
-/// encloses (pooled: members that share documents leave more for the others).
+/// encloses, and each endorsement adds [`DOCUMENTS_PER_ENDORSEMENT`] (pooled: credentials that
+/// share documents leave more for the others). Worst case: a presentation of 64 credentials with
+/// 16 endorsements each, 16 + 64 × 16 + 1,024 × 4 = 5,136 documents (in at most [`MAX_ROUNDS`]
+/// rounds).
 pub const MAX_DOCUMENTS: usize = 16;
 
 /// Most rounds of `needs()` that hand out new documents: credential → controller document →
 /// its controller → status list → the list's key documents is five.
 pub const MAX_ROUNDS: usize = 8;
+
+pub use endorsements::{DOCUMENTS_PER_ENDORSEMENT, MAX_ENDORSEMENTS};
+
+/// Which of a credential's nested credentials are verified with it: the credential given reads
+/// a CLR's members and its endorsements; a member of a presentation or CLR its endorsements
+/// only; an endorsement nothing (no recursion).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Nested {
+    /// A CLR's enclosed credentials.
+    pub(crate) members: bool,
+    /// Its endorsements (`endorsement`, `endorsementJwt`).
+    pub(crate) endorsements: bool,
+}
+
+impl Nested {
+    /// The credential given: everything.
+    pub(crate) const ALL: Self = Self { members: true, endorsements: true };
+    /// A presentation's or CLR's member: its endorsements.
+    #[cfg_attr(not(feature = "presentations"), allow(dead_code))]
+    pub(crate) const ENDORSEMENTS: Self = Self { members: false, endorsements: true };
+    /// An endorsement: nothing.
+    #[cfg_attr(not(feature = "presentations"), allow(dead_code))]
+    pub(crate) const NONE: Self = Self { members: false, endorsements: false };
+}
 
 /// What a document is needed for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -181,15 +209,16 @@ impl State {
         }
     }
 
-    /// How many enclosed credentials it verifies (a presentation's, a CLR's).
-    fn member_count(&self) -> usize {
+    /// Most documents it may fetch: [`MAX_DOCUMENTS`] for itself, once more for each credential
+    /// a presentation or CLR encloses, [`DOCUMENTS_PER_ENDORSEMENT`] for each endorsement.
+    fn document_budget(&self) -> usize {
         match self {
-            Self::Verifying(subject) => subject.member_count(),
+            Self::Verifying(subject) => subject.document_budget(),
             #[cfg(feature = "presentations")]
-            Self::Presentation(presentation) => presentation.member_count(),
+            Self::Presentation(presentation) => presentation.document_budget(),
             #[cfg(feature = "presentations")]
-            Self::Collection(collection) => collection.member_count(),
-            _ => 0,
+            Self::Collection(collection) => collection.document_budget(),
+            _ => MAX_DOCUMENTS,
         }
     }
 }
@@ -293,7 +322,7 @@ fn from_json(value: serde_json::Value, options: &Options) -> Result<State, Error
     if has_type(&value, "ClrCredential") {
         return Ok(settled(crate::features::PRESENTATIONS.missing("a CLR's enclosed credentials")));
     }
-    json_state(value, options, true)
+    json_state(value, options, Nested::ALL)
 }
 
 /// Whether `value`'s `type` (a string or a list) names a `VerifiablePresentation`.
@@ -312,15 +341,15 @@ fn has_type(value: &serde_json::Value, name: &str) -> bool {
 /// A JSON document enclosed in a presentation or CLR: an Open Badges 2.0 assertion or a
 /// credential, never read as a container itself.
 #[cfg(feature = "presentations")]
-fn member_from_json(value: serde_json::Value, options: &Options) -> Result<State, Error> {
+fn member_from_json(value: serde_json::Value, options: &Options, nested: Nested) -> Result<State, Error> {
     if is_presentation(&value) {
         return Err(Error::NotACredential("it is a presentation, enclosed in another"));
     }
-    json_state(value, options, false)
+    json_state(value, options, nested)
 }
 
-/// An Open Badges 2.0 assertion or a credential; `read_members`: a CLR's enclosed credentials too.
-fn json_state(value: serde_json::Value, options: &Options, read_members: bool) -> Result<State, Error> {
+/// An Open Badges 2.0 assertion or a credential, with the nested credentials `nested` says.
+fn json_state(value: serde_json::Value, options: &Options, nested: Nested) -> Result<State, Error> {
     Ok(match crate::ob2::kind(&value) {
         crate::ob2::Kind::Assertion => ob2_state(Ob2Input::Json(value)),
         crate::ob2::Kind::Version05 => settled(Error::UnsupportedFormat("an Open Badges 0.5 assertion")),
@@ -329,14 +358,14 @@ fn json_state(value: serde_json::Value, options: &Options, read_members: bool) -
                 "it is an Open Badges 2.0 BadgeClass, Profile, key or revocation list, not an assertion",
             ))
         }
-        crate::ob2::Kind::Other => State::Verifying(Box::new(Subject::credential(value, options, read_members)?)),
+        crate::ob2::Kind::Other => State::Verifying(Box::new(Subject::credential(value, options, nested)?)),
     })
 }
 
-/// A compact JWS: a signed Open Badges 2.0 assertion (told by its payload), or a VC-JWT;
-/// `read_members`: a CLR's enclosed credentials too.
+/// A compact JWS: a signed Open Badges 2.0 assertion (told by its payload), or a VC-JWT, with the
+/// nested credentials `nested` says.
 #[cfg(feature = "jwt")]
-fn from_jws(text: &str, options: &Options, read_members: bool) -> Result<State, Error> {
+fn from_jws(text: &str, options: &Options, nested: Nested) -> Result<State, Error> {
     let jws = match CompactJws::parse(text, &options.limits) {
         Ok(jws) => jws,
         Err(error) => return Ok(settled(error)),
@@ -345,10 +374,10 @@ fn from_jws(text: &str, options: &Options, read_members: bool) -> Result<State, 
         return Ok(ob2_state(Ob2Input::Signed(jws)));
     }
     if vc_jwt::presentation::is_presentation(&jws) {
-        return presentation_jws(jws, options, read_members);
+        return presentation_jws(jws, options, nested.members);
     }
     match vc_jwt::credential(&jws) {
-        Ok(enveloped) => Ok(State::Verifying(Box::new(Subject::enveloped(jws, enveloped, options, read_members)?))),
+        Ok(enveloped) => Ok(State::Verifying(Box::new(Subject::enveloped(jws, enveloped, options, nested)?))),
         Err(error) => Ok(settled(error)),
     }
 }
@@ -376,7 +405,7 @@ fn presentation_jws(_: CompactJws, _: &Options, _: bool) -> Result<State, Error>
 
 /// A compact JWS, in a build that reads none (`not_in_this_build`).
 #[cfg(not(feature = "jwt"))]
-fn from_jws(_: &str, _: &Options, _: bool) -> Result<State, Error> {
+fn from_jws(_: &str, _: &Options, _: Nested) -> Result<State, Error> {
     Ok(settled(crate::features::JWT.missing("a compact JWS (a VC-JWT or a signed Open Badges 2.0 assertion)")))
 }
 
@@ -423,14 +452,14 @@ impl Verification {
             Decoded::Baked { image, json } => (image, from_json(json, options)?),
             Decoded::CompactJws { image, text } => {
                 let image = if image == InputFormat::Json { InputFormat::Jwt } else { image };
-                (image, from_jws(&text, options, true)?)
+                (image, from_jws(&text, options, Nested::ALL)?)
             }
             Decoded::HostedUrl { image, url } => (image, ob2_state(Ob2Input::Url(url))),
             Decoded::BakedUnsupported { image, what } => (image, settled(Error::UnsupportedFormat(what))),
             Decoded::LeftOut { image, error } => (image, settled(error)),
             Decoded::Unsupported(what) => (InputFormat::Json, settled(Error::UnsupportedFormat(what))),
         };
-        let document_cap = MAX_DOCUMENTS.saturating_mul(1 + state.member_count());
+        let document_cap = state.document_budget();
         let store = Store { documents, document_cap, ..Store::default() };
         Ok(Self { options: options.clone(), store, state, input })
     }

@@ -408,3 +408,27 @@ fn a_presentation_with_challenge_and_domain() {
     assert!(text.contains("  #1 NOT VERIFIED: Changed before presenting"), "{text}");
     std::fs::remove_file(&path).unwrap();
 }
+
+/// `--json` carries each endorsement's report under `endorsements`; the checklist says "endorsed
+/// by N" and lists each endorsement under the badge's lines (which stay as they were).
+#[test]
+fn a_badge_with_endorsements() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/endorsements/endorsement_not_verified--comment-changed-after-signing.json"
+    );
+    let output = cli(&["verify", "--json", "--now", NOW, file]);
+    let report = &reports(&output)[0];
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(report["verdict"], "verified_with_warnings");
+    assert_eq!(report["endorsements"]["summary"], "1 of 2 verified, 1 not verified");
+    assert_eq!(report["endorsements"]["reports"][0]["endorses"]["target"], "achievement");
+    assert_eq!(failed_codes(&report["endorsements"]["reports"][1]), ["signature_mismatch"]);
+    let text = cli(&["verify", "--now", NOW, file]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("  [ok  ] proof: the signature matches the credential (signature_valid)"), "{text}");
+    assert!(text.contains("  [warn] endorsements: not every endorsement is verified"), "{text}");
+    assert!(text.contains("  endorsed by 1: 1 of 2 verified, 1 not verified"), "{text}");
+    assert!(text.contains("    #0 VERIFIED: Example Accreditation Body endorses the achievement"), "{text}");
+    assert!(text.contains("    #1 NOT VERIFIED: Example Accreditation Body endorses the achievement"), "{text}");
+}

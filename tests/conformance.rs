@@ -40,8 +40,12 @@ const SUPPORTED_JWTS: &[&str] =
 ///   131,072, a warning on an otherwise verified credential;
 /// - `key_not_published_by_issuer`: 1EdTech's VC-JWT samples carry their RSA key in the JOSE
 ///   header (`jwk`) and no issuer publishes it. The signature holds (what the manifest's `valid`
-///   checked); that the issuer signed is not shown, which this verifier says as a warning by design.
-const WARNINGS_JUDGED_VALID: &[&str] = &["status_list_short", "key_not_published_by_issuer"];
+///   checked); that the issuer signed is not shown, which this verifier says as a warning by design;
+/// - `endorsement_not_verified`: an endorsement is a third party's claim, verified on its own and
+///   never part of the badge's own verdict (DCC's `oidf-noStatus-notExpired-complexIssuer.json`
+///   carries an issuer endorsement whose `validUntil` is 2020-01-01: expired, so not counted).
+const WARNINGS_JUDGED_VALID: &[&str] =
+    &["status_list_short", "key_not_published_by_issuer", "endorsement_not_verified"];
 
 /// Third-party vectors judged wrong or unjudgeable offline, with the reason: the one place for
 /// such exceptions. Each is counted as "not yet supported", never as passed.

@@ -15,6 +15,9 @@ use web_sys::{ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 const VALID: &str = include_str!("fixtures/valid/open-badge-3.json");
 const MULTILINGUAL: &str = include_str!("fixtures/valid/open-badge-3-multilingual-with-results.json");
+const ENDORSED: &str =
+    include_str!("fixtures/endorsements/endorsement_not_verified--comment-changed-after-signing.json");
+const RICH: &str = include_str!("fixtures/valid/open-badge-3-rich-eddsa-rdfc-2022.json");
 
 fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     let o = Object::new();
@@ -115,4 +118,28 @@ fn offline_shows_a_remote_image_as_its_text_alternative_and_keeps_data_images() 
     render_report_value(&root, &report, &JsValue::UNDEFINED).unwrap();
     let image = root.query_selector("img[part=image]").unwrap().unwrap();
     assert_eq!(image.get_attribute("src").as_deref(), Some("https://issuer.example/badge.png"));
+}
+
+#[wasm_bindgen_test]
+fn endorsements_evidence_and_the_achievement_type_are_drawn_as_text() {
+    let root = shadow();
+    render_report(&root, &report(ENDORSED), object(&[("lang", "en".into())])).unwrap();
+    assert_eq!(text_of(&root, ".endorsed-by").as_deref(), Some("Endorsed by 1"));
+    let items = root.query_selector_all(".endorsements li").unwrap();
+    assert_eq!(items.length(), 2);
+    let changed: web_sys::Element = wasm_bindgen::JsCast::dyn_into(items.item(1).unwrap()).unwrap();
+    assert_eq!(changed.get_attribute("data-verdict").as_deref(), Some("not_verified"));
+    assert_eq!(changed.query_selector(".mark").unwrap().unwrap().text_content().as_deref(), Some("✗"));
+    assert_eq!(
+        changed.query_selector(".endorsement-verdict").unwrap().unwrap().text_content().as_deref(),
+        Some("Not verified")
+    );
+    assert!(changed.query_selector(".comment").unwrap().is_none(), "an unverified endorser's words are not shown");
+    assert_eq!(text_of(&root, ".endorsements li .endorser").as_deref(), Some("Example Accreditation Body"));
+
+    render_report(&root, &report(RICH), object(&[("lang", "en".into())])).unwrap();
+    assert_eq!(text_of(&root, ".achievement-type").as_deref(), Some("Competency"));
+    let link = root.query_selector(".evidence a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://badge-verifier.example/evidence/42"));
+    assert_eq!(link.text_content().as_deref(), Some("Verifier test report"));
 }

@@ -141,6 +141,14 @@ summary { cursor: pointer; color: var(--badge-text); font-weight: 600; }
   display: block; margin-block-start: 0.2rem; font-size: 0.8rem; color: var(--badge-text);
   font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap;
 }
+.evidence ul, .endorsements ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.3rem; }
+.evidence .narrative { color: var(--badge-muted); font-size: 0.9rem; }
+.endorsements li { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem; }
+.endorsements li .mark { color: var(--badge-bad); }
+.endorsements li[data-verdict="verified"] .mark { color: var(--badge-ok); }
+.endorsements li[data-verdict="verified_with_warnings"] .mark, .endorsements li[data-verdict="expired"] .mark,
+.endorsements li[data-verdict="not_yet_valid"] .mark, .endorsements li[data-verdict="unsupported"] .mark { color: var(--badge-warn); }
+.endorsements .comment { flex-basis: 100%; color: var(--badge-muted); font-size: 0.9rem; }
 .card[data-layout="compact"] .description, .card[data-layout="compact"] .facts,
 .card[data-layout="compact"] .checks, .card[data-layout="compact"] .unverified-note { display: none; }
 .card[data-layout="compact"] .body { margin-block-start: 0.5rem; align-items: center; }

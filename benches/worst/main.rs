@@ -15,6 +15,8 @@
 #[allow(dead_code, unreachable_pub)]
 mod hostile;
 
+mod endorsements;
+
 use std::process::Command;
 use std::time::Instant;
 
@@ -54,6 +56,7 @@ const CASES: &[(&str, Build)] = &[
     ("one long string, 8 proofs", |n| hostile::long_string(n, 8)),
     ("wide array, 8 eddsa-jcs-2022 proofs", |n| hostile::jcs(hostile::wide_array(n, 8))),
     ("one long string, 8 eddsa-jcs-2022 proofs", |n| hostile::jcs(hostile::long_string(n, 8))),
+    ("presentation of 64 credentials with 16 endorsements each (1,089 proofs)", endorsements::presentation),
 ];
 
 /// A `kB` line of `/proc/self/status`, in MB.
@@ -77,7 +80,7 @@ fn run(index: usize) {
     let limits = badge_verifier::Limits::default();
     // Under every input limit: at most SIZE bytes, and parsed without error.
     let fits = |input: &[u8]| input.len() <= SIZE && badge_verifier::json::parse(input, &limits).is_ok();
-    let fixed = name.starts_with("reference") || name.contains("clique");
+    let fixed = name.starts_with("reference") || name.contains("clique") || name.contains("endorsements");
     let n = if fixed { 1 } else { hostile::fill(fits, build) };
     let input = build(n);
     let options = Options::at(Timestamp::parse("2026-06-01T00:00:00Z").unwrap());

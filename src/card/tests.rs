@@ -174,3 +174,80 @@ fn the_issuers_status_message_and_a_fetch_failure_show_beside_the_sentence() {
     assert_eq!(card.checks[2].detail, None, "no message from the issuer: nothing to add");
     assert_eq!(card.checks[3].detail, None, "the catalogue sentence says it all");
 }
+
+#[test]
+fn endorsements_say_how_many_verified_and_who_each_with_its_verdict() {
+    let fixture =
+        include_str!("../../tests/fixtures/endorsements/endorsement_not_verified--comment-changed-after-signing.json");
+    let report = report_of(fixture);
+    let card = Card::from_report(&report, Lang::En);
+    assert_eq!(card.verdict, "verified_with_warnings");
+    assert_eq!(card.endorsed_by.as_deref(), Some("Endorsed by 1"));
+    let [good, changed] = card.endorsements.as_slice() else { panic!("{:?}", card.endorsements) };
+    assert_eq!(
+        (good.endorser.as_str(), good.verdict.as_str(), good.verdict_label, good.mark),
+        ("Example Accreditation Body", "verified", "Verified", "✓")
+    );
+    assert_eq!(good.comment.as_deref(), Some("A sound programme, assessed with care."));
+    assert_eq!((changed.verdict.as_str(), changed.verdict_label, changed.mark), ("not_verified", "Not verified", "✗"));
+    // The changed comment is the endorser's claim only if their signature holds: not shown.
+    assert_eq!(changed.comment, None);
+    let german = Card::from_report(&report, Lang::De);
+    assert_eq!(german.endorsed_by.as_deref(), Some("Befürwortet von 1"));
+    assert_eq!(german.endorsements[1].verdict_label, "Nicht verifiziert");
+    let line = card.checks.iter().find(|c| c.technical.starts_with("endorsements ·")).unwrap();
+    assert_eq!((line.outcome.as_str(), line.mark), ("warning", "!"));
+    assert_eq!(line.sentence, "Some endorsements are not verified; the badge itself is not affected.");
+}
+
+#[test]
+fn a_badge_without_endorsements_shows_none() {
+    let card = Card::from_report(&report_of(include_str!("../../tests/fixtures/valid/open-badge-3.json")), Lang::En);
+    assert_eq!(card.endorsed_by, None);
+    assert!(card.endorsements.is_empty());
+}
+
+#[test]
+fn evidence_and_the_achievement_type_are_shown() {
+    let fixture = include_str!("../../tests/fixtures/valid/open-badge-3-rich-eddsa-rdfc-2022.json");
+    let card = Card::from_report(&report_of(fixture), Lang::En);
+    assert_eq!(card.achievement_type.as_deref(), Some("Competency"));
+    let [evidence] = card.evidence.as_slice() else { panic!("{:?}", card.evidence) };
+    assert_eq!(evidence.link.text, "Verifier test report");
+    assert_eq!(evidence.link.url.as_deref(), Some("https://badge-verifier.example/evidence/42"));
+    assert_eq!(evidence.narrative.as_deref(), Some("All third-party vectors judged as expected."));
+}
+
+/// The XSS rule: credential text stays text (the renderer puts it in text nodes), and links are
+/// `http(s):` only, filtered again from a report the host may have built.
+#[test]
+fn evidence_links_are_http_only_and_markup_stays_text() {
+    let report = json!({
+        "verdict": "verified",
+        "checks": [],
+        "badge": {
+            "achievement": {"achievementType": "<img src=x onerror=alert(1)>"},
+            "evidence": [
+                {"url": "javascript:alert(1)", "name": "<script>alert(1)</script>"},
+                {"url": "data:text/html,<b>x</b>", "description": "plain"},
+                {"url": "http://x.example/e"}
+            ]
+        },
+        "endorsements": {"reports": [
+            {"verdict": "verified", "badge": {"issuer": {"id": "did:x", "name": "<b>Endorser</b>"},
+                "endorsementComment": "<i>hi</i>"}},
+            {"verdict": "unsupported", "badge": {}}
+        ]}
+    });
+    let card = Card::from_report(&report, Lang::En);
+    assert_eq!(card.achievement_type.as_deref(), Some("<img src=x onerror=alert(1)>"));
+    let urls: Vec<Option<&str>> = card.evidence.iter().map(|e| e.link.url.as_deref()).collect();
+    assert_eq!(urls, [None, None, Some("http://x.example/e")]);
+    assert_eq!(card.evidence[0].link.text, "<script>alert(1)</script>");
+    assert_eq!(card.evidence[2].link.text, "Evidence");
+    assert_eq!(card.endorsements[0].endorser, "<b>Endorser</b>");
+    assert_eq!(card.endorsements[0].comment.as_deref(), Some("<i>hi</i>"));
+    // "Couldn't check" is never shown as verified.
+    assert_eq!((card.endorsements[1].verdict_label, card.endorsements[1].mark), ("Cannot be verified here", "?"));
+    assert_eq!(card.endorsed_by.as_deref(), Some("Endorsed by 1"));
+}

@@ -116,6 +116,9 @@ variants! {
     Ob2WrongOrigin { id: String::new() } => "ob2_wrong_origin",
     Ob2KeyNotOwned { key: String::new() } => "ob2_key_not_owned",
     Ob2DocumentInvalid { document: "", reason: "" } => "ob2_document_invalid",
+    EndorsementSubjectMismatch { expected: None, found: None } => "endorsement_subject_mismatch",
+    EndorsementNotVerified { not_verified: 1, total: 2, summary: String::new() } => "endorsement_not_verified",
+    TooManyEndorsements { found: 17, limit: 16 } => "too_many_endorsements",
 }
 
 #[test]

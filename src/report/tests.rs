@@ -165,6 +165,8 @@ passed! {
     MembersVerified => "members_verified",
     MembersVerifiedWithWarnings => "members_verified_with_warnings",
     NoMembers => "no_members",
+    EndorsementSubjectMatches => "endorsement_subject_matches",
+    EndorsementsVerified => "endorsements_verified",
 }
 
 #[test]

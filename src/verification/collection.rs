@@ -33,9 +33,9 @@ impl Collection {
         Ok(Self { members: Members::of(Container::Collection, Some(items), options) })
     }
 
-    /// How many credentials it holds (each has its own document budget).
-    pub(crate) fn member_count(&self) -> usize {
-        self.members.count()
+    /// Documents it may fetch: its members' budgets (it has no proof of its own to resolve).
+    pub(crate) fn document_budget(&self) -> usize {
+        self.members.document_budget()
     }
 
     /// Settles every member's checks as far as the documents in `store` allow.

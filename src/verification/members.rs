@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use super::{from_jws, settled, Need, State, Store};
+use super::{from_jws, settled, Need, Nested, State, Store};
 use crate::error::Error;
 use crate::report::{CheckId, Checklist, Container, InputFormat, Members as Tally, Passed, Report, Verdict};
 use crate::verify::Options;
@@ -49,9 +49,10 @@ impl Members {
         Self { container, items: Ok(items) }
     }
 
-    /// How many members are verified (0 past the cap): each has its own document budget.
-    pub(crate) fn count(&self) -> usize {
-        self.items.as_ref().map_or(0, Vec::len)
+    /// Documents the members may add to the verification's budget (none past the cap): each its
+    /// own [`super::MAX_DOCUMENTS`], and its endorsements theirs.
+    pub(crate) fn document_budget(&self) -> usize {
+        self.items.as_ref().map_or(0, |items| items.iter().map(|m| m.state.document_budget()).sum())
     }
 
     /// Advances every member as far as the documents in `store` allow.
@@ -120,29 +121,36 @@ pub(crate) fn attach(report: &mut Report, tally: Tally) {
 
 /// The verification of one enclosed value.
 fn member(value: &Value, options: &Options) -> Member {
+    let (state, input) = nested(value, options, Nested::ENDORSEMENTS);
+    Member { state, input }
+}
+
+/// The verification of a credential nested in another (a member, an endorsement), reading of
+/// its own nested credentials only what `nested` says, and what its input was.
+pub(super) fn nested(value: &Value, options: &Options, nested: Nested) -> (State, InputFormat) {
     match value {
-        Value::String(token) => Member { state: jws_state(token, options), input: InputFormat::Jwt },
+        Value::String(token) => (jws_state(token, options, nested), InputFormat::Jwt),
         Value::Object(object) if is_enveloped(value) => {
             let state = match object.get("id").and_then(Value::as_str).and_then(enveloped_token) {
-                Some(token) => jws_state(token, options),
+                Some(token) => jws_state(token, options, nested),
                 None => settled(Error::UnsupportedFormat(
                     "an enveloped credential that is not a data: URL of a VC-JWT (application/vc+jwt)",
                 )),
             };
-            Member { state, input: InputFormat::Jwt }
+            (state, InputFormat::Jwt)
         }
         object => {
-            let state = match super::member_from_json(object.clone(), options) {
+            let state = match super::member_from_json(object.clone(), options, nested) {
                 Ok(state) => state,
                 Err(error) => settled(error),
             };
-            Member { state, input: InputFormat::Json }
+            (state, InputFormat::Json)
         }
     }
 }
 
-fn jws_state(token: &str, options: &Options) -> State {
-    match from_jws(token, options, false) {
+fn jws_state(token: &str, options: &Options, nested: Nested) -> State {
+    match from_jws(token, options, nested) {
         Ok(state) => state,
         Err(error) => settled(error),
     }

@@ -11,7 +11,7 @@ use crate::verify::Options;
 pub(crate) enum Members {}
 
 impl Members {
-    pub(crate) fn count(&self) -> usize {
+    pub(crate) fn document_budget(&self) -> usize {
         match *self {}
     }
 

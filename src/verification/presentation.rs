@@ -94,9 +94,9 @@ impl Presentation {
         Ok(presentation)
     }
 
-    /// How many credentials it encloses (each has its own document budget).
-    pub(crate) fn member_count(&self) -> usize {
-        self.members.count()
+    /// Documents it may fetch: [`super::MAX_DOCUMENTS`] for itself, and its members' budgets.
+    pub(crate) fn document_budget(&self) -> usize {
+        super::MAX_DOCUMENTS.saturating_add(self.members.document_budget())
     }
 
     /// Settles what the documents in `store` allow, the holder's proof and every member's checks.

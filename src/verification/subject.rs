@@ -4,12 +4,13 @@
 
 use serde_json::Value;
 
+use super::endorsements::Endorsements;
 #[cfg(feature = "jwt")]
 use super::envelope::Envelope;
 use super::members::Members;
 use super::proofs::Proofs;
 use super::status_check::{Gate, Statuses};
-use super::{Need, Store};
+use super::{Need, Nested, Store, MAX_DOCUMENTS};
 use crate::badge::BadgeView;
 use crate::checks;
 use crate::credential::Credential;
@@ -43,6 +44,9 @@ pub(crate) struct Subject {
     /// A CLR's enclosed credentials (`credentialSubject.verifiableCredential`), each verified on
     /// its own; `None` for any other credential.
     members: Option<Members>,
+    /// Its endorsements, each verified on its own; `None` when it carries none or is itself an
+    /// endorsement (they are not followed further).
+    endorsements: Option<Endorsements>,
 }
 
 /// The type of a CLR 2.0 credential.
@@ -50,10 +54,10 @@ pub(crate) struct Subject {
 const CLR_TYPE: &str = "ClrCredential";
 
 impl Subject {
-    /// The credential given to verify: every check, status, trust and recipient included;
-    /// `read_members`: a CLR's enclosed credentials are verified too (not for a CLR that is itself
-    /// enclosed in a presentation).
-    pub(crate) fn credential(value: Value, options: &Options, read_members: bool) -> Result<Self, Error> {
+    /// The credential given to verify: every check, status, trust and recipient included, and the
+    /// nested credentials `nested` says: a CLR's enclosed credentials (not for a CLR that is itself
+    /// enclosed in a presentation), its endorsements (not for an endorsement).
+    pub(crate) fn credential(value: Value, options: &Options, nested: Nested) -> Result<Self, Error> {
         let credential = Credential::from_json(value)?;
         let statuses = Some(Statuses::of(&credential));
         let issuer = credential.issuer.clone().unwrap_or_default();
@@ -66,9 +70,11 @@ impl Subject {
                 recipient::check(&subjects, Some(recipient))
             }
         };
-        #[cfg_attr(not(feature = "presentations"), allow(unused_mut))]
         let mut subject = Self::with(credential, options, statuses, issuer_trust, recipient);
-        if read_members && subject.credential.types.iter().any(|t| t == CLR_TYPE) {
+        if nested.endorsements {
+            subject.endorsements = Endorsements::of(&subject.credential.json, options);
+        }
+        if nested.members && subject.credential.types.iter().any(|t| t == CLR_TYPE) {
             #[cfg(feature = "presentations")]
             {
                 let enclosed =
@@ -82,9 +88,12 @@ impl Subject {
         Ok(subject)
     }
 
-    /// How many enclosed credentials it verifies (a CLR's).
-    pub(crate) fn member_count(&self) -> usize {
-        self.members.as_ref().map_or(0, Members::count)
+    /// Most documents it may fetch: [`MAX_DOCUMENTS`] for itself, and its members' and
+    /// endorsements' budgets.
+    pub(crate) fn document_budget(&self) -> usize {
+        MAX_DOCUMENTS
+            .saturating_add(self.members.as_ref().map_or(0, Members::document_budget))
+            .saturating_add(self.endorsements.as_ref().map_or(0, Endorsements::document_budget))
     }
 
     /// A credential secured by an enveloping JWS (a VC-JWT): the same checks, with the JWS as its
@@ -95,9 +104,9 @@ impl Subject {
         jws: CompactJws,
         enveloped: Enveloped,
         options: &Options,
-        read_members: bool,
+        nested: Nested,
     ) -> Result<Self, Error> {
-        let mut subject = Self::credential(enveloped.credential, options, read_members)?;
+        let mut subject = Self::credential(enveloped.credential, options, nested)?;
         let (now, skew) = (options.now, options.clock_skew_seconds);
         if let (Ok(_), Some(not_before)) = (&subject.valid_from, enveloped.not_before) {
             if not_before > now.plus_seconds(skew) {
@@ -135,6 +144,7 @@ impl Subject {
             issuer_trust,
             recipient,
             members: None,
+            endorsements: None,
             credential,
         }
     }
@@ -158,6 +168,9 @@ impl Subject {
         }
         if let Some(members) = &mut self.members {
             members.advance(store, options, needs);
+        }
+        if let Some(endorsements) = &mut self.endorsements {
+            endorsements.advance(store, options, needs);
         }
     }
 
@@ -196,6 +209,7 @@ impl Subject {
         self.proofs.signatures_checked()
             + self.statuses.as_ref().map_or(0, Statuses::signatures_checked)
             + self.members.as_ref().map_or(0, Members::signatures_checked)
+            + self.endorsements.as_ref().map_or(0, Endorsements::signatures_checked)
     }
 
     /// The checks, in order.
@@ -218,10 +232,12 @@ impl Subject {
     }
 
     /// The report of a settled verification; a CLR's with the `members` line and each enclosed
-    /// credential's report.
+    /// credential's report; one that carries endorsements with the `endorsements` line and each
+    /// endorsement's report.
     pub(crate) fn report(&self, options: &Options) -> Report {
         let mut list = self.checklist();
         let tally = self.members.as_ref().map(|members| members.record(&mut list, options));
+        let endorsements = self.endorsements.as_ref().and_then(|e| e.record(&mut list, options));
         #[cfg_attr(not(feature = "presentations"), allow(unused_mut))]
         let mut view = BadgeView::from_credential(&self.credential.json);
         #[cfg(feature = "presentations")]
@@ -233,6 +249,15 @@ impl Subject {
         let mut report = list.finish(Some(view));
         if let Some(tally) = tally {
             super::members::attach(&mut report, tally);
+        }
+        if let Some(tally) = endorsements {
+            // What the endorsements needed and did not have is worth fetching too.
+            for need in tally.reports.iter().flat_map(|r| &r.needs) {
+                if !report.needs.contains(need) {
+                    report.needs.push(need.clone());
+                }
+            }
+            report.endorsements = Some(tally);
         }
         report
     }

@@ -9,7 +9,9 @@ use js_sys::Function;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Node};
 
-use crate::card::{Card, CardDate, CardImage, CardLink};
+#[cfg(feature = "presentations")]
+use crate::card::CardEndorsement;
+use crate::card::{Card, CardDate, CardEvidence, CardImage, CardLink};
 use crate::i18n::Label;
 
 /// How to lay the card out: `card` (checklist collapsed), `compact` (one line, CSS), `full`
@@ -170,7 +172,56 @@ fn facts(dom: &Dom, card: &Card) -> Result<Element, JsValue> {
         }
         row(dom, &list, lang.label(Label::Alignments), value)?;
     }
+    if let Some(kind) = &card.achievement_type {
+        let value = dom.text_el("dd", &[("class", "achievement-type"), ("dir", "auto")], kind)?;
+        row(dom, &list, lang.label(Label::AchievementType), value)?;
+    }
+    if !card.evidence.is_empty() {
+        row(dom, &list, lang.label(Label::Evidence), evidence(dom, &card.evidence)?)?;
+    }
+    #[cfg(feature = "presentations")] // the core never has endorsements to draw (card.rs)
+    if let Some(endorsed_by) = &card.endorsed_by {
+        row(dom, &list, lang.label(Label::Endorsements), endorsements(dom, endorsed_by, &card.endorsements)?)?;
+    }
     Ok(list)
+}
+
+/// The evidence: a list of links (http(s) only, else text), each with its narrative.
+fn evidence(dom: &Dom, items: &[CardEvidence]) -> Result<Element, JsValue> {
+    let value = dom.el("dd", &[("class", "evidence"), ("part", "evidence")])?;
+    let list = dom.el("ul", &[])?;
+    for item in items {
+        let entry = dom.el("li", &[])?;
+        entry.append_child(&*link(dom, &item.link)?)?;
+        if let Some(narrative) = &item.narrative {
+            entry.append_child(&*dom.text_el("p", &[("class", "narrative"), ("dir", "auto")], narrative)?)?;
+        }
+        list.append_child(&entry)?;
+    }
+    value.append_child(&list)?;
+    Ok(value)
+}
+
+#[cfg(feature = "presentations")]
+/// "Endorsed by N", then who: each endorser with its verdict in words and a mark that is not
+/// colour (`data-verdict` for CSS), and a verified endorsement's comment.
+fn endorsements(dom: &Dom, endorsed_by: &str, items: &[CardEndorsement]) -> Result<Element, JsValue> {
+    let value = dom.el("dd", &[("class", "endorsements"), ("part", "endorsements")])?;
+    value.append_child(&*dom.text_el("p", &[("class", "endorsed-by")], endorsed_by)?)?;
+    let list = dom.el("ul", &[])?;
+    for item in items {
+        let entry = dom.el("li", &[("data-verdict", &item.verdict)])?;
+        entry.append_child(&*dom.text_el("span", &[("class", "mark"), ("aria-hidden", "true")], item.mark)?)?;
+        entry.append_child(&*dom.text_el("span", &[("class", "endorser"), ("dir", "auto")], &item.endorser)?)?;
+        entry.append_child(&dom.0.create_text_node(" · "))?;
+        entry.append_child(&*dom.text_el("span", &[("class", "endorsement-verdict")], item.verdict_label)?)?;
+        if let Some(comment) = &item.comment {
+            entry.append_child(&*dom.text_el("q", &[("class", "comment"), ("dir", "auto")], comment)?)?;
+        }
+        list.append_child(&entry)?;
+    }
+    value.append_child(&list)?;
+    Ok(value)
 }
 
 fn row(dom: &Dom, list: &Element, term: &str, value: Element) -> Result<(), JsValue> {

@@ -12,6 +12,7 @@ pub mod baked;
 pub mod ecdsa;
 #[cfg(feature = "ecdsa")]
 pub mod ecdsa_sd;
+pub mod endorsement;
 pub mod jwt;
 pub mod network;
 pub mod presentation;
@@ -361,6 +362,7 @@ pub fn all() -> Vec<(String, Value)> {
     out.extend(ecdsa::all());
     #[cfg(feature = "ecdsa")]
     out.extend(ecdsa_sd::all());
+    out.extend(endorsement::all());
 
     let mut all: Vec<(String, Value)> =
         out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect();

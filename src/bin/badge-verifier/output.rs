@@ -120,17 +120,40 @@ fn check_lines(text: &mut String, report: &Report, indent: &str) {
             check.code
         ));
     }
-    let Some(members) = &report.members else { return };
-    text.push_str(&format!("{indent}{}: {}\n", snake_name(&members.container), members.summary));
-    for (i, member) in members.reports.iter().enumerate() {
-        let name = match member.badge.as_ref().and_then(|b| b.name.as_ref()) {
-            Some(Text::Plain(name)) => name.as_str(),
-            Some(Text::Localized(values)) => values.first().map_or("(no name)", |v| v.value.as_str()),
-            None => "(no name)",
-        };
-        let verdict = member.verdict.code().replace('_', " ").to_uppercase();
-        text.push_str(&format!("{indent}  #{i} {verdict}: {name}\n"));
-        check_lines(text, member, &format!("{indent}    "));
+    if let Some(members) = &report.members {
+        text.push_str(&format!("{indent}{}: {}\n", snake_name(&members.container), members.summary));
+        for (i, member) in members.reports.iter().enumerate() {
+            let name = first_text(member.badge.as_ref().and_then(|b| b.name.as_ref())).unwrap_or("(no name)");
+            let verdict = member.verdict.code().replace('_', " ").to_uppercase();
+            text.push_str(&format!("{indent}  #{i} {verdict}: {name}\n"));
+            check_lines(text, member, &format!("{indent}    "));
+        }
+    }
+    endorsement_lines(text, report, indent);
+}
+
+/// "endorsed by N" (the verified endorsements) and the tally, then each endorsement: its verdict,
+/// its endorser, what it endorses, and its checks.
+fn endorsement_lines(text: &mut String, report: &Report, indent: &str) {
+    let Some(endorsements) = &report.endorsements else { return };
+    text.push_str(&format!("{indent}endorsed by {}: {}\n", endorsements.verified, endorsements.summary));
+    for (i, endorsement) in endorsements.reports.iter().enumerate() {
+        let issuer = endorsement.badge.as_ref().and_then(|b| b.issuer.as_ref());
+        let endorser = first_text(issuer.and_then(|i| i.name.as_ref()))
+            .or(issuer.map(|i| i.id.as_str()))
+            .unwrap_or("(no endorser)");
+        let what = endorsement.endorses.as_ref().map(|e| snake_name(&e.target)).unwrap_or_default();
+        let verdict = endorsement.verdict.code().replace('_', " ").to_uppercase();
+        text.push_str(&format!("{indent}  #{i} {verdict}: {endorser} endorses the {what}\n"));
+        check_lines(text, endorsement, &format!("{indent}    "));
+    }
+}
+
+/// A text's plain value, or its first language's.
+fn first_text(text: Option<&Text>) -> Option<&str> {
+    match text? {
+        Text::Plain(value) => Some(value.as_str()),
+        Text::Localized(values) => values.first().map(|v| v.value.as_str()),
     }
 }
 
