@@ -22,7 +22,9 @@ export type CheckId =
   | 'status'
   | 'issuer_trust'
   | 'recipient'
-  | 'members';
+  | 'members'
+  | 'endorsements'
+  | 'endorsement_subject';
 
 /** What a check found. `unchecked` (offline, a document unavailable) is never passed nor failed. */
 export type Outcome = 'passed' | 'failed' | 'warning' | 'unchecked' | 'not_applicable';
@@ -128,6 +130,24 @@ export interface BadgeView {
   associations?: Association[];
   /** `credentialSubject.creditsEarned`: the credits the learner earned (a number ≥ 0). */
   creditsEarned?: number;
+  /** The credential's `evidence`. */
+  evidence?: EvidenceView[];
+  /** For an endorsement: `credentialSubject.endorsementComment`, the endorser's words. */
+  endorsementComment?: Text;
+}
+
+/** One `evidence` entry: `url` is `http(s):` only. */
+export interface EvidenceView {
+  url?: string;
+  name?: Text;
+  narrative?: Text;
+  description?: Text;
+}
+
+/** What an endorsement endorses: the object of the badge it was embedded in, and its id. */
+export interface Endorsed {
+  target: 'credential' | 'achievement' | 'issuer' | 'creator';
+  id?: string;
 }
 
 /** The result of verifying one credential. */
@@ -143,11 +163,14 @@ export interface Report {
   /** For a presentation, a CLR or a collection (a top-level JSON array of credentials): the
    *  reports of the credentials it contains, and their tally. */
   members?: Members;
+  /** The credential's embedded endorsements (`container: 'endorsements'`), each verified on its own. */
+  endorsements?: Members;
+  /** In an endorsement's own report: what it endorses. */
+  endorses?: Endorsed;
 }
 
-/** Options of `verify`; all optional. */
 /** What encloses member credentials. */
-export type Container = 'presentation' | 'clr' | 'collection';
+export type Container = 'presentation' | 'clr' | 'collection' | 'endorsements';
 
 /**
  * What a presentation or CLR is made of: one full report per enclosed credential (document order,
@@ -168,6 +191,7 @@ export interface Members {
   reports: Report[];
 }
 
+/** Options of `verify`; all optional. */
 export interface VerifyOptions {
   /** The time to judge validity at (a Date, an RFC 3339 string or epoch milliseconds); default now. */
   now?: Date | string | number;

@@ -44,7 +44,8 @@ after(async () => {
 
 test('the tarball holds the package, its types and both wasm modules, and no demo files', () => {
   const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-  for (const file of ['package.json', 'README.md', 'verify.js', 'verify.d.ts', 'badge-verifier-element.d.ts', 'badge-verifier.d.ts',
+  for (const file of ['package.json', 'README.md', 'verify.js', 'verify.d.ts', 'badge-verifier-element.d.ts', 'badge-portfolio-element.d.ts', 'badge-verifier.d.ts',
+    'badge-portfolio-element.js',
     'badge-verifier.js', 'badge-verifier-element.js', 'pkg/badge_verifier_bg.wasm', 'pkg/full/badge_verifier_bg.wasm', 'pkg/i18n/de.json']) {
     assert.ok(listed.includes(file), file);
   }
@@ -52,7 +53,7 @@ test('the tarball holds the package, its types and both wasm modules, and no dem
   const manifest = JSON.parse(readFileSync(join(project, 'node_modules/badge-verifier/package.json'), 'utf8'));
   const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "(.*)"$/m)[1];
   assert.equal(manifest.version, cargo);
-  assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './badge-verifier.js', './package.json']);
+  assert.deepEqual(Object.keys(manifest.exports), ['.', './element', './portfolio', './badge-verifier.js', './package.json']);
 });
 
 test('in Node, the installed package verifies a credential and rejects a tampered one', () => {

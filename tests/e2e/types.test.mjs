@@ -18,7 +18,7 @@ const tsc = join(root, 'node_modules/typescript/bin/tsc');
 /** Every fixture the project signs, as input for `verify`, with its file name. */
 function fixtures() {
   const inputs = [];
-  for (const dir of ['valid', 'invalid', 'jwt', 'baked', 'vp-jwt', 'portfolio', 'portfolio-element']) {
+  for (const dir of ['valid', 'invalid', 'jwt', 'baked', 'vp-jwt', 'endorsements', 'portfolio', 'portfolio-element']) {
     const path = join(root, 'tests/fixtures', dir);
     if (!existsSync(path)) continue;
     for (const name of readdirSync(path).sort()) {
@@ -61,6 +61,7 @@ test('every report of the own fixtures is a `Report` as verify.d.ts declares it'
 test('a consumer of the element and verify types compiles', () => {
   const text = `import { verify, type Report, type VerifyOptions } from './verify.js';
 import { define, type BadgeVerifierElement } from './badge-verifier-element.js';
+import { define as definePortfolio } from './badge-portfolio-element.js';
 const options: VerifyOptions = { offline: true, now: '${NOW}', trustedIssuers: ['did:web:example.org'], recipient: 'a@example.org' };
 export async function check(text: string): Promise<string> {
   const report: Report = await verify(text, options);
@@ -70,6 +71,14 @@ const Element: typeof BadgeVerifierElement = define('my-badge');
 const badge = document.createElement('badge-verifier');
 badge.addEventListener('badge-checked', (event) => console.log(event.detail.verdict, Element));
 export const verdict: string | null = badge.verdict;
+definePortfolio('my-portfolio');
+const portfolio = document.createElement('badge-portfolio');
+portfolio.credentials = ['https://example.org/a.json', { type: ['VerifiableCredential'] }];
+portfolio.addEventListener('portfolio-checked', (event) => {
+  const members = event.detail.members;
+  console.log(members?.summary, members?.reports.map((r) => r.badge?.achievement?.alignments?.[0]?.targetCode));
+});
+portfolio.addEventListener('portfolio-error', (event) => console.log(event.detail.code));
 `;
   assert.equal(compile({ 'consumer.ts': text }), '');
 });
