@@ -38,7 +38,8 @@ pub const JWT: Feature = Feature { name: "jwt", built: cfg!(feature = "jwt") };
 /// Open Badges 2.0 assertions, hosted and signed: [`crate::ob2`].
 pub const OB2: Feature = Feature { name: "ob2", built: cfg!(feature = "ob2") };
 
-/// Verifiable Presentations and CLR 2.0: containers whose credentials are each verified.
+/// Verifiable Presentations, CLR 2.0 and collections (a top-level JSON array of credentials):
+/// containers whose credentials are each verified.
 pub const PRESENTATIONS: Feature = Feature { name: "presentations", built: cfg!(feature = "presentations") };
 
 /// Every part a build may leave out.

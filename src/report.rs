@@ -57,6 +57,10 @@ impl CheckId {
     pub const REQUIRED_OF_PRESENTATION: [CheckId; 5] =
         [Self::Format, Self::Contexts, Self::IssuerKey, Self::Proof, Self::Members];
 
+    /// Every check whose pass a verified collection (a top-level JSON array of credentials)
+    /// needs: its shape and its members (it has no proof of its own).
+    pub const REQUIRED_OF_COLLECTION: [CheckId; 2] = [Self::Format, Self::Members];
+
     /// Whether a credential can be verified at all when this check could not be carried out.
     /// Only the status is not essential: status unknown is `verified_with_warnings`, never `verified`.
     pub fn is_essential(self) -> bool {
@@ -306,8 +310,9 @@ pub struct Report {
     /// of a badge image, then verified exactly as its JSON would be).
     #[serde(skip_serializing_if = "InputFormat::is_json")]
     pub input: InputFormat,
-    /// For a presentation or a CLR: the reports of the credentials it contains, each complete,
-    /// and what they add up to. Absent for a single credential.
+    /// For a presentation, a CLR or a collection (a top-level JSON array of credentials): the
+    /// reports of the credentials it contains, each complete, and what they add up to. Absent
+    /// for a single credential.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub members: Option<Members>,
 }
@@ -356,6 +361,9 @@ pub enum Container {
     /// A CLR 2.0 `ClrCredential`'s `credentialSubject.verifiableCredential`.
     /// See: <https://www.imsglobal.org/spec/clr/v2p0/#clrsubject>
     Clr,
+    /// A top-level JSON array of credentials (a learner's stack, as `<badge-portfolio>` gives
+    /// it): no proof of its own, each entry verified as a member.
+    Collection,
 }
 
 impl Members {

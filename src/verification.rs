@@ -33,6 +33,8 @@
 //! provided document is parsed under the same limits as the credential; the number of documents
 //! and of rounds is bounded.
 
+#[cfg(feature = "presentations")]
+mod collection;
 #[cfg(feature = "jwt")]
 mod envelope;
 #[cfg(feature = "presentations")]
@@ -132,6 +134,9 @@ enum State {
     /// A Verifiable Presentation and the credentials it encloses.
     #[cfg(feature = "presentations")]
     Presentation(Box<presentation::Presentation>),
+    /// A top-level JSON array of credentials, each verified as a member.
+    #[cfg(feature = "presentations")]
+    Collection(Box<collection::Collection>),
 }
 
 impl State {
@@ -144,6 +149,8 @@ impl State {
             Self::OpenBadges2(assertion) => assertion.advance(store, options, needs),
             #[cfg(feature = "presentations")]
             Self::Presentation(presentation) => presentation.advance(store, options, needs),
+            #[cfg(feature = "presentations")]
+            Self::Collection(collection) => collection.advance(store, options, needs),
         }
     }
 
@@ -156,6 +163,8 @@ impl State {
             Self::OpenBadges2(assertion) => assertion.report(),
             #[cfg(feature = "presentations")]
             Self::Presentation(presentation) => presentation.report(options),
+            #[cfg(feature = "presentations")]
+            Self::Collection(collection) => collection.report(options),
         }
     }
 
@@ -167,6 +176,8 @@ impl State {
             Self::OpenBadges2(assertion) => assertion.signatures_checked(),
             #[cfg(feature = "presentations")]
             Self::Presentation(presentation) => presentation.signatures_checked(),
+            #[cfg(feature = "presentations")]
+            Self::Collection(collection) => collection.signatures_checked(),
         }
     }
 
@@ -176,6 +187,8 @@ impl State {
             Self::Verifying(subject) => subject.member_count(),
             #[cfg(feature = "presentations")]
             Self::Presentation(presentation) => presentation.member_count(),
+            #[cfg(feature = "presentations")]
+            Self::Collection(collection) => collection.member_count(),
             _ => 0,
         }
     }
@@ -258,9 +271,18 @@ fn settled(error: Error) -> State {
     State::Settled(Box::new(refused(error)))
 }
 
-/// A JSON document: a presentation, an Open Badges 2.0 assertion, or a credential (a CLR's
-/// enclosed credentials included).
+/// A JSON document: a collection (a top-level array of credentials), a presentation, an Open
+/// Badges 2.0 assertion, or a credential (a CLR's enclosed credentials included).
 fn from_json(value: serde_json::Value, options: &Options) -> Result<State, Error> {
+    if value.is_array() {
+        #[cfg(feature = "presentations")]
+        return Ok(State::Collection(Box::new(collection::Collection::new(&value, options)?)));
+        #[cfg(not(feature = "presentations"))]
+        return match value.as_array().is_some_and(|items| !items.is_empty()) {
+            true => Ok(settled(crate::features::PRESENTATIONS.missing("a JSON array of credentials"))),
+            false => Err(Error::NotACredential("it is an empty list")),
+        };
+    }
     if is_presentation(&value) {
         #[cfg(feature = "presentations")]
         return Ok(State::Presentation(Box::new(presentation::Presentation::new(value, options)?)));
