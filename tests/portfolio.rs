@@ -120,6 +120,35 @@ fn each_of_the_thirty_is_judged_on_its_own_and_only_the_expired_and_the_tampered
     assert_eq!(stack[..], thirty[..STACK_SIZE]);
 }
 
+/// A top-level JSON array is a collection: no proof of its own, each member judged on its own.
+fn assert_collection(name: &str, total: usize) -> Report {
+    let report = judge(&fixture(name), &options(None));
+    assert_eq!(report.verdict, Verdict::NotVerified, "{name}");
+    let ids: Vec<CheckId> = report.checks.iter().map(|c| c.id).collect();
+    assert_eq!(ids, CheckId::REQUIRED_OF_COLLECTION, "{name}");
+    assert_eq!(check(&report, CheckId::Members), (Outcome::Failed, "member_not_verified"), "{name}");
+    let members = report.members.as_ref().unwrap();
+    assert_eq!((members.container, members.total, members.verified), (Container::Collection, total, total - 2));
+    let verdicts = BTreeMap::from([(Verdict::Verified, total - 2), (Verdict::Expired, 1), (Verdict::NotVerified, 1)]);
+    assert_eq!(members.verdicts, verdicts, "{name}");
+    assert_eq!(members.summary, format!("{} of {total} verified, 1 expired, 1 not verified", total - 2));
+    assert_members_judged_one_by_one(&members.reports);
+    report
+}
+
+#[test]
+fn the_learners_stack_as_a_json_array_is_a_collection_of_twelve_judged_one_by_one() {
+    let stack = assert_collection("learner-stack.json", STACK_SIZE);
+    // The same members' reports as in the presentation: the container changes nothing about them.
+    let presented = judge(&fixture("learner-presentation.json"), &options(Some(CHALLENGE)));
+    assert_eq!(stack.members.unwrap().reports, presented.members.unwrap().reports);
+}
+
+#[test]
+fn the_thirty_as_a_json_array_is_a_collection_of_thirty_judged_one_by_one() {
+    assert_collection("thirty.json", 30);
+}
+
 /// What the stack is made of, as the issue asks: several issuers (one P-256), one recipient,
 /// alignments to one qualification, credits, evidence, an endorsement; thirty from ≥ 6 issuers.
 #[test]
@@ -157,7 +186,8 @@ fn the_stack_is_a_learners_stack_toward_a_qualification() {
 }
 
 /// Through the CLI: `verify --json --challenge --domain` prints the nested report, exit 1 (the
-/// presentation as a whole is not verified), and the checklist names the tampered member.
+/// presentation as a whole is not verified), and the checklist names the tampered member; the
+/// thirty as a JSON array are a collection.
 #[cfg(feature = "cli")]
 #[test]
 fn the_cli_prints_the_presentations_nested_report() {
@@ -183,4 +213,13 @@ fn the_cli_prints_the_presentations_nested_report() {
     let text = String::from_utf8_lossy(&cli(false).stdout).into_owned();
     assert!(text.contains("presentation: 10 of 12 verified, 1 expired, 1 not verified"), "{text}");
     assert!(text.contains("#6 NOT VERIFIED: Supply Chain Data Reporting"), "{text}");
+    let array = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/portfolio/thirty.json");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_badge-verifier"))
+        .args(["verify", "--json", "--now", NOW, array])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["members"]["container"], "collection");
+    assert_eq!(report["members"]["summary"], "28 of 30 verified, 1 expired, 1 not verified");
 }
