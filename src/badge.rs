@@ -3,7 +3,7 @@
 //! the web layer's job, and it must still put every string into text nodes.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 
 use crate::url::{DataUrl, HttpUrl};
 
@@ -83,6 +83,10 @@ pub struct AchievementView {
     /// `alignment[]`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alignments: Vec<AlignmentView>,
+    /// `creditsAvailable`: the credit hours or units the achievement is worth (a number ≥ 0).
+    /// See: <https://www.imsglobal.org/spec/ob/v3p0/#achievement>
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credits_available: Option<Number>,
 }
 
 /// One alignment of the achievement to a framework.
@@ -98,6 +102,13 @@ pub struct AlignmentView {
     /// `targetFramework`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_framework: Option<Text>,
+    /// `targetCode`: the target's code in its framework (an ESCO or O*NET code, …).
+    /// See: <https://www.imsglobal.org/spec/ob/v3p0/#alignment>
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_code: Option<String>,
+    /// `targetType` (`ceasn:Competency`, `CFItem`, `Occupation`, …), as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_type: Option<String>,
 }
 
 /// One result of the subject (OB 3.0 `credentialSubject.result[]`).
@@ -146,6 +157,10 @@ pub struct BadgeView {
     pub valid_until: Option<String>,
     /// How many `endorsement`s the credential carries (not verified here).
     pub endorsement_count: usize,
+    /// `credentialSubject.creditsEarned`: the credits the learner earned (a number ≥ 0).
+    /// See: <https://www.imsglobal.org/spec/ob/v3p0/#achievementsubject>
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credits_earned: Option<Number>,
 }
 
 /// Every key the view reads (and `credentialSubject`, `issuer`, … it walks through), plus the
@@ -153,7 +168,7 @@ pub struct BadgeView {
 /// any of them: an RDFC signature covers the statements, not the JSON keys, so a context the
 /// document carries could otherwise rename signed values into the fields a card shows (see
 /// `checks::contexts`). Keep in step with `from_credential` (a test reads this file's `get("…")`).
-pub(crate) const SHOWN_TERMS: [&str; 28] = [
+pub(crate) const SHOWN_TERMS: [&str; 32] = [
     "id",
     "type",
     "name",
@@ -182,6 +197,10 @@ pub(crate) const SHOWN_TERMS: [&str; 28] = [
     "verifiableCredential",
     "holder",
     "proof",
+    "targetCode",
+    "targetType",
+    "creditsAvailable",
+    "creditsEarned",
 ];
 
 /// Longest string taken into the view (longer ones are cut at a character boundary).
@@ -210,6 +229,7 @@ impl BadgeView {
             valid_from: plain(json.get("validFrom").or_else(|| json.get("issuanceDate"))),
             valid_until: plain(json.get("validUntil").or_else(|| json.get("expirationDate"))),
             endorsement_count: list(json.get("endorsement")).count(),
+            credits_earned: credits(subject.and_then(|s| s.get("creditsEarned"))),
         }
     }
 }
@@ -241,8 +261,11 @@ fn achievement(value: &Value) -> AchievementView {
                 target_name: a.get("targetName").and_then(text),
                 target_url: a.get("targetUrl").and_then(Value::as_str).and_then(safe_link_url),
                 target_framework: a.get("targetFramework").and_then(text),
+                target_code: plain(a.get("targetCode")),
+                target_type: plain(a.get("targetType")),
             })
             .collect(),
+        credits_available: credits(value.get("creditsAvailable")),
     }
 }
 
@@ -274,6 +297,12 @@ fn language_value(value: &Value) -> Option<LanguageValue> {
             language: plain(object.get("@language")),
         }),
     }
+}
+
+/// A credit count: a finite number ≥ 0 (anything else is not shown, never summed).
+fn credits(value: Option<&Value>) -> Option<Number> {
+    let number = value?.as_number()?;
+    number.as_f64().is_some_and(|n| n.is_finite() && n >= 0.0).then(|| number.clone())
 }
 
 pub(crate) fn plain(value: Option<&Value>) -> Option<String> {

@@ -192,7 +192,8 @@ impl Card {
     }
 }
 
-fn verdict_label(verdict: &str) -> Label {
+/// The headline label of a verdict code (`not_verified` for one this build does not know).
+pub(crate) fn verdict_label(verdict: &str) -> Label {
     match verdict {
         "verified" => Label::Verified,
         "verified_with_warnings" => Label::VerifiedWithWarnings,
@@ -206,7 +207,8 @@ fn verdict_label(verdict: &str) -> Label {
     }
 }
 
-fn verdict_mark(verdict: &str) -> &'static str {
+/// A mark for a verdict code that is not colour: ✓ ! ? ✗.
+pub(crate) fn verdict_mark(verdict: &str) -> &'static str {
     match verdict {
         "verified" => "✓",
         "verified_with_warnings" | "expired" | "not_yet_valid" => "!",

@@ -88,11 +88,33 @@ pub enum Label {
     CriteriaLink,
     /// The image's text alternative when the credential gives none (followed by the name).
     BadgeImage,
+    /// The portfolio's tally: `{verified}` of `{total}` verified.
+    PortfolioVerifiedOf,
+    /// The portfolio summary's count of credentials.
+    PortfolioCredentials,
+    /// The portfolio summary's count of issuers (of authentic credentials).
+    PortfolioIssuers,
+    /// A portfolio group of credentials aligned to one target (a skill, an occupation, a qualification).
+    PortfolioTowards,
+    /// A portfolio group of credentials of one `achievementType`.
+    PortfolioType,
+    /// The portfolio's last group: credentials that are not verified, neither grouped nor counted.
+    PortfolioNotVerifiedGroup,
+    /// A portfolio group's sum of credits.
+    PortfolioCredits,
+    /// The portfolio's busy state: verifying `{n}` credentials.
+    PortfolioVerifying,
+    /// A CLR's associations between its achievements.
+    PortfolioAssociations,
+    /// The portfolio summary's heading.
+    PortfolioSummary,
+    /// An alignment's code in its framework.
+    PortfolioCode,
 }
 
 impl Label {
     /// Every label, in declaration order (a catalogue stores them by position).
-    pub const ALL: [Label; 26] = [
+    pub const ALL: [Label; 37] = [
         Label::Verified,
         Label::VerifiedWithWarnings,
         Label::Expired,
@@ -119,6 +141,17 @@ impl Label {
         Label::TechnicalDetails,
         Label::CriteriaLink,
         Label::BadgeImage,
+        Label::PortfolioVerifiedOf,
+        Label::PortfolioCredentials,
+        Label::PortfolioIssuers,
+        Label::PortfolioTowards,
+        Label::PortfolioType,
+        Label::PortfolioNotVerifiedGroup,
+        Label::PortfolioCredits,
+        Label::PortfolioVerifying,
+        Label::PortfolioAssociations,
+        Label::PortfolioSummary,
+        Label::PortfolioCode,
     ];
 
     /// The label's key in a catalogue file's `labels`.
@@ -150,6 +183,17 @@ impl Label {
             Self::TechnicalDetails => "technical_details",
             Self::CriteriaLink => "criteria_link",
             Self::BadgeImage => "badge_image",
+            Self::PortfolioVerifiedOf => "portfolio_verified_of",
+            Self::PortfolioCredentials => "portfolio_credentials",
+            Self::PortfolioIssuers => "portfolio_issuers",
+            Self::PortfolioTowards => "portfolio_towards",
+            Self::PortfolioType => "portfolio_type",
+            Self::PortfolioNotVerifiedGroup => "portfolio_not_verified_group",
+            Self::PortfolioCredits => "portfolio_credits",
+            Self::PortfolioVerifying => "portfolio_verifying",
+            Self::PortfolioAssociations => "portfolio_associations",
+            Self::PortfolioSummary => "portfolio_summary",
+            Self::PortfolioCode => "portfolio_code",
         }
     }
 }

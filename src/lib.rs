@@ -34,7 +34,9 @@
 //! - A Verifiable Presentation (the holder's `authentication` proof, challenge, domain) or a CLR
 //!   2.0 is verified with each credential it encloses, and reported as a nested report
 //!   ([`report::Members`]): each member complete with its own checks and badge, a tally for the
-//!   whole.
+//!   whole. So is a collection: a top-level JSON array of credentials, with no proof of its own.
+//! - `portfolio` is what `<badge-portfolio>` shows for such a report: a summary, the credentials
+//!   grouped by what they stack toward, credits summed; pure, like `card`.
 
 pub mod badge;
 #[cfg(feature = "baked")]
@@ -57,6 +59,7 @@ pub mod json;
 pub mod jsonld;
 pub mod key;
 pub mod ob2;
+pub mod portfolio;
 pub mod proof;
 pub mod rdf;
 pub mod rdfc;

@@ -5,6 +5,8 @@
 pub mod exports;
 mod js_error;
 mod options;
+#[cfg(feature = "presentations")]
+pub mod portfolio;
 mod render;
 pub mod verification;
 pub mod verified_report;

@@ -16,7 +16,7 @@ import { embedded, load, verifyReport } from './verification.js';
 // defined (a static import of the stylesheet would hold everything back by one more round trip).
 let styles; // the shared CSSStyleSheet, once loaded
 let stylesLoaded; // its load, started by the first define() or element
-function loadStyles() {
+export function loadStyles() { // shared with badge-portfolio-element.js
   stylesLoaded ??= import('./badge-verifier.styles.js').then((module) => (styles = module.default));
   stylesLoaded.catch(() => {}); // each element reports nothing more than an unstyled card
   return stylesLoaded;
@@ -35,7 +35,7 @@ export const LANGUAGES = ['de', 'fr', 'es', 'pt', 'ar'];
 const catalogues = new Map(); // primary tag → { tag, text (null: none), settled, arrived, given: WeakSet of modules }
 
 /** The catalogue entry for a language tag (`de-CH` → de), its fetch started; null for English or an unknown language. */
-function catalogue(lang) {
+export function catalogue(lang) {
   const tag = String(lang).split(/[-_]/)[0].toLowerCase();
   if (!LANGUAGES.includes(tag)) return null;
   let entry = catalogues.get(tag);
@@ -54,7 +54,7 @@ function catalogue(lang) {
 }
 
 /** Hands `entry`'s catalogue to `module` once it has arrived (the module keeps it). */
-function giveCatalogue(module, entry) {
+export function giveCatalogue(module, entry) {
   if (!entry?.text || entry.given.has(module)) return;
   module.installCatalogue(entry.tag, entry.text);
   entry.given.add(module);
@@ -78,6 +78,9 @@ function giveCatalogue(module, entry) {
  *   wrote itself (`src`, `trusted-issuers-src`) are fetched. Such checks stay "couldn't check".
  * @attr recipient - check that the credential was issued to this recipient (e-mail, URL, DID …);
  *   compared locally, never sent anywhere.
+ * @attr challenge - for a presentation: the challenge its proof must carry (the host's nonce);
+ *   without it a presentation's proof is only a warning (`signature_valid_no_challenge`).
+ * @attr domain - for a presentation: the domain its proof must carry.
  * @attr trusted-issuers - space-separated issuer ids, DIDs or origins to trust; any other issuer
  *   is "not verified". Combined with `trusted-issuers-src` and `options.trustedIssuers`.
  * @attr trusted-issuers-src - URL of a JSON array of such strings (fetched once per page); if it
@@ -118,7 +121,7 @@ function giveCatalogue(module, entry) {
 const ElementBase = globalThis.HTMLElement ?? class {};
 
 export class BadgeVerifierElement extends ElementBase {
-  static observedAttributes = ['src', 'lang', 'layout', 'offline', 'recipient', 'trusted-issuers', 'trusted-issuers-src'];
+  static observedAttributes = ['src', 'lang', 'layout', 'offline', 'recipient', 'trusted-issuers', 'trusted-issuers-src', 'challenge', 'domain'];
   #root = this.attachShadow({ mode: 'open' });
   #credential;
   #options = {};
@@ -184,7 +187,7 @@ export class BadgeVerifierElement extends ElementBase {
   }
 
   #currentSettings() {
-    return JSON.stringify(['offline', 'recipient', 'trusted-issuers', 'trusted-issuers-src'].map((name) => this.getAttribute(name)));
+    return JSON.stringify(['offline', 'recipient', 'trusted-issuers', 'trusted-issuers-src', 'challenge', 'domain'].map((name) => this.getAttribute(name)));
   }
 
   async #update() {
@@ -211,6 +214,10 @@ export class BadgeVerifierElement extends ElementBase {
       if (trustedIssuers) options.trustedIssuers = trustedIssuers;
       const recipient = this.getAttribute('recipient')?.trim();
       if (recipient) options.recipient = recipient;
+      for (const name of ['challenge', 'domain']) {
+        const value = this.getAttribute(name);
+        if (value) options[name] = value;
+      }
       const { module, handle, report } = await verifyReport(input, options);
       if (run !== this.#run) return handle.free(); // a newer source took over while we waited
       await turn('card'); // in a task of its own, before the next verification
@@ -338,7 +345,7 @@ async function trustList(url, timeoutMs) {
 
 
 /** The language of `element`: its own `lang`, else the closest ancestor's, crossing shadow roots; else en. */
-function closestLang(element) {
+export function closestLang(element) {
   for (let node = element; node; node = node.parentElement ?? node.getRootNode().host) {
     const lang = node.getAttribute('lang');
     if (lang) return lang;
@@ -347,7 +354,7 @@ function closestLang(element) {
 }
 
 /** `value` with every object and array in it frozen (a report is plain JSON data). */
-function deepFreeze(value) {
+export function deepFreeze(value) {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.values(value).forEach(deepFreeze);
     Object.freeze(value);

@@ -30,7 +30,8 @@ export { MAX_DOCUMENT_BYTES, FETCH_TIMEOUT_MS } from './fetcher.js';
  * @param {{ now?: Date | string | number, offline?: boolean, clockSkewSeconds?: number,
  *           maxInputBytes?: number, documents?: Record<string, string | object>,
  *           contexts?: Record<string, string | object>, trustedIssuers?: string[],
- *           recipient?: string, fetchTimeoutMs?: number, signal?: AbortSignal,
+ *           recipient?: string, challenge?: string, domain?: string,
+ *           fetchTimeoutMs?: number, signal?: AbortSignal,
  *           onDocument?: (id: string, bytes: Uint8Array) => void }} [options] `onDocument` is
  *   told each document fetched for this verification (e.g. to save them for offline checks)
  * @returns {Promise<object>} the report, a fresh plain object (the caller's)

@@ -22,6 +22,10 @@ export interface BadgeVerifierAttributes {
   offline?: boolean | '';
   /** Check that the credential was issued to this recipient; compared locally. */
   recipient?: string;
+  /** For a presentation: the challenge its proof must carry. */
+  challenge?: string;
+  /** For a presentation: the domain its proof must carry. */
+  domain?: string;
   /** Space-separated issuer ids, DIDs or origins to trust. */
   'trusted-issuers'?: string;
   /** URL of a JSON array of issuer ids, DIDs or origins to trust. */

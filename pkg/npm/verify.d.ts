@@ -21,7 +21,8 @@ export type CheckId =
   | 'valid_until'
   | 'status'
   | 'issuer_trust'
-  | 'recipient';
+  | 'recipient'
+  | 'members';
 
 /** What a check found. `unchecked` (offline, a document unavailable) is never passed nor failed. */
 export type Outcome = 'passed' | 'failed' | 'warning' | 'unchecked' | 'not_applicable';
@@ -114,9 +115,33 @@ export interface Report {
   needs?: string[];
   /** What the input was, when not JSON. */
   input?: 'baked_png' | 'baked_svg' | 'jwt';
+  /** For a presentation or a CLR: the reports of the credentials it contains, and their tally. */
+  members?: Members;
 }
 
 /** Options of `verify`; all optional. */
+/** What encloses member credentials. */
+export type Container = 'presentation' | 'clr';
+
+/**
+ * What a presentation or CLR is made of: one full report per enclosed credential (document order,
+ * each judged on its own) and a tally. The container is `verified` only when its own checks pass
+ * and every member is verified.
+ */
+export interface Members {
+  container: Container;
+  /** How many credentials it encloses. */
+  total: number;
+  /** How many are `verified` or `verified_with_warnings`. */
+  verified: number;
+  /** How many have each verdict (only verdicts that occur). */
+  verdicts: Partial<Record<Verdict, number>>;
+  /** The tally in English words ("11 of 12 verified, 1 expired"). */
+  summary: string;
+  /** Each enclosed credential's report. */
+  reports: Report[];
+}
+
 export interface VerifyOptions {
   /** The time to judge validity at (a Date, an RFC 3339 string or epoch milliseconds); default now. */
   now?: Date | string | number;
@@ -134,6 +159,10 @@ export interface VerifyOptions {
   trustedIssuers?: string[];
   /** Check that the credential was issued to this recipient (e-mail, URL, DID …); compared locally. */
   recipient?: string;
+  /** The challenge a presentation's proof must carry (its `challenge`, a VP-JWT's `nonce`). */
+  challenge?: string;
+  /** The domain a presentation's proof must carry (its `domain`, a VP-JWT's `aud`). */
+  domain?: string;
   /** Time a document request may take, body included, in milliseconds (default 10 000). */
   fetchTimeoutMs?: number;
   /** Stops the verification (it rejects with the signal's reason). */

@@ -66,7 +66,7 @@ fn first_card(root: &Node) -> Option<Node> {
 }
 
 /// The polite live region, created once per root and kept across re-renders.
-fn live_region(root: &Node, dom: &Dom) -> Result<Element, JsValue> {
+pub(crate) fn live_region(root: &Node, dom: &Dom) -> Result<Element, JsValue> {
     let children = root.child_nodes();
     if let Some(existing) = (0..children.length())
         .filter_map(|i| children.item(i))
@@ -80,7 +80,7 @@ fn live_region(root: &Node, dom: &Dom) -> Result<Element, JsValue> {
     Ok(live)
 }
 
-fn build(dom: &Dom, card: &Card, layout: Layout) -> Result<Element, JsValue> {
+pub(crate) fn build(dom: &Dom, card: &Card, layout: Layout) -> Result<Element, JsValue> {
     let lang = card.lang;
     let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
     let trust = if card.trusted { "trusted" } else { "unverified" };
@@ -219,7 +219,7 @@ fn checklist(dom: &Dom, card: &Card, layout: Layout) -> Result<Element, JsValue>
 }
 
 /// An `<img>`, or, for an image not to be fetched (offline), its text alternative in its place.
-fn img(dom: &Dom, image: &CardImage, class: &str) -> Result<Element, JsValue> {
+pub(crate) fn img(dom: &Dom, image: &CardImage, class: &str) -> Result<Element, JsValue> {
     let part = if class == "image" { "image" } else { "issuer-image" };
     let Some(url) = &image.url else {
         return dom.text_el(
@@ -241,7 +241,7 @@ fn img(dom: &Dom, image: &CardImage, class: &str) -> Result<Element, JsValue> {
     )
 }
 
-fn link(dom: &Dom, link: &CardLink) -> Result<Element, JsValue> {
+pub(crate) fn link(dom: &Dom, link: &CardLink) -> Result<Element, JsValue> {
     match &link.url {
         Some(url) => dom.text_el(
             "a",
@@ -296,10 +296,10 @@ fn date_format(tag: &str) -> Result<Function, JsValue> {
 }
 
 /// Element construction: attributes and text only.
-struct Dom(Document);
+pub(crate) struct Dom(pub(crate) Document);
 
 impl Dom {
-    fn el(&self, tag: &str, attributes: &[(&str, &str)]) -> Result<Element, JsValue> {
+    pub(crate) fn el(&self, tag: &str, attributes: &[(&str, &str)]) -> Result<Element, JsValue> {
         let element = self.0.create_element(tag)?;
         for (name, value) in attributes {
             element.set_attribute(name, value)?;
@@ -307,7 +307,7 @@ impl Dom {
         Ok(element)
     }
 
-    fn text_el(&self, tag: &str, attributes: &[(&str, &str)], text: &str) -> Result<Element, JsValue> {
+    pub(crate) fn text_el(&self, tag: &str, attributes: &[(&str, &str)], text: &str) -> Result<Element, JsValue> {
         let element = self.el(tag, attributes)?;
         element.set_text_content(Some(text));
         Ok(element)
