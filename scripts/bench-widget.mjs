@@ -8,7 +8,12 @@
 // and for each: navigation → first card, → all cards, the longest main-thread task (Long Tasks
 // API: only tasks over 50 ms are reported) and when the .wasm request started. Then the bytes on
 // the wire: every file the page loads from us, gzip -9.
-// Needs scripts/build-wasm first. Usage: node scripts/bench-widget.mjs [runs]
+// Then the portfolio: a <badge-portfolio> of 30 credentials from seven issuers
+// (tests/fixtures/portfolio/thirty.json), from setting its src to its `portfolio-checked` event
+// plus one frame, cold (a fresh page: the loader, both wasm modules and the catalogue load) and
+// warm (a second src on the same page, the modules loaded).
+// Needs scripts/build-wasm first. Usage: node scripts/bench-widget.mjs [runs] [portfolio]
+// (`portfolio`: only the portfolio figures).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +24,7 @@ import { serve } from './serve.mjs';
 import { bundledContexts } from './js-reference.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
+const onlyPortfolio = process.argv[3] === 'portfolio';
 const www = new URL('../www/', import.meta.url).pathname;
 const server = await serve(0);
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -28,7 +34,7 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-const reference = await referenceBundle();
+const reference = onlyPortfolio ? undefined : await referenceBundle();
 const badges = JSON.parse(readFileSync(join(www, 'pkg/badges/index.json'), 'utf8'));
 const rich = 'valid-open-badge-3-rich-eddsa-rdfc-2022.json';
 const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,">';
@@ -113,6 +119,13 @@ async function measure({ html, count }, index) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+if (!onlyPortfolio) await widgetFigures();
+await portfolioFigures();
+await browser.close();
+server.closeAllConnections();
+server.close();
+
+async function widgetFigures() {
 await measure(pages[0], 0); // warm the browser once
 const samples = pages.map(() => []);
 let files;
@@ -164,6 +177,57 @@ for (const path of [...files].filter((p) => !p.startsWith('/bench-')).sort()) {
 }
 console.log(`| total | | ${total} gzip (${(total / 1024).toFixed(1)} KiB; goal ≤ 120 KB) |`);
 console.log(`| JS reference bundle (for comparison) | ${reference.length} raw | ${gzipSync(reference, { level: 9 }).length} gzip |`);
-await browser.close();
-server.closeAllConnections();
-server.close();
+}
+
+/**
+ * One portfolio measurement in a fresh context (cache off): the page has the loader and an
+ * empty <badge-portfolio>; once the element is defined, its src is set and the time runs to its
+ * `portfolio-checked` event and the next frame (cold); then a second src (the same file under
+ * another URL) on the same page (warm). Returns { cold, warm, cpu, total, verified }.
+ */
+async function measurePortfolio(src) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Performance.enable');
+  const html = `${head}<script type="module" src="/badge-verifier.js"></script></head><body>
+<badge-portfolio id="p"></badge-portfolio></body></html>`;
+  await tab.route(`${base}/bench-portfolio.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await tab.goto(`${base}/bench-portfolio.html`);
+  const time = (url) => tab.evaluate(async (url) => {
+    await customElements.whenDefined('badge-portfolio');
+    const element = document.getElementById('p');
+    const start = performance.now();
+    const detail = await new Promise((done, fail) => {
+      element.addEventListener('portfolio-checked', (e) => done(e.detail), { once: true });
+      element.addEventListener('portfolio-error', (e) => fail(new Error(`${e.detail.code}: ${e.detail.message}`)), { once: true });
+      element.setAttribute('src', url);
+    });
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    return { ms: performance.now() - start, total: detail.members?.total, verified: detail.members?.verified };
+  }, url);
+  const cold = await time(src);
+  const before = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+  const warm = await time(`${src}?again`);
+  const after = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+  await context.close();
+  return { cold: cold.ms, warm: warm.ms, cpu: 1000 * (after - before), total: warm.total, verified: warm.verified };
+}
+
+async function portfolioFigures() {
+  const src = '/pkg/badges/portfolio/thirty.json';
+  await measurePortfolio(src); // warm the browser once
+  const list = [];
+  for (let run = 0; run < runs; run++) list.push(await measurePortfolio(src));
+  const ms = (x) => `${x.toFixed(0)} ms`;
+  const range = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+  const { total, verified } = list[0];
+  console.log(`\n<badge-portfolio>, ${src} (${total} credentials, ${verified} verified), headless Chromium, fresh context per run, cache disabled, median of ${runs} runs`);
+  console.log('(from setting src to the portfolio-checked event + one frame)');
+  console.log('| portfolio of 30 | verify and render (min–max) | main-thread CPU |');
+  console.log('| --- | ---: | ---: |');
+  console.log(`| cold: loader, core and full wasm, then verify and render | ${ms(median(list.map((r) => r.cold)))} (${range(list.map((r) => r.cold))}) | |`);
+  console.log(`| warm: modules loaded, verify and render | ${ms(median(list.map((r) => r.warm)))} (${range(list.map((r) => r.warm))}) | ${ms(median(list.map((r) => r.cpu)))} |`);
+}
