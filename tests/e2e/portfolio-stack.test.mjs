@@ -233,3 +233,37 @@ test('the demo page: a learner\'s stack grouped toward the qualification, one ex
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('the learner\'s presentation with the challenge and domain it was made for: the holder\'s proof holds, each credential judged as in the array', async () => {
+  // tests/common/fixtures/presentation.rs CHALLENGE and DOMAIN.
+  const [challenge, domain] = ['c0ffee-7d3f-4b1a', 'verifier.badge-verifier.example'];
+  const page = await newPage(env.context);
+  await openHtml(page, env.base, '/presented.html', htmlPage('<main><h1>Presented</h1><badge-portfolio></badge-portfolio></main>'));
+  const read = async (attributes) => page.evaluate(async ([now, attrs]) => {
+    await customElements.whenDefined('badge-portfolio');
+    const element = document.querySelector('badge-portfolio');
+    const checked = new Promise((done) => element.addEventListener('portfolio-checked', (e) => done(e.detail), { once: true }));
+    element.options = { now };
+    for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+    const report = await checked;
+    return {
+      container: report.members.container, verdict: report.verdict,
+      own: report.checks.filter((c) => c.id !== 'members').map((c) => `${c.id}:${c.code}`),
+      verdicts: report.members.reports.map((r) => r.verdict),
+      tally: element.shadowRoot.querySelector('.tally').textContent,
+    };
+  }, [NOW, attributes]);
+  const want = expected('learner-presentation.json', Date.parse(NOW));
+  const presented = await read({ challenge, domain, src: '/pkg/badges/portfolio/learner-presentation.json' });
+  assert.equal(presented.container, 'presentation');
+  assert.equal(presented.verdict, 'not_verified', 'a member is not verified');
+  assert.deepEqual(presented.own, ['format:format_valid', 'contexts:contexts_known', 'issuer_key:key_bound_to_holder', 'proof:signature_valid']);
+  assert.deepEqual(presented.verdicts, want.verdicts);
+  assert.equal(presented.tally, '10 of 12 verified');
+  // Another challenge: the holder's proof fails, the credentials are judged all the same.
+  const replayed = await read({ challenge: 'another-challenge', src: '/pkg/badges/portfolio/learner-presentation.json?again' });
+  assert.ok(replayed.own.includes('proof:challenge_mismatch'), replayed.own.join(' '));
+  assert.deepEqual(replayed.verdicts, want.verdicts);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
