@@ -313,14 +313,13 @@ function countOf(value) {
 }
 
 /**
- * Defines the element as `tag` in `registry` (once) and starts loading the full wasm and the
- * styles when the document already has such elements. Returns the class defined for `tag`.
+ * Defines the element as `tag` in `registry` (once) and, when the document already has such
+ * elements, starts loading the full wasm, the styles and their languages. Returns the class
+ * defined for `tag`.
  * @param {string} [tag]
  * @param {CustomElementRegistry} [registry]
  */
 export function define(tag = 'badge-portfolio', registry = customElements) {
-  loadStyles();
-  loadPortfolioStyles();
   let defined = registry.get(tag);
   if (!defined) {
     defined = BadgePortfolioElement;
@@ -333,7 +332,11 @@ export function define(tag = 'badge-portfolio', registry = customElements) {
     }
   }
   const elements = document.querySelectorAll(tag);
+  // A page with no portfolio in its markup requests nothing more for it (the element's own
+  // constructor loads the styles, and its first verification the full module).
   if (elements.length > 0) {
+    loadStyles();
+    loadPortfolioStyles();
     loadFull().catch(() => {});
     for (const lang of new Set([...elements].map(closestLang))) catalogue(lang);
   }

@@ -52,6 +52,11 @@ sheet.replaceSync(`
 .compact .issuer { color: var(--badge-muted); }
 .compact .verdict { margin-inline-start: auto; font-size: 0.85rem; font-weight: 600; }
 .item[data-trust="unverified"] .compact .name { text-decoration: line-through; text-decoration-thickness: 1px; }
+.item[data-trust="unverified"] .compact .image { filter: grayscale(1); opacity: 0.7; }
+/* A flex <summary> loses its disclosure marker: a chevron says that the line opens. */
+.entry > summary.compact::after { content: "▸"; color: var(--badge-muted); }
+.portfolio[dir="rtl"] .entry > summary.compact::after { content: "◂"; }
+.entry[open] > summary.compact::after { content: "▾"; }
 .entry > .card { margin-block-start: 0.4rem; }
 .associations h2 { font-size: 1rem; margin: 0 0 0.3rem; }
 .associations ul { margin: 0; padding-inline-start: 1.2rem; }
@@ -63,7 +68,7 @@ sheet.replaceSync(`
   .group-kind, .group-target, .credits, .counts dt, .compact .issuer { color: #000; }
   .entry > summary.compact { display: flex; list-style: none; border: none; padding: 0.1rem 0; }
   .entry > summary.compact::-webkit-details-marker { display: none; }
-  .entry > summary.compact::marker { content: ""; }
+  .entry > summary.compact::marker, .entry > summary.compact::after { content: ""; }
   .entry > :not(summary) { display: none !important; }
   .compact .image { display: none; }
   .compact .mark { border: none; color: #000 !important; }

@@ -67,6 +67,10 @@ export interface AlignmentView {
   targetName?: Text;
   targetUrl?: string;
   targetFramework?: Text;
+  /** `targetCode`: the target's code in its framework (an ESCO or O*NET code, …). */
+  targetCode?: string;
+  /** `targetType` (`ceasn:Competency`, `CFItem`, …). */
+  targetType?: string;
 }
 
 /** The achievement, for Open Badges. */
@@ -79,6 +83,8 @@ export interface AchievementView {
   criteriaUrl?: string;
   image?: Image;
   alignments?: AlignmentView[];
+  /** `creditsAvailable`: the credits the achievement is worth (a number ≥ 0). */
+  creditsAvailable?: number;
 }
 
 /** One of `credentialSubject.result[]`. */
@@ -103,6 +109,8 @@ export interface BadgeView {
   validUntil?: string;
   /** How many `endorsement`s the credential carries (not verified here). */
   endorsementCount: number;
+  /** `credentialSubject.creditsEarned`: the credits the learner earned (a number ≥ 0). */
+  creditsEarned?: number;
 }
 
 /** The result of verifying one credential. */
@@ -115,13 +123,14 @@ export interface Report {
   needs?: string[];
   /** What the input was, when not JSON. */
   input?: 'baked_png' | 'baked_svg' | 'jwt';
-  /** For a presentation or a CLR: the reports of the credentials it contains, and their tally. */
+  /** For a presentation, a CLR or a collection (a top-level JSON array of credentials): the
+   *  reports of the credentials it contains, and their tally. */
   members?: Members;
 }
 
 /** Options of `verify`; all optional. */
 /** What encloses member credentials. */
-export type Container = 'presentation' | 'clr';
+export type Container = 'presentation' | 'clr' | 'collection';
 
 /**
  * What a presentation or CLR is made of: one full report per enclosed credential (document order,

@@ -228,3 +228,21 @@ test('in Node, verify() of a JSON array gives the nested collection report; the 
   const element = await import('../../www/badge-portfolio-element.js');
   assert.equal(typeof element.define, 'function');
 });
+
+test('trusted-issuers and recipient reach every member; a list of more than 64 URLs is refused', async () => {
+  const page = await openPortfolio('<badge-portfolio src="/stack.json" trusted-issuers="did:example:someone-else" recipient="did:example:nobody"></badge-portfolio>', { json: FILES.slice(0, 2).map(fixture) });
+  const shown = await portfolio(page);
+  assert.equal(shown.verdict, 'not_verified');
+  for (const member of shown.report.members.reports) {
+    const codes = Object.fromEntries(member.checks.map((c) => [c.id, c.code]));
+    assert.equal(codes.issuer_trust, 'issuer_not_trusted');
+    assert.equal(codes.recipient, 'recipient_mismatch');
+  }
+  assert.deepEqual(shown.groups.map((g) => g.kind), ['not_verified'], 'no claim of an untrusted issuer is grouped');
+  await page.close();
+
+  const many = await openPortfolio('<badge-portfolio src="/stack.json"></badge-portfolio>', { json: Array.from({ length: 65 }, () => URLS[0]) });
+  const events = await many.evaluate(() => window.events.map((e) => [e.type, e.detail.code]));
+  assert.deepEqual(events, [['portfolio-error', 'too_many_members']]);
+  await many.close();
+});
