@@ -223,3 +223,12 @@ fn the_cli_prints_the_presentations_nested_report() {
     assert_eq!(report["members"]["container"], "collection");
     assert_eq!(report["members"]["summary"], "28 of 30 verified, 1 expired, 1 not verified");
 }
+
+#[test]
+fn the_readme_lists_every_portfolio_fixture() {
+    let readme = String::from_utf8(fixture("README.md")).unwrap();
+    for (path, _) in portfolio::all() {
+        let file = path.strip_prefix("portfolio/").unwrap();
+        assert!(readme.contains(&format!("`{file}`")), "tests/fixtures/portfolio/README.md does not list {file}");
+    }
+}
