@@ -8,7 +8,12 @@
 // and for each: navigation → first card, → all cards, the longest main-thread task (Long Tasks
 // API: only tasks over 50 ms are reported) and when the .wasm request started. Then the bytes on
 // the wire: every file the page loads from us, gzip -9.
-// Needs scripts/build-wasm first. Usage: node scripts/bench-widget.mjs [runs]
+// Then the portfolio: a <badge-portfolio> of 30 credentials from seven issuers
+// (tests/fixtures/portfolio/thirty.json) to its `portfolio-checked` event plus one frame: cold
+// (from navigation: the loader and the full wasm load) and warm (from setting a second src on
+// the same page: verify and render only).
+// Needs scripts/build-wasm first. Usage: node scripts/bench-widget.mjs [runs] [portfolio]
+// (`portfolio`: only the portfolio figures).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +24,7 @@ import { serve } from './serve.mjs';
 import { bundledContexts } from './js-reference.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
+const onlyPortfolio = process.argv[3] === 'portfolio';
 const www = new URL('../www/', import.meta.url).pathname;
 const server = await serve(0);
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -28,7 +34,7 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-const reference = await referenceBundle();
+const reference = onlyPortfolio ? undefined : await referenceBundle();
 const badges = JSON.parse(readFileSync(join(www, 'pkg/badges/index.json'), 'utf8'));
 const rich = 'valid-open-badge-3-rich-eddsa-rdfc-2022.json';
 const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,">';
@@ -88,6 +94,7 @@ async function measure({ html, count }, index) {
     };
     document.addEventListener('badge-checked', settle);
     document.addEventListener('badge-error', settle);
+    document.addEventListener('badge-verified', settle); // the JS reference page's own event
   }, count);
   await tab.goto(`${base}${path}`);
   await tab.waitForFunction(() => window.bench.all !== undefined, null, { timeout: 120_000 });
@@ -113,6 +120,13 @@ async function measure({ html, count }, index) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+if (!onlyPortfolio) await widgetFigures();
+await portfolioFigures();
+await browser.close();
+server.closeAllConnections();
+server.close();
+
+async function widgetFigures() {
 await measure(pages[0], 0); // warm the browser once
 const samples = pages.map(() => []);
 let files;
@@ -164,6 +178,60 @@ for (const path of [...files].filter((p) => !p.startsWith('/bench-')).sort()) {
 }
 console.log(`| total | | ${total} gzip (${(total / 1024).toFixed(1)} KiB; goal ≤ 120 KB) |`);
 console.log(`| JS reference bundle (for comparison) | ${reference.length} raw | ${gzipSync(reference, { level: 9 }).length} gzip |`);
-await browser.close();
-server.closeAllConnections();
-server.close();
+}
+
+/**
+ * One portfolio measurement in a fresh context (cache off). Cold: a page whose
+ * <badge-portfolio src> is in its HTML, from navigation to its `portfolio-checked` event and the
+ * next frame (the loader, both wasm modules and the styles load, then verify and render). Warm:
+ * then a second src on the same page (the same file under another URL), from setting it to the
+ * event and the next frame. Returns { cold, warm, cpu (warm, main thread), total, verified }.
+ */
+async function measurePortfolio(src) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Performance.enable');
+  const html = `${head}<script type="module" src="/badge-verifier.js"></script></head><body>
+<badge-portfolio id="p" src="${src}"></badge-portfolio></body></html>`;
+  await tab.route(`${base}/bench-portfolio.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await tab.addInitScript(() => {
+    window.shown = new Promise((done) => document.addEventListener('portfolio-checked', () => {
+      requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
+    }, { once: true }));
+  });
+  await tab.goto(`${base}/bench-portfolio.html`);
+  const cold = await tab.evaluate(() => window.shown);
+  const before = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+  const warm = await tab.evaluate(async (url) => {
+    const element = document.getElementById('p');
+    const start = performance.now();
+    const detail = await new Promise((done, fail) => {
+      element.addEventListener('portfolio-checked', (e) => done(e.detail), { once: true });
+      element.addEventListener('portfolio-error', (e) => fail(new Error(`${e.detail.code}: ${e.detail.message}`)), { once: true });
+      element.setAttribute('src', url);
+    });
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    return { ms: performance.now() - start, total: detail.members?.total, verified: detail.members?.verified };
+  }, `${src}?again`);
+  const after = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN;
+  await context.close();
+  return { cold, warm: warm.ms, cpu: 1000 * (after - before), total: warm.total, verified: warm.verified };
+}
+
+async function portfolioFigures() {
+  const src = '/pkg/badges/portfolio/thirty.json';
+  await measurePortfolio(src); // warm the browser once
+  const list = [];
+  for (let run = 0; run < runs; run++) list.push(await measurePortfolio(src));
+  const ms = (x) => `${x.toFixed(0)} ms`;
+  const range = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+  const { total, verified } = list[0];
+  console.log(`\n<badge-portfolio>, ${src} (${total} credentials, ${verified} verified), headless Chromium, fresh context per run, cache disabled, median of ${runs} runs`);
+  console.log('| portfolio of 30 | time (min–max) | main-thread CPU |');
+  console.log('| --- | ---: | ---: |');
+  console.log(`| cold page: navigation → portfolio-checked + a frame (loader, full wasm, verify, render) | ${ms(median(list.map((r) => r.cold)))} (${range(list.map((r) => r.cold))}) | |`);
+  console.log(`| warm: src set → portfolio-checked + a frame (verify and render) | ${ms(median(list.map((r) => r.warm)))} (${range(list.map((r) => r.warm))}) | ${ms(median(list.map((r) => r.cpu)))} |`);
+}

@@ -1,7 +1,7 @@
 // The demo page's own wiring: language and theme switches, and the HR panel (paste, choose or
 // drop a file → the result element's `credential` property). It never builds markup from
 // credential data: the element renders everything. `?lang=ar&theme=dark` preset the switches.
-const badges = () => [...document.querySelectorAll('badge-verifier')];
+const badges = () => [...document.querySelectorAll('badge-verifier, badge-portfolio')];
 const langSelect = document.getElementById('lang');
 const themeSelect = document.getElementById('theme');
 
@@ -48,15 +48,15 @@ drop.addEventListener('drop', async (event) => {
   if (file) check(new Uint8Array(await file.arrayBuffer()));
 });
 
-// body[data-ready] once every profile badge and every badge of the other formats (verified by the
-// full module, so later) has a verdict: tests and screenshots wait for it.
-const profile = [...document.querySelectorAll('#badges badge-verifier, #format-badges badge-verifier')];
+// body[data-ready] once every profile badge, every badge of the other formats (verified by the
+// full module, so later) and the learner's stack have a verdict: tests and screenshots wait for it.
+const profile = [...document.querySelectorAll('#badges badge-verifier, #format-badges badge-verifier, #portfolio')];
 const settled = () => profile.every((b) => b.hasAttribute('data-verdict'));
+const whenSettled = () => { if (settled()) document.body.dataset.ready = 'true'; };
 for (const id of ['badges', 'format-badges']) {
-  for (const type of ['badge-checked', 'badge-error']) {
-    document.getElementById(id).addEventListener(type, () => { if (settled()) document.body.dataset.ready = 'true'; });
-  }
+  for (const type of ['badge-checked', 'badge-error']) document.getElementById(id).addEventListener(type, whenSettled);
 }
+for (const type of ['portfolio-checked', 'portfolio-error']) document.getElementById('portfolio').addEventListener(type, whenSettled);
 
 // The revocation section: the issuer's DID document and status lists, given to each element as
 // documents the page already has (this demo has no network), then the badge's src.

@@ -15,6 +15,8 @@ pub mod ecdsa_sd;
 pub mod endorsement;
 pub mod jwt;
 pub mod network;
+#[cfg(all(feature = "ecdsa", feature = "jwt"))]
+pub mod portfolio;
 pub mod presentation;
 pub mod vp_jwt;
 
@@ -367,6 +369,8 @@ pub fn all() -> Vec<(String, Value)> {
     let mut all: Vec<(String, Value)> =
         out.into_iter().map(|(path, doc)| (path.to_owned(), Value::Object(doc))).collect();
     all.extend(network::all());
+    #[cfg(all(feature = "ecdsa", feature = "jwt"))]
+    all.extend(portfolio::all());
     all
 }
 
