@@ -68,6 +68,21 @@ fn own_subjects() -> Vec<Subject> {
     subjects.push(own(registered.into(), Form::Json(json_file(&dir.join(registered))), options, Documents::new()));
     let token = std::fs::read_to_string(dir.join("jwt/open-badge-3.jwt")).unwrap().trim().to_owned();
     subjects.push(own("jwt/open-badge-3.jwt".into(), Form::Jws(token), own_options(), Documents::new()));
+    // Endorsed badges: a change inside an embedded endorsement is a change of the badge's own
+    // signed data too (the badge's proof covers it), so it must not verify either.
+    for name in ["endorsements/verified--achievement-endorsed.json", "endorsements/verified--issuer-endorsed-by-vc-jwt.json"] {
+        subjects.push(own(name.into(), Form::Json(json_file(&dir.join(name))), own_options(), Documents::new()));
+    }
+    // Presentations secured as JWTs, with the challenge and domain their holder signed.
+    let held = Options {
+        challenge: Some(fixtures::presentation::CHALLENGE.into()),
+        domain: Some(fixtures::presentation::DOMAIN.into()),
+        ..own_options()
+    };
+    for name in ["vp-jwt/presentation.jwt", "vp-jwt/vp-claim.jwt"] {
+        let token = std::fs::read_to_string(dir.join(name)).unwrap().trim().to_owned();
+        subjects.push(own(name.into(), Form::Jws(token), held.clone(), Documents::new()));
+    }
     let mut network = Documents::new();
     network.insert(fixtures::network::ISSUER, fixtures::network::did_document());
     for list in ["revocation", "suspension"] {

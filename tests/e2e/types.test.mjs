@@ -21,7 +21,7 @@ function fixtures() {
   for (const dir of ['valid', 'invalid', 'jwt', 'baked', 'vp-jwt', 'endorsements', 'portfolio', 'portfolio-element']) {
     const path = join(root, 'tests/fixtures', dir);
     if (!existsSync(path)) continue;
-    for (const name of readdirSync(path).sort()) {
+    for (const name of readdirSync(path).sort().filter((n) => /\.(json|jwt|png|svg)$/.test(n))) {
       const bytes = readFileSync(join(path, name));
       inputs.push([`${dir}/${name}`, /\.(png|svg)$/.test(name) ? new Uint8Array(bytes) : bytes.toString('utf8')]);
     }
