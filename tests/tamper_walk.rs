@@ -70,7 +70,9 @@ fn own_subjects() -> Vec<Subject> {
     subjects.push(own("jwt/open-badge-3.jwt".into(), Form::Jws(token), own_options(), Documents::new()));
     // Endorsed badges: a change inside an embedded endorsement is a change of the badge's own
     // signed data too (the badge's proof covers it), so it must not verify either.
-    for name in ["endorsements/verified--achievement-endorsed.json", "endorsements/verified--issuer-endorsed-by-vc-jwt.json"] {
+    for name in
+        ["endorsements/verified--achievement-endorsed.json", "endorsements/verified--issuer-endorsed-by-vc-jwt.json"]
+    {
         subjects.push(own(name.into(), Form::Json(json_file(&dir.join(name))), own_options(), Documents::new()));
     }
     // Presentations secured as JWTs, with the challenge and domain their holder signed.
