@@ -6,11 +6,13 @@
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use badge_verifier::web::portfolio::{render_portfolio, render_portfolio_busy, render_portfolio_value};
+use badge_verifier::web::portfolio::{
+    render_portfolio, render_portfolio_busy, render_portfolio_card, render_portfolio_card_value, render_portfolio_value,
+};
 use badge_verifier::web::verification::start_verification;
 use js_sys::{Object, Reflect};
 use serde_json::json;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -56,8 +58,23 @@ fn a_collection_becomes_a_summary_and_groups_of_cards() {
     assert_eq!(text_of(&root, ".tally").as_deref(), Some("2 von 3 verifiziert"));
     assert_eq!(text_of(&root, "[aria-live]").as_deref(), Some("Nicht verifiziert: 2 von 3 verifiziert"));
     assert_eq!(text_of(&root, "[data-count=issuers] dd").as_deref(), Some("1"));
-    // Each credential's line opens onto the full card (the same DOM as <badge-verifier>'s).
+    // Each credential's line opens onto the full card (the same DOM as <badge-verifier>'s), drawn
+    // on first opening: none up front, one per line once drawn, never twice.
+    assert_eq!(root.query_selector_all("details.entry .card").unwrap().length(), 0);
+    let lines = root.query_selector_all("li.item").unwrap();
+    for i in 0..lines.length() {
+        let line: web_sys::Element = lines.item(i).unwrap().dyn_into().unwrap();
+        let index: u32 = line.get_attribute("data-index").unwrap().parse().unwrap();
+        let details = line.query_selector("details.entry").unwrap().unwrap();
+        assert!(render_portfolio_card(&details, &report, index, object(&[("lang", "de".into())])).unwrap());
+        assert!(!render_portfolio_card(&details, &report, index, JsValue::UNDEFINED).unwrap());
+    }
     assert_eq!(root.query_selector_all("details.entry > summary.compact + .card").unwrap().length(), 3);
+    let tampered = root.query_selector("[data-index='2'] .card").unwrap().unwrap();
+    assert_eq!(tampered.get_attribute("data-verdict").as_deref(), Some("not_verified"));
+    assert_eq!(tampered.get_attribute("lang").as_deref(), Some("de"));
+    let nowhere = root.query_selector("[data-index='0'] details").unwrap().unwrap();
+    assert!(!render_portfolio_card(&nowhere, &report, 7, JsValue::UNDEFINED).unwrap());
     // The tampered one (its credential name changed; the achievement name shown is intact) comes last.
     assert_eq!(all_text(&root, "[data-group=not_verified] li.item .name"), ["Rust Verifier Builder"]);
     let last = root.query_selector("[data-group=not_verified] li.item").unwrap().unwrap();
@@ -88,4 +105,12 @@ fn credential_text_stays_text_and_only_safe_links_are_links() {
     // The unverified one claims the same target with a safe link: it is not grouped under it.
     assert_eq!(all_text(&root, "[data-group=alignment] li.item").len(), 1);
     assert_eq!(root.query_selector_all("[data-group=not_verified] li.item").unwrap().length(), 1);
+    // The full cards drawn on opening keep the markup as text too.
+    for index in 0..2 {
+        let details = root.query_selector(&format!("[data-index='{index}'] details")).unwrap().unwrap();
+        assert!(render_portfolio_card_value(&details, &report, index, &JsValue::UNDEFINED).unwrap());
+    }
+    assert_eq!(root.query_selector_all(".entry > .card").unwrap().length(), 2);
+    assert!(root.query_selector("script, img[onerror], a[href^=javascript]").unwrap().is_none());
+    assert!(all_text(&root, ".entry > .card .title").iter().all(|t| t == payload));
 }

@@ -93,6 +93,18 @@ export class BadgePortfolioElement extends ElementBase {
       ([card, portfolio]) => { this.#root.adoptedStyleSheets = [card, portfolio]; },
       () => {},
     );
+    // A credential's full card is drawn when its line is first opened (`toggle` does not bubble:
+    // caught on the way down).
+    this.#root.addEventListener('toggle', (event) => this.#openCard(event.target), true);
+  }
+
+  /** Draws the full card into a credential's `<details>` the first time it opens. */
+  #openCard(details) {
+    const shown = this.#shown;
+    if (!shown || !details?.open || !details.matches?.('details.entry')) return;
+    const index = Number(details.closest('li.item')?.dataset.index);
+    if (!Number.isInteger(index)) return;
+    shown.module.renderPortfolioCard(details, shown.handle, index, { lang: this.#lang(), offline: this.#offline() });
   }
 
   get credentials() { return this.#credentials; }

@@ -12,7 +12,7 @@ use web_sys::{Element, Node};
 
 use super::render::{build, img, link, live_region, Dom, Layout};
 use super::verified_report::VerifiedReport;
-use crate::card::CardLink;
+use crate::card::{Card, CardLink};
 use crate::i18n::{Label, Lang};
 use crate::portfolio::{verifying, Group, Item, Portfolio};
 
@@ -49,6 +49,54 @@ pub fn render_portfolio_value(root: &Node, report: &Value, options: &JsValue) ->
         live.set_text_content(Some(&portfolio.announcement()));
     }
     Ok(())
+}
+
+/// Draws the full card and checklist of the credential at `index` (its `data-index`: its position
+/// in the container's `members.reports`, 0 for a report without members) into `details`, the
+/// `<details>` of its line, unless it has one already. The element calls it when a line is first
+/// opened. Returns whether a card was drawn.
+///
+/// `options`: `lang`, `offline`, as for `renderPortfolio`.
+///
+/// # Errors
+/// A JS error when the DOM refuses a node.
+#[wasm_bindgen(js_name = renderPortfolioCard)]
+pub fn render_portfolio_card(
+    details: &Element,
+    report: &VerifiedReport,
+    index: u32,
+    options: JsValue,
+) -> Result<bool, JsValue> {
+    let text = serde_json::to_string(report.report()).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    render_portfolio_card_value(details, &value, usize::try_from(index).unwrap_or(usize::MAX), &options)
+}
+
+/// `renderPortfolioCard` for a container report's JSON. Not exported to JS (a page could hand it
+/// anything): for Rust callers and the rendering tests.
+///
+/// # Errors
+/// A JS error when the DOM refuses a node.
+pub fn render_portfolio_card_value(
+    details: &Element,
+    report: &Value,
+    index: usize,
+    options: &JsValue,
+) -> Result<bool, JsValue> {
+    if details.query_selector(":scope > .card")?.is_some() {
+        return Ok(false);
+    }
+    let member = match report.get("members") {
+        Some(members) => members.get("reports").and_then(|r| r.get(index)),
+        None => (index == 0).then_some(report),
+    };
+    let Some(member) = member else { return Ok(false) };
+    let lang = Lang::from_tag(&get(options, "lang").as_string().unwrap_or_default());
+    let card = Card::from_report(member, lang);
+    let card = if get(options, "offline").is_truthy() { card.without_remote_images() } else { card };
+    let document = details.owner_document().ok_or_else(|| JsValue::from_str("the details have no document"))?;
+    details.append_child(&*build(&Dom(document), &card, Layout::Card)?)?;
+    Ok(true)
 }
 
 /// Shows the busy state, "Verifying `count` credentials…" in the language of `options.lang`, in
@@ -200,7 +248,8 @@ fn group_element(dom: &Dom, portfolio: &Portfolio, group: &Group, index: usize) 
     Ok(section)
 }
 
-/// One credential: a `<details>` whose summary is the compact line and whose body is the full card.
+/// One credential: a `<details>` whose summary is the compact line; its body, the full card, is
+/// drawn on first opening.
 fn item_element(dom: &Dom, item: &Item, index: usize) -> Result<Element, JsValue> {
     let card = &item.card;
     let trust = if card.trusted { "trusted" } else { "unverified" };
@@ -230,7 +279,8 @@ fn item_element(dom: &Dom, item: &Item, index: usize) -> Result<Element, JsValue
     }
     line.append_child(&*dom.text_el("span", &[("class", "verdict")], card.headline)?)?;
     details.append_child(&line)?;
-    details.append_child(&*build(dom, card, Layout::Card)?)?;
+    // The full card is built when the line is first opened (`renderPortfolioCard`): drawing
+    // thirty cards up front was one main-thread task of ~90 ms.
     entry.append_child(&details)?;
     Ok(entry)
 }

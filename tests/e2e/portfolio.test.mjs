@@ -154,7 +154,10 @@ test('a credential opens from the keyboard onto its full card and checklist; axe
     if (focused === 'compact') break;
     await page.keyboard.press('Tab');
   }
+  // Full cards are drawn when a line is first opened: none before.
+  assert.equal(await page.$eval('badge-portfolio', (el) => el.shadowRoot.querySelectorAll('.card').length), 0);
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('badge-portfolio').shadowRoot.querySelector('details.entry[open] > .card'));
   const state = await page.$eval('badge-portfolio', (el) => {
     const details = el.shadowRoot.querySelector('details.entry[open]');
     const card = details?.querySelector('.card');
@@ -169,6 +172,10 @@ test('a credential opens from the keyboard onto its full card and checklist; axe
 test('printed: the summary and every credential\'s verdict in words, no full cards', async () => {
   const page = await openPortfolio('<badge-portfolio src="/stack.json"></badge-portfolio>', { json: FILES.map(fixture) });
   await page.$$eval('badge-portfolio', ([el]) => el.shadowRoot.querySelectorAll('details.entry').forEach((d) => { d.open = true; }));
+  await page.waitForFunction(() => {
+    const r = document.querySelector('badge-portfolio').shadowRoot;
+    return r.querySelectorAll('.entry > .card').length === r.querySelectorAll('details.entry').length;
+  });
   await page.emulateMedia({ media: 'print' });
   const printed = await page.$eval('badge-portfolio', (el) => {
     const r = el.shadowRoot;
