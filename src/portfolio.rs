@@ -15,7 +15,9 @@
 //!   occupation, a qualification); a credential with no alignment by its `achievementType`; with
 //!   neither, by its issuer. A credential with two alignments is in both groups (each group's
 //!   credits count it), while the summary counts it once. Groups keep the order their first
-//!   credential has in the container: alignments first, then types, then issuers.
+//!   credential has in the container: alignments first, then types, then issuers; alignment
+//!   targets of one framework side by side, frameworks in the order they first appear (a
+//!   qualification, then its ESCO skills as one run, then O*NET occupations).
 //! - **Credits** (`credentialSubject.creditsEarned`, else `achievement.creditsAvailable`) are
 //!   summed per group over *verified* credentials only: an expired or revoked credential is
 //!   listed in its group (its claims are its issuer's) but no longer counts toward it.
@@ -241,6 +243,14 @@ fn groups(items: &[Item], reports: &[&Value], lang: Lang) -> Vec<Group> {
             add(&mut by_issuer, group, index, counted);
         }
     }
+    // Targets of one framework side by side (a stable sort: within a framework, first come first).
+    let mut frameworks: Vec<Option<String>> = Vec::new();
+    for group in &aligned {
+        if !frameworks.contains(&group.framework) {
+            frameworks.push(group.framework.clone());
+        }
+    }
+    aligned.sort_by_key(|group| frameworks.iter().position(|f| *f == group.framework));
     let mut all: Vec<Group> = aligned.into_iter().chain(typed).chain(by_issuer).collect();
     if !untrusted.is_empty() {
         let mut group =

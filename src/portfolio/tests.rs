@@ -239,3 +239,20 @@ fn a_verified_collection_reads_into_a_portfolio() {
     assert_eq!(portfolio.groups.last().unwrap().items, [1]);
     assert_eq!(count(&portfolio, "issuers"), 1);
 }
+
+#[test]
+fn targets_of_one_framework_stay_side_by_side_in_the_order_frameworks_first_appear() {
+    let onet =
+        |code: &str, name: &str| json!({ "targetFramework": "O*NET-SOC", "targetCode": code, "targetName": name });
+    let report = container(
+        "verified",
+        vec![
+            member("verified", "A", "did:a", json!({ "alignments": [esco("S1", "Skill one")] })),
+            member("verified", "B", "did:a", json!({ "alignments": [onet("15-2051.00", "Data Scientists")] })),
+            member("verified", "C", "did:a", json!({ "alignments": [esco("S2", "Skill two")] })),
+        ],
+    );
+    let headings: Vec<String> =
+        Portfolio::from_report(&report, Lang::En).groups.iter().map(|g| g.heading.clone()).collect();
+    assert_eq!(headings, ["Skill one", "Skill two", "Data Scientists"]);
+}

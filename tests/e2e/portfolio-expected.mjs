@@ -44,7 +44,8 @@ export function formatCredits(value, lang) {
 /**
  * The expected portfolio of `file` at `now`: `{ verdicts, counts, groups }`. Counts: total,
  * verified, expired, not verified, and issuers (of authentic credentials only). Groups, in order:
- * one per alignment target (framework + code, else name) in order of first appearance, then per
+ * one per alignment target (framework + code, else name) in order of first appearance, those of one
+ * framework side by side (frameworks in order of first appearance), then per
  * achievementType of credentials with no alignment, then per issuer of those with neither, then
  * the not-verified group; each with its members' names and the credits (creditsEarned, else
  * creditsAvailable) of its *verified* members, or undefined when none has any.
@@ -89,7 +90,10 @@ export function expected(file, now = Date.now()) {
       add(byIssuer, credential.issuer.id, { kind: 'issuer', heading: credential.issuer.name }, i);
     }
   });
-  const groups = [...aligned.values(), ...typed.values(), ...byIssuer.values()];
+  // Alignment targets of one framework side by side, frameworks in the order they first appear.
+  const frameworks = [...new Set([...aligned.values()].map((g) => g.framework))];
+  const targets = [...aligned.values()].sort((a, b) => frameworks.indexOf(a.framework) - frameworks.indexOf(b.framework));
+  const groups = [...targets, ...typed.values(), ...byIssuer.values()];
   if (notVerified.length > 0) groups.push({ kind: 'not_verified', names: notVerified, credits: undefined });
   return { credentials, verdicts, counts, groups };
 }
