@@ -377,6 +377,15 @@ impl Lang {
         self == Self::Ar
     }
 
+    /// The HTML `dir` of text in this language: `rtl` or `ltr`.
+    pub fn dir(self) -> &'static str {
+        if self.is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
     /// The sentence for a stable code, if the catalogue has one (English when this language's
     /// catalogue is not loaded or lacks the code).
     pub fn message(self, code: &str) -> Option<&'static str> {

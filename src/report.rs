@@ -520,6 +520,19 @@ impl Checklist {
         self.checks.push(check);
     }
 
+    /// Adds one line to a report already finished: recorded as [`Checklist::record`] records it,
+    /// and a failed line makes the report not verified (as [`verdict_of`] would: it is neither a
+    /// date nor unsupported).
+    #[cfg(feature = "presentations")]
+    pub(crate) fn append(report: &mut Report, id: CheckId, result: Result<Passed, Error>) {
+        let mut list = Self::default();
+        list.record(id, None, result.map(|passed| (passed, ())));
+        if list.checks.iter().any(|check| check.outcome == Outcome::Failed) {
+            report.verdict = Verdict::NotVerified;
+        }
+        report.checks.append(&mut list.checks);
+    }
+
     /// The report, with a verdict that fails closed.
     pub(crate) fn finish(self, badge: Option<BadgeView>) -> Report {
         self.finish_with(badge, &CheckId::REQUIRED)

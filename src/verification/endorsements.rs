@@ -18,9 +18,9 @@ use serde_json::{Map, Value};
 
 use super::{Need, State, Store};
 use crate::error::Error;
-#[cfg(feature = "presentations")]
-use crate::report::{Check, Container, InputFormat, Passed, Report, Verdict};
 use crate::report::{CheckId, Checklist, Endorsed, EndorsedTarget, Members as Tally};
+#[cfg(feature = "presentations")]
+use crate::report::{Container, InputFormat, Passed, Report};
 use crate::verify::Options;
 
 /// Most endorsements one credential may carry (all four places together); past it, none is
@@ -168,28 +168,9 @@ fn report(endorsement: &Endorsement, options: &Options) -> Report {
         // An Open Badges 2.0 assertion is no EndorsementCredential.
         _ => Some(Err(not_typed())),
     };
-    let check = match result {
-        Some(Ok(passed)) => Some(Check {
-            id: CheckId::EndorsementSubject,
-            outcome: passed.outcome(),
-            code: passed.code(),
-            message: passed.message().into(),
-            proof: None,
-        }),
-        None => None,
-        Some(Err(error)) => {
-            // A failed line that is neither a date nor unsupported: not verified (as `verdict_of`).
-            report.verdict = Verdict::NotVerified;
-            Some(Check {
-                id: CheckId::EndorsementSubject,
-                outcome: crate::report::Outcome::Failed,
-                code: error.code(),
-                message: error.to_string(),
-                proof: None,
-            })
-        }
-    };
-    report.checks.extend(check);
+    if let Some(result) = result {
+        Checklist::append(&mut report, CheckId::EndorsementSubject, result);
+    }
     report.endorses = Some(endorsement.endorses.clone());
     report
 }

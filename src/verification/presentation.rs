@@ -77,13 +77,8 @@ impl Presentation {
         let (challenge, domain) = (options.challenge.as_deref(), options.domain.as_deref());
         let made_for = enveloped.made_for(challenge, domain);
         let (now, skew) = (options.now, options.clock_skew_seconds);
-        let valid_from = match enveloped.not_before {
-            Some(not_before) if not_before > now.plus_seconds(skew) => {
-                Err(Error::NotYetValid { valid_from: not_before, now })
-            }
-            Some(_) => Ok(Passed::Started),
-            None => Ok(Passed::NoValidFrom),
-        };
+        let valid_from =
+            enveloped.not_before.map_or(Ok(Passed::NoValidFrom), |nbf| super::subject::token_start(nbf, now, skew));
         let valid_until =
             enveloped.expires.map_or(Ok(Passed::NoExpiry), |exp| super::subject::token_expiry(exp, now, skew));
         let mut presentation = Self::new(enveloped.presentation, options)?;

@@ -109,8 +109,8 @@ impl Subject {
         let mut subject = Self::credential(enveloped.credential, options, nested)?;
         let (now, skew) = (options.now, options.clock_skew_seconds);
         if let (Ok(_), Some(not_before)) = (&subject.valid_from, enveloped.not_before) {
-            if not_before > now.plus_seconds(skew) {
-                subject.valid_from = Err(Error::NotYetValid { valid_from: not_before, now });
+            if let Err(error) = token_start(not_before, now, skew) {
+                subject.valid_from = Err(error);
             }
         }
         if let (Ok(_), Some(expires)) = (&subject.valid_until, enveloped.expires) {
@@ -260,6 +260,16 @@ impl Subject {
             report.endorsements = Some(tally);
         }
         report
+    }
+}
+
+/// RFC 7519 §4.1.5: the token must not be accepted before `nbf`.
+#[cfg(feature = "jwt")]
+pub(super) fn token_start(not_before: Timestamp, now: Timestamp, skew: i64) -> Result<Passed, Error> {
+    if not_before > now.plus_seconds(skew) {
+        Err(Error::NotYetValid { valid_from: not_before, now })
+    } else {
+        Ok(Passed::Started)
     }
 }
 

@@ -5,15 +5,15 @@
 //! `<summary>` is its compact line and whose body is the full card `render::build` draws for
 //! `<badge-verifier>`. In the full module only: a container needs it to be verified at all.
 
-use js_sys::Reflect;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node};
 
 use super::render::{build, img, link, live_region, Dom, Layout};
 use super::verified_report::VerifiedReport;
+use super::widget::{flag, lang};
 use crate::card::{Card, CardLink};
-use crate::i18n::{Label, Lang};
+use crate::i18n::Label;
 use crate::portfolio::{verifying, Group, Item, Portfolio};
 
 /// Renders the portfolio of `report` (a `VerifiedReport` of a presentation, CLR or collection,
@@ -27,9 +27,7 @@ use crate::portfolio::{verifying, Group, Item, Portfolio};
 /// A JS error when the DOM refuses a node.
 #[wasm_bindgen(js_name = renderPortfolio)]
 pub fn render_portfolio(root: &Node, report: &VerifiedReport, options: JsValue) -> Result<(), JsValue> {
-    let text = serde_json::to_string(report.report()).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    render_portfolio_value(root, &value, &options)
+    render_portfolio_value(root, &report.value()?, &options)
 }
 
 /// Renders a container report's JSON into `root`, with `options` as for `renderPortfolio`. Not
@@ -38,14 +36,14 @@ pub fn render_portfolio(root: &Node, report: &VerifiedReport, options: JsValue) 
 /// # Errors
 /// A JS error when the DOM refuses a node.
 pub fn render_portfolio_value(root: &Node, report: &Value, options: &JsValue) -> Result<(), JsValue> {
-    let lang = Lang::from_tag(&get(options, "lang").as_string().unwrap_or_default());
+    let lang = lang(options);
     let portfolio = Portfolio::from_report(report, lang);
-    let portfolio = if get(options, "offline").is_truthy() { portfolio.without_remote_images() } else { portfolio };
+    let portfolio = if flag(options, "offline") { portfolio.without_remote_images() } else { portfolio };
     let dom = dom_of(root)?;
     clear(root)?;
     let live = live_region(root, &dom)?;
     root.append_child(&*portfolio_element(&dom, &portfolio)?)?;
-    if get(options, "announce").is_truthy() {
+    if flag(options, "announce") {
         live.set_text_content(Some(&portfolio.announcement()));
     }
     Ok(())
@@ -67,9 +65,7 @@ pub fn render_portfolio_card(
     index: u32,
     options: JsValue,
 ) -> Result<bool, JsValue> {
-    let text = serde_json::to_string(report.report()).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    render_portfolio_card_value(details, &value, usize::try_from(index).unwrap_or(usize::MAX), &options)
+    render_portfolio_card_value(details, &report.value()?, usize::try_from(index).unwrap_or(usize::MAX), &options)
 }
 
 /// `renderPortfolioCard` for a container report's JSON. Not exported to JS (a page could hand it
@@ -91,9 +87,9 @@ pub fn render_portfolio_card_value(
         None => (index == 0).then_some(report),
     };
     let Some(member) = member else { return Ok(false) };
-    let lang = Lang::from_tag(&get(options, "lang").as_string().unwrap_or_default());
+    let lang = lang(options);
     let card = Card::from_report(member, lang);
-    let card = if get(options, "offline").is_truthy() { card.without_remote_images() } else { card };
+    let card = if flag(options, "offline") { card.without_remote_images() } else { card };
     let document = details.owner_document().ok_or_else(|| JsValue::from_str("the details have no document"))?;
     details.append_child(&*build(&Dom(document), &card, Layout::Card)?)?;
     Ok(true)
@@ -106,7 +102,7 @@ pub fn render_portfolio_card_value(
 /// A JS error when the DOM refuses a node.
 #[wasm_bindgen(js_name = renderPortfolioBusy)]
 pub fn render_portfolio_busy(root: &Node, count: u32, options: JsValue) -> Result<(), JsValue> {
-    let lang = Lang::from_tag(&get(&options, "lang").as_string().unwrap_or_default());
+    let lang = lang(&options);
     let dom = dom_of(root)?;
     clear(root)?;
     let words = verifying(usize::try_from(count).unwrap_or(usize::MAX), lang);
@@ -117,7 +113,7 @@ pub fn render_portfolio_busy(root: &Node, count: u32, options: JsValue) -> Resul
             ("part", "portfolio"),
             ("role", "status"),
             ("lang", lang.tag()),
-            ("dir", dir(lang)),
+            ("dir", lang.dir()),
         ],
         &words,
     )?;
@@ -147,14 +143,6 @@ fn clear(root: &Node) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn dir(lang: Lang) -> &'static str {
-    if lang.is_rtl() {
-        "rtl"
-    } else {
-        "ltr"
-    }
-}
-
 fn portfolio_element(dom: &Dom, portfolio: &Portfolio) -> Result<Element, JsValue> {
     let lang = portfolio.lang;
     let section = dom.el(
@@ -163,7 +151,7 @@ fn portfolio_element(dom: &Dom, portfolio: &Portfolio) -> Result<Element, JsValu
             ("class", "portfolio"),
             ("part", "portfolio"),
             ("lang", lang.tag()),
-            ("dir", dir(lang)),
+            ("dir", lang.dir()),
             ("data-verdict", &portfolio.verdict),
             ("data-container", &portfolio.container),
         ],
@@ -283,12 +271,4 @@ fn item_element(dom: &Dom, item: &Item, index: usize) -> Result<Element, JsValue
     // thirty cards up front was one main-thread task of ~90 ms.
     entry.append_child(&details)?;
     Ok(entry)
-}
-
-fn get(options: &JsValue, name: &str) -> JsValue {
-    if options.is_object() {
-        Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    }
 }

@@ -84,7 +84,7 @@ pub(crate) fn live_region(root: &Node, dom: &Dom) -> Result<Element, JsValue> {
 
 pub(crate) fn build(dom: &Dom, card: &Card, layout: Layout) -> Result<Element, JsValue> {
     let lang = card.lang;
-    let dir = if lang.is_rtl() { "rtl" } else { "ltr" };
+    let dir = lang.dir();
     let trust = if card.trusted { "trusted" } else { "unverified" };
     let section = dom.el(
         "section",

@@ -28,6 +28,14 @@ impl VerifiedReport {
     pub fn report(&self) -> &Report {
         &self.report
     }
+
+    /// The report as JSON, as the card and portfolio models read it. Through JSON text:
+    /// serde_json's string writer and parser are linked already, its `Value` serializer would add
+    /// to the module.
+    pub(crate) fn value(&self) -> Result<serde_json::Value, JsValue> {
+        let text = serde_json::to_string(&self.report).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))
+    }
 }
 
 #[wasm_bindgen(js_class = VerifiedReport)]

@@ -25,11 +25,7 @@ use crate::i18n::Lang;
 /// A JS error when the DOM refuses a node.
 #[wasm_bindgen(js_name = renderReport)]
 pub fn render_report(root: &Node, report: &VerifiedReport, options: JsValue) -> Result<(), JsValue> {
-    // Through JSON text: serde_json's string writer and parser are linked already, its `Value`
-    // serializer would add to the module.
-    let text = serde_json::to_string(report.report()).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    render_report_value(root, &value, &options)
+    render_report_value(root, &report.value()?, &options)
 }
 
 /// Renders a report's JSON (as `VerifiedReport.toJSON()` gives it) into `root`, with `options`
@@ -65,12 +61,18 @@ pub fn install_catalogue(tag: &str, json: &str) -> bool {
 }
 
 fn read_options(options: &JsValue) -> (Lang, Layout, bool) {
-    let lang = Lang::from_tag(&get(options, "lang").as_string().unwrap_or_default());
+    let lang = lang(options);
     let layout = Layout::parse(&get(options, "layout").as_string().unwrap_or_default());
     (lang, layout, flag(options, "announce"))
 }
 
-fn get(options: &JsValue, name: &str) -> JsValue {
+/// The language `options.lang` names (a BCP 47 tag; English when absent or unknown).
+pub(super) fn lang(options: &JsValue) -> Lang {
+    Lang::from_tag(&get(options, "lang").as_string().unwrap_or_default())
+}
+
+/// `options[name]`, or `undefined` when `options` is not an object.
+pub(super) fn get(options: &JsValue, name: &str) -> JsValue {
     if options.is_object() {
         Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED)
     } else {
@@ -78,6 +80,7 @@ fn get(options: &JsValue, name: &str) -> JsValue {
     }
 }
 
-fn flag(options: &JsValue, name: &str) -> bool {
+/// Whether `options[name]` is truthy.
+pub(super) fn flag(options: &JsValue, name: &str) -> bool {
     get(options, name).is_truthy()
 }
