@@ -10,7 +10,7 @@
 import { badgeError, fetchHostUrl, fetchTimeout, MAX_DOCUMENT_BYTES } from './fetcher.js';
 import { turn } from './turns.js';
 import { loadFull, verifyReport } from './verification.js';
-import { catalogue, closestLang, deepFreeze, giveCatalogue, loadStyles } from './badge-verifier-element.js';
+import { catalogue, closestLang, deepFreeze, defineOnce, giveCatalogue, loadStyles } from './badge-verifier-element.js';
 
 /** Most credentials one portfolio holds (the core's `MAX_MEMBERS`); a longer list of URLs is refused. */
 export const MAX_MEMBERS = 64;
@@ -332,17 +332,7 @@ function countOf(value) {
  * @param {CustomElementRegistry} [registry]
  */
 export function define(tag = 'badge-portfolio', registry = customElements) {
-  let defined = registry.get(tag);
-  if (!defined) {
-    defined = BadgePortfolioElement;
-    try {
-      registry.define(tag, defined);
-    } catch (error) {
-      if (error?.name !== 'NotSupportedError') throw error;
-      defined = class extends BadgePortfolioElement {};
-      registry.define(tag, defined);
-    }
-  }
+  const defined = defineOnce(tag, registry, BadgePortfolioElement);
   const elements = document.querySelectorAll(tag);
   // A page with no portfolio in its markup requests nothing more for it (the element's own
   // constructor loads the styles, and its first verification the full module).

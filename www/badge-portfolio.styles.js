@@ -1,26 +1,11 @@
 // The `<badge-portfolio>` stylesheet, adopted after the card's (badge-verifier.styles.js), whose
-// custom properties, themes and card rules it reuses. No global CSS, nothing fetched. Printed, a
-// portfolio is a compact list: the summary, each group, each credential's line with its verdict
+// custom properties, themes, card rules and box (`.card, .portfolio`) it reuses. No global CSS,
+// nothing fetched. Printed, a portfolio is a compact list: the summary, each group, each credential's line with its verdict
 // in words; no disclosure triangles, no full cards.
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
 :host { content-visibility: visible; contain-intrinsic-size: none; }
-.portfolio {
-  font-family: var(--badge-font);
-  font-size: 0.95rem;
-  line-height: 1.45;
-  color: var(--badge-text);
-  background: var(--badge-background);
-  border: 1px solid var(--badge-border);
-  border-radius: var(--badge-radius);
-  padding: 0.9rem;
-  overflow-wrap: anywhere;
-  box-sizing: border-box;
-  max-width: 100%;
-  display: grid;
-  gap: 1rem;
-}
-.portfolio p { margin: 0; }
+.portfolio { display: grid; gap: 1rem; } /* its box: the card's rule (badge-verifier.styles.js) */
 .portfolio.busy { color: var(--badge-muted); }
 .summary { display: grid; gap: 0.5rem; }
 .tally { font-weight: 600; }

@@ -372,19 +372,28 @@ export function deepFreeze(value) {
  */
 export function define(tag = 'badge-verifier', registry = customElements) {
   loadStyles();
+  const defined = defineOnce(tag, registry, BadgeVerifierElement);
+  preload(tag);
+  return defined;
+}
+
+/**
+ * Defines `element` as `tag` in `registry` unless the tag is defined there already, and returns
+ * the class defined for `tag`. One class is defined once per registry: a second tag gets a
+ * subclass of its own.
+ */
+export function defineOnce(tag, registry, element) {
   let defined = registry.get(tag);
   if (!defined) {
-    defined = BadgeVerifierElement;
+    defined = element;
     try {
       registry.define(tag, defined);
     } catch (error) {
-      // One class is defined once per registry: a second tag gets a subclass of its own.
       if (error?.name !== 'NotSupportedError') throw error;
-      defined = class extends BadgeVerifierElement {};
+      defined = class extends element {};
       registry.define(tag, defined);
     }
   }
-  preload(tag);
   return defined;
 }
 

@@ -65,7 +65,7 @@ sheet.replaceSync(`
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0;
 }
-.card {
+.card, .portfolio {
   font-family: var(--badge-font);
   font-size: 0.95rem;
   line-height: 1.45;
@@ -78,7 +78,7 @@ sheet.replaceSync(`
   box-sizing: border-box;
   max-width: 100%;
 }
-.card p { margin: 0; }
+.card p, .portfolio p { margin: 0; }
 .status {
   display: flex; align-items: center; gap: 0.45rem;
   font-weight: 700;
