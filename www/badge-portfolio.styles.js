@@ -1,7 +1,7 @@
 // The `<badge-portfolio>` stylesheet, adopted after the card's (badge-verifier.styles.js), whose
 // custom properties, themes, card rules and box (`.card, .portfolio`) it reuses. No global CSS,
-// nothing fetched. Printed, a portfolio is a compact list: the summary, each group, each credential's line with its verdict
-// in words; no disclosure triangles, no full cards.
+// nothing fetched. Printed, a portfolio is a compact list: the summary, each group, each
+// credential's line with its verdict in words; no disclosure triangles, no full cards.
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(`
 :host { content-visibility: visible; contain-intrinsic-size: none; }
